@@ -10,5 +10,9 @@ pub fn start() {
 /// The whole dashboard.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <h1>"长春都市圈发展规划 / Development Plan for the Changchun Metropolitan Area"</h1> }
+    view! {
+        <div class="app" data-ready="true">
+            <h1>"长春都市圈发展规划 / Development Plan for the Changchun Metropolitan Area"</h1>
+        </div>
+    }
 }
