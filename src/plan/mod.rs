@@ -1,0 +1,260 @@
+//! The plan model: the plan data joined with the boundaries and city anchors, validated
+//! once at start-up. No DOM.
+
+pub mod boundaries;
+pub mod model;
+pub mod validate;
+
+pub use boundaries::{Boundary, Level};
+pub use model::*;
+
+use crate::geo::{projection::Albers, shape, LonLat};
+use crate::i18n::{Text, ZhSource};
+use crate::ids::{Adcode, CityId};
+use serde::Deserialize;
+
+/// The embedded data files, by name (for error messages) and content.
+pub struct Sources<'a> {
+    /// `data/plan.json`.
+    pub plan: &'a str,
+    /// `data/geo/metro.geojson`: plan units and the other counties of their cities.
+    pub metro: &'a str,
+    /// `data/geo/region.geojson`: prefectures and provinces of Northeast China.
+    pub region: &'a str,
+    /// `data/geo/anchors.json`: one point per city.
+    pub anchors: &'a str,
+}
+
+/// The data built into the app.
+pub const EMBEDDED: Sources<'static> = Sources {
+    plan: include_str!("../../data/plan.json"),
+    metro: include_str!("../../data/geo/metro.geojson"),
+    region: include_str!("../../data/geo/region.geojson"),
+    anchors: include_str!("../../data/geo/anchors.json"),
+};
+
+/// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Anchor {
+    /// Which city.
+    pub id: CityId,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// The districts whose interior point it is (empty for a cited point).
+    #[serde(default)]
+    pub from: Vec<Adcode>,
+    /// How it was obtained, where not by the general method.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `data/geo/anchors.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Anchors {
+    /// The general method, in one sentence.
+    pub method: String,
+    /// One anchor per city.
+    pub cities: Vec<Anchor>,
+}
+
+/// A unit the plan names, with its boundary and derived figures.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// What the plan data says of it.
+    pub entry: UnitEntry,
+    /// English name from the release, Chinese from the boundary index.
+    pub name: Text,
+    /// Its boundary.
+    pub boundary: Boundary,
+    /// The city it belongs to in the boundary data.
+    pub city: CityId,
+    /// Area on the sphere from its boundary, km². Derived, not from the plan.
+    pub area_km2: f64,
+}
+
+impl Unit {
+    /// True if the unit has this role.
+    pub fn has(&self, role: UnitRole) -> bool {
+        self.entry.roles.contains(&role)
+    }
+}
+
+/// Everything the app shows, checked.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The plan metadata.
+    pub data: PlanData,
+    /// The units the plan names, in the data's order.
+    pub units: Vec<Unit>,
+    /// Other counties of the plan's cities (context only).
+    pub context: Vec<Boundary>,
+    /// Prefectures and provinces around (context only).
+    pub region: Vec<Boundary>,
+    /// City points.
+    pub anchors: Anchors,
+}
+
+impl Plan {
+    /// Reads and validates the embedded data.
+    pub fn embedded() -> Result<Plan, Vec<String>> {
+        Plan::load(&EMBEDDED)
+    }
+
+    /// Reads and validates data files; the error lists every problem found.
+    pub fn load(src: &Sources) -> Result<Plan, Vec<String>> {
+        let mut errors = Vec::new();
+        let data: Option<PlanData> = serde_json::from_str(src.plan)
+            .map_err(|e| errors.push(format!("plan.json: {e}")))
+            .ok();
+        let anchors: Option<Anchors> = serde_json::from_str(src.anchors)
+            .map_err(|e| errors.push(format!("anchors.json: {e}")))
+            .ok();
+        let mut geo = |file, text| {
+            boundaries::parse_collection(file, text)
+                .map_err(|e| errors.extend(e))
+                .ok()
+        };
+        let metro = geo("metro.geojson", src.metro);
+        let region = geo("region.geojson", src.region);
+        let (Some(data), Some(anchors), Some(metro), Some(region)) = (data, anchors, metro, region)
+        else {
+            return Err(errors);
+        };
+        let errors = validate::check(&data, &metro, &region, &anchors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Plan::join(data, metro, region, anchors))
+    }
+
+    /// Joins validated data with the boundaries (lookups cannot fail after `validate`).
+    fn join(data: PlanData, metro: Vec<Boundary>, region: Vec<Boundary>, anchors: Anchors) -> Plan {
+        let proj = Albers::northeast_china();
+        let city_of = |parent: &Adcode| {
+            data.cities
+                .iter()
+                .find(|c| c.adcode.as_ref() == Some(parent))
+                .map(|c| c.id)
+        };
+        let units = data
+            .units
+            .iter()
+            .filter_map(|entry| {
+                let boundary = metro.iter().find(|b| b.adcode == entry.adcode)?.clone();
+                Some(Unit {
+                    name: Text::new(&entry.name.en, &boundary.name_zh, ZhSource::Index),
+                    city: city_of(&boundary.parent)?,
+                    area_km2: shape::area_km2(&shape::project(&proj, &boundary.geometry)),
+                    entry: entry.clone(),
+                    boundary,
+                })
+            })
+            .collect();
+        let context = metro
+            .into_iter()
+            .filter(|b| !data.units.iter().any(|u| u.adcode == b.adcode))
+            .collect();
+        Plan {
+            data,
+            units,
+            context,
+            region,
+            anchors,
+        }
+    }
+
+    /// A city by id (validated to exist).
+    pub fn city(&self, id: CityId) -> Option<&City> {
+        self.data.cities.iter().find(|c| c.id == id)
+    }
+
+    /// A city's anchor point.
+    pub fn anchor(&self, id: CityId) -> Option<LonLat> {
+        self.anchors
+            .cities
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| LonLat {
+                lon: a.lon,
+                lat: a.lat,
+            })
+    }
+
+    /// A unit by adcode.
+    pub fn unit(&self, adcode: &Adcode) -> Option<&Unit> {
+        self.units.iter().find(|u| &u.entry.adcode == adcode)
+    }
+
+    /// Total derived area of the units with a role, km².
+    pub fn area_with(&self, role: UnitRole) -> f64 {
+        self.units
+            .iter()
+            .filter(|u| u.has(role))
+            .map(|u| u.area_km2)
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::LayerId;
+
+    fn plan() -> Plan {
+        Plan::embedded().unwrap_or_else(|e| panic!("embedded data invalid: {e:#?}"))
+    }
+
+    #[test]
+    fn embedded_data_is_valid_and_complete() {
+        let p = plan();
+        assert_eq!(p.units.len(), 30);
+        let count = |r| p.units.iter().filter(|u| u.has(r)).count();
+        assert_eq!(count(UnitRole::Whole), 19);
+        assert_eq!(count(UnitRole::Partial), 2);
+        assert_eq!(count(UnitRole::Sphere), 10);
+        assert!(!p.context.is_empty());
+        assert!(!p.region.is_empty());
+    }
+
+    #[test]
+    fn derived_areas_match_the_boundaries_and_the_plan() {
+        let p = plan();
+        let whole = p.area_with(UnitRole::Whole);
+        let partial = p.area_with(UnitRole::Partial);
+        // 27,852 km² measured on the raw boundaries (GEODATA.md); simplification may shift it a little.
+        assert!(
+            (whole / 27_852.0 - 1.0).abs() < 0.02,
+            "whole units: {whole}"
+        );
+        let plan_area = p.data.figures.area_km2;
+        assert!(
+            whole <= plan_area && plan_area <= whole + partial,
+            "{whole} {partial}"
+        );
+        let yushu = p.unit(&"220182".parse().unwrap()).unwrap().area_km2;
+        assert!((yushu / 4_709.0 - 1.0).abs() < 0.03, "Yushu {yushu}");
+    }
+
+    #[test]
+    fn names_come_from_release_and_index() {
+        let p = plan();
+        let chaoyang = p.unit(&"220104".parse().unwrap()).unwrap();
+        assert_eq!(chaoyang.name.en, "Chaoyang District");
+        assert_eq!(chaoyang.name.zh, "朝阳区");
+        assert_eq!(chaoyang.city, CityId::Changchun);
+        let meihekou = p.unit(&"220581".parse().unwrap()).unwrap();
+        assert_eq!(meihekou.city, CityId::Tonghua);
+    }
+
+    #[test]
+    fn task_readings_use_known_layers() {
+        let p = plan();
+        let first = &p.data.tasks[0];
+        assert!(first
+            .map
+            .layers
+            .contains(&crate::state::LayerItem::Layer(LayerId::Corridor)));
+    }
+}

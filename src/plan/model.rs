@@ -1,0 +1,301 @@
+//! The plan's facts as typed data, read from `data/plan.json` (every field traced to the
+//! press release; see the data file).
+
+use crate::i18n::Text;
+use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, GoalId, TaskId};
+use crate::state::{Focus, LayerItem};
+use serde::Deserialize;
+
+/// The plan metadata as in `data/plan.json`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanData {
+    /// The plan's title.
+    pub title: Text,
+    /// The name of the area the plan builds ("Changchun Modern Metropolitan Area").
+    pub area_name: Text,
+    /// Where and when the plan was presented.
+    pub release: Release,
+    /// Preface, chapters, sections, special columns.
+    pub structure: Structure,
+    /// Area and population.
+    pub figures: Figures,
+    /// "One spatial layout, two phased goals, nine key tasks, and one set of safeguards."
+    pub summary: Text,
+    /// Which cities make up the area.
+    pub composition: Text,
+    /// The release's sentence on the designated area.
+    pub area_statement: Text,
+    /// The release's sentence on the sphere of influence.
+    pub sphere_statement: Text,
+    /// Every city the plan names.
+    pub cities: Vec<City>,
+    /// Every county-level unit the plan names, with its role.
+    pub units: Vec<UnitEntry>,
+    /// The "1351" spatial layout.
+    pub layout: Layout,
+    /// Lead-in to the two goals.
+    pub goals_intro: Text,
+    /// The phased goals, 2030 and 2035.
+    pub goals: Vec<PhasedGoal>,
+    /// Lead-in to the guiding principles.
+    pub principles_intro: Text,
+    /// The five guiding principles of the key tasks.
+    pub principles: Vec<Text>,
+    /// The nine key tasks, in the release's order.
+    pub tasks: Vec<KeyTask>,
+    /// The safeguard mechanisms.
+    pub safeguards: Safeguards,
+}
+
+/// The press conference and source line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// Who held the press conference.
+    pub event: Text,
+    /// Its date as given (day and month only).
+    pub date: Text,
+    /// The source line of the release.
+    pub source: Text,
+    /// Why no year is shown.
+    pub year_note: Text,
+}
+
+/// How the plan document is organised.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Structure {
+    /// Whether it has a preface.
+    pub preface: bool,
+    /// Number of chapters.
+    pub chapters: u32,
+    /// Number of sections.
+    pub sections: u32,
+    /// Number of special columns.
+    pub special_columns: u32,
+}
+
+/// The headline figures.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    /// Total area of the designated area, km².
+    pub area_km2: f64,
+    /// Permanent population, millions.
+    pub population_million: f64,
+    /// "approximately".
+    pub population_qualifier: Text,
+}
+
+/// A city the plan names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct City {
+    /// Stable id.
+    pub id: CityId,
+    /// Its administrative code, if it has one (Changbaishan has none).
+    #[serde(default)]
+    pub adcode: Option<Adcode>,
+    /// True for the four cities that compose the metropolitan area.
+    #[serde(default)]
+    pub member: bool,
+    /// Short name.
+    pub name: Text,
+}
+
+/// The part a unit plays in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitRole {
+    /// Wholly in the designated area.
+    Whole,
+    /// Partly in the designated area; the release does not say which parts.
+    Partial,
+    /// In the sphere of influence.
+    Sphere,
+}
+
+impl UnitRole {
+    /// The id used in DOM attributes and CSS classes.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            UnitRole::Whole => "whole",
+            UnitRole::Partial => "partial",
+            UnitRole::Sphere => "sphere",
+        }
+    }
+}
+
+/// A unit's English name as the release spells it (the Chinese one is the boundary index's).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishName {
+    /// English name.
+    pub en: String,
+}
+
+/// A county-level unit named by the plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEntry {
+    /// Administrative code; its boundary must be in the geodata.
+    pub adcode: Adcode,
+    /// English name.
+    pub name: EnglishName,
+    /// Its roles (Dongliao is partial and sphere).
+    pub roles: Vec<UnitRole>,
+    /// What the release says that is particular to this unit, if anything.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// The "1351" layout: one center, three clusters, five belts, one corridor.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Its name.
+    pub name: Text,
+    /// "1351".
+    pub code: String,
+    /// What it focuses on.
+    pub focus: Text,
+    /// Its four principles.
+    pub principles: Vec<Text>,
+    /// The one center.
+    pub center: Center,
+    /// Lead-in to the clusters.
+    pub clusters_intro: Text,
+    /// The three clusters.
+    pub clusters: Vec<Cluster>,
+    /// Lead-in to the belts.
+    pub belts_intro: Text,
+    /// The five belts.
+    pub belts: Vec<Belt>,
+    /// The one corridor.
+    pub corridor: Corridor,
+}
+
+/// The central city.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Center {
+    /// Which city.
+    pub city: CityId,
+    /// "One center: Changchun".
+    pub name: Text,
+    /// What the release says of it.
+    pub description: Text,
+}
+
+/// A cluster of Changchun with a partner city.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    /// Stable id.
+    pub id: ClusterId,
+    /// Its name.
+    pub name: Text,
+    /// Its cities.
+    pub cities: Vec<CityId>,
+}
+
+/// An industry belt: a chain of cities.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Belt {
+    /// Stable id.
+    pub id: BeltId,
+    /// Its full name.
+    pub name: Text,
+    /// Its industry.
+    pub industry: Text,
+    /// Its cities in the release's order.
+    pub cities: Vec<CityId>,
+}
+
+/// The Harbin–Changchun–Shenyang–Dalian corridor.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corridor {
+    /// Its name.
+    pub name: Text,
+    /// Its cities in order.
+    pub cities: Vec<CityId>,
+    /// What it forms.
+    pub roles: Vec<Text>,
+    /// What it is for.
+    pub aim: Text,
+}
+
+/// A phased goal.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhasedGoal {
+    /// Stable id (the year).
+    pub id: GoalId,
+    /// One line.
+    pub headline: Text,
+    /// Target economic aggregate, trillion RMB, where the goal sets one.
+    #[serde(default)]
+    pub economy_trillion_rmb: Option<f64>,
+    /// Expected outcomes.
+    #[serde(default)]
+    pub outcomes: Vec<Text>,
+    /// Lead-in to the traits.
+    #[serde(default)]
+    pub traits_intro: Option<Text>,
+    /// The characteristics of the area to be established.
+    #[serde(default)]
+    pub traits: Vec<Text>,
+    /// The circles to be established.
+    #[serde(default)]
+    pub circles: Vec<Circle>,
+}
+
+/// One of the four circles of 2035.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Circle {
+    /// Stable id.
+    pub id: CircleId,
+    /// Its name.
+    pub name: Text,
+    /// Its quality ("efficient", …).
+    pub quality: Text,
+}
+
+/// A key task.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyTask {
+    /// Its number, 1–9.
+    pub id: TaskId,
+    /// Its name.
+    pub name: Text,
+    /// The dashboard's spatial reading of it (not the plan's text).
+    pub map: MapReading,
+}
+
+/// Which layers a task shows, and what it selects: the dashboard's reading.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapReading {
+    /// Layers to show.
+    pub layers: Vec<LayerItem>,
+    /// Something to select, if any.
+    #[serde(default)]
+    pub focus: Option<Focus>,
+}
+
+/// The safeguard mechanisms.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Safeguards {
+    /// The release's summary sentence.
+    pub summary: Text,
+    /// The mechanisms.
+    pub mechanisms: Vec<Text>,
+    /// Their aim.
+    pub aim: Text,
+}

@@ -1,0 +1,281 @@
+//! Checks the plan data against itself, the boundaries and the press release's counts.
+//! Every problem is reported, each in one readable line.
+
+use super::{Anchors, Boundary, PlanData, UnitRole};
+use crate::ids::{Adcode, CityId};
+use std::collections::HashSet;
+use std::fmt::Display;
+use std::hash::Hash;
+
+/// Counts stated in the press release; the data must match them.
+pub mod seed {
+    /// Units wholly in the designated area.
+    pub const WHOLE_UNITS: usize = 19;
+    /// Units partly in the designated area (Yushu, Dongliao).
+    pub const PARTIAL_UNITS: usize = 2;
+    /// Units of the sphere of influence.
+    pub const SPHERE_UNITS: usize = 10;
+    /// Cities composing the area.
+    pub const MEMBER_CITIES: usize = 4;
+    /// Principles of the spatial layout.
+    pub const LAYOUT_PRINCIPLES: usize = 4;
+    /// Clusters.
+    pub const CLUSTERS: usize = 3;
+    /// Belts.
+    pub const BELTS: usize = 5;
+    /// Cities on the corridor.
+    pub const CORRIDOR_CITIES: usize = 4;
+    /// Phased goals.
+    pub const GOALS: usize = 2;
+    /// Characteristics of the 2030 goal.
+    pub const TRAITS: usize = 7;
+    /// Circles of the 2035 goal.
+    pub const CIRCLES: usize = 4;
+    /// Guiding principles of the key tasks.
+    pub const PRINCIPLES: usize = 5;
+    /// Key tasks.
+    pub const TASKS: usize = 9;
+}
+
+/// All problems found; empty when the data is consistent.
+pub fn check(
+    data: &PlanData,
+    metro: &[Boundary],
+    region: &[Boundary],
+    anchors: &Anchors,
+) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut count = |what: &str, found: usize, expected: usize| {
+        if found != expected {
+            errors.push(format!(
+                "plan.json: {what}: found {found}, the release says {expected}"
+            ));
+        }
+    };
+    let with_role = |r| data.units.iter().filter(|u| u.roles.contains(&r)).count();
+    count("whole units", with_role(UnitRole::Whole), seed::WHOLE_UNITS);
+    count(
+        "partial units",
+        with_role(UnitRole::Partial),
+        seed::PARTIAL_UNITS,
+    );
+    count(
+        "sphere units",
+        with_role(UnitRole::Sphere),
+        seed::SPHERE_UNITS,
+    );
+    let members = data.cities.iter().filter(|c| c.member).count();
+    count("member cities", members, seed::MEMBER_CITIES);
+    let layout = &data.layout;
+    count(
+        "layout principles",
+        layout.principles.len(),
+        seed::LAYOUT_PRINCIPLES,
+    );
+    count("clusters", layout.clusters.len(), seed::CLUSTERS);
+    count("belts", layout.belts.len(), seed::BELTS);
+    count(
+        "corridor cities",
+        layout.corridor.cities.len(),
+        seed::CORRIDOR_CITIES,
+    );
+    count("phased goals", data.goals.len(), seed::GOALS);
+    let traits = data.goals.iter().map(|g| g.traits.len()).sum();
+    count("2030 characteristics", traits, seed::TRAITS);
+    let circles = data.goals.iter().map(|g| g.circles.len()).sum();
+    count("2035 circles", circles, seed::CIRCLES);
+    count(
+        "guiding principles",
+        data.principles.len(),
+        seed::PRINCIPLES,
+    );
+    count("key tasks", data.tasks.len(), seed::TASKS);
+
+    unique(&mut errors, "city", data.cities.iter().map(|c| c.id));
+    unique(
+        &mut errors,
+        "unit",
+        data.units.iter().map(|u| u.adcode.clone()),
+    );
+    unique(&mut errors, "cluster", layout.clusters.iter().map(|c| c.id));
+    unique(&mut errors, "belt", layout.belts.iter().map(|b| b.id));
+    unique(&mut errors, "goal", data.goals.iter().map(|g| g.id));
+    unique(&mut errors, "task", data.tasks.iter().map(|t| t.id));
+    unique(&mut errors, "anchor", anchors.cities.iter().map(|a| a.id));
+
+    for (i, task) in data.tasks.iter().enumerate() {
+        if usize::from(task.id.0) != i + 1 {
+            errors.push(format!(
+                "plan.json: task {} is in position {}; tasks must be numbered 1, 2, … in order",
+                task.id,
+                i + 1
+            ));
+        }
+    }
+
+    let boundary = |code: &Adcode| metro.iter().chain(region).find(|b| &b.adcode == code);
+    for unit in &data.units {
+        let roles = &unit.roles;
+        if roles.is_empty() {
+            errors.push(format!("plan.json: unit {} has no role", unit.adcode));
+        }
+        if roles.contains(&UnitRole::Whole) && roles.contains(&UnitRole::Partial) {
+            errors.push(format!(
+                "plan.json: unit {} cannot be both whole and partial",
+                unit.adcode
+            ));
+        }
+        match metro.iter().find(|b| b.adcode == unit.adcode) {
+            None => errors.push(format!(
+                "plan.json: unit {} has no boundary in metro.geojson",
+                unit.adcode
+            )),
+            Some(b)
+                if !data
+                    .cities
+                    .iter()
+                    .any(|c| c.adcode.as_ref() == Some(&b.parent)) =>
+            {
+                errors.push(format!(
+                    "plan.json: unit {}'s city {} is not among the plan's cities",
+                    unit.adcode, b.parent
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    for city in &data.cities {
+        if let Some(code) = &city.adcode {
+            if boundary(code).is_none() {
+                errors.push(format!(
+                    "plan.json: city {} ({code}) has no boundary",
+                    city.id
+                ));
+            }
+        }
+    }
+
+    // Every city drawn on the map needs a point.
+    let mut drawn: Vec<CityId> = vec![layout.center.city];
+    drawn.extend(
+        layout
+            .clusters
+            .iter()
+            .flat_map(|c| c.cities.iter().copied()),
+    );
+    drawn.extend(layout.belts.iter().flat_map(|b| b.cities.iter().copied()));
+    drawn.extend(layout.corridor.cities.iter().copied());
+    drawn.extend(data.cities.iter().map(|c| c.id));
+    let mut reported = HashSet::new();
+    for id in drawn {
+        if !anchors.cities.iter().any(|a| a.id == id) && reported.insert(id) {
+            errors.push(format!("anchors.json: city {id} has no anchor point"));
+        }
+    }
+    for a in &anchors.cities {
+        let plausible = (100.0..=150.0).contains(&a.lon) && (30.0..=60.0).contains(&a.lat);
+        if !plausible {
+            errors.push(format!(
+                "anchors.json: city {} lies outside Northeast China ({}, {})",
+                a.id, a.lon, a.lat
+            ));
+        }
+    }
+    errors
+}
+
+fn unique<T: Eq + Hash + Display>(
+    errors: &mut Vec<String>,
+    what: &str,
+    ids: impl Iterator<Item = T>,
+) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id.to_string()) {
+            errors.push(format!("plan data: {what} id {id} appears more than once"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::{Plan, Sources, EMBEDDED};
+    use serde_json::{json, Value};
+
+    /// Loads the embedded data with `plan.json` changed by `edit`.
+    fn load_with(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+        let mut plan: Value = serde_json::from_str(EMBEDDED.plan).unwrap();
+        edit(&mut plan);
+        let text = plan.to_string();
+        let src = Sources {
+            plan: &text,
+            ..EMBEDDED
+        };
+        Plan::load(&src).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_embedded_data_has_no_problem() {
+        assert_eq!(load_with(|_| {}), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_problem_is_named() {
+        let errors = load_with(|p| {
+            p["tasks"].as_array_mut().unwrap().pop();
+            let belts = p["layout"]["belts"].as_array_mut().unwrap();
+            belts[1]["id"] = json!("tourism");
+            p["units"][0]["adcode"] = json!("220999");
+            p["units"][1]["roles"] = json!(["whole", "partial"]);
+        });
+        let expect = [
+            "plan.json: partial units: found 3, the release says 2",
+            "plan.json: key tasks: found 8, the release says 9",
+            "plan data: belt id tourism appears more than once",
+            "plan.json: unit 220999 has no boundary in metro.geojson",
+            "plan.json: unit 220102 cannot be both whole and partial",
+        ];
+        for e in expect {
+            assert!(
+                errors.iter().any(|x| x == e),
+                "missing {e:?} in {errors:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_ids_are_reported() {
+        let src = Sources {
+            plan: "{",
+            ..EMBEDDED
+        };
+        let errors = Plan::load(&src).unwrap_err();
+        assert!(errors[0].starts_with("plan.json: EOF"), "{errors:?}");
+        let errors = load_with(|p| p["layout"]["belts"][0]["cities"][0] = json!("atlantis"));
+        assert!(
+            errors[0].contains("unknown city id “atlantis”"),
+            "{errors:?}"
+        );
+        let errors = load_with(|p| p["tasks"][0]["map"]["layers"][0] = json!("belt:sea"));
+        assert!(errors[0].contains("unknown belt id “sea”"), "{errors:?}");
+    }
+
+    #[test]
+    fn broken_geodata_and_anchors_are_reported() {
+        let src = Sources {
+            metro: r#"{"type":"FeatureCollection","features":[]}"#,
+            anchors: r#"{"method":"m","cities":[]}"#,
+            ..EMBEDDED
+        };
+        let errors = Plan::load(&src).unwrap_err();
+        assert!(errors
+            .iter()
+            .any(|e| e == "plan.json: unit 220104 has no boundary in metro.geojson"));
+        assert!(errors
+            .iter()
+            .any(|e| e == "anchors.json: city changchun has no anchor point"));
+        assert!(errors
+            .iter()
+            .any(|e| e == "plan.json: city meihekou (220581) has no boundary"));
+    }
+}

@@ -1,0 +1,252 @@
+//! The map scene: every feature of the plan projected once and turned into SVG path data,
+//! plus the two extents. Built once at start-up; components only read it.
+
+pub mod viewport;
+
+use crate::geo::path::{capsule_d, line_d, offset_line, shapes_d};
+use crate::geo::projection::Albers;
+use crate::geo::shape::{self, Shape};
+use crate::geo::{Point, Rect};
+use crate::ids::{Adcode, BeltId, CityId, ClusterId};
+use crate::plan::{Boundary, Level, Plan, UnitRole};
+
+/// A unit of the plan on the map.
+#[derive(Debug, Clone)]
+pub struct UnitMark {
+    /// Its adcode.
+    pub adcode: Adcode,
+    /// Its roles (Dongliao: partial and sphere).
+    pub roles: Vec<UnitRole>,
+    /// SVG path data.
+    pub d: String,
+    /// Where its label and tooltip sit.
+    pub label_at: Point,
+    /// Bounding box.
+    pub bounds: Rect,
+}
+
+impl UnitMark {
+    /// True if the unit has this role.
+    pub fn has(&self, role: UnitRole) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// A context outline (county, prefecture, province).
+#[derive(Debug, Clone)]
+pub struct AreaMark {
+    /// Its adcode.
+    pub adcode: Adcode,
+    /// Its level.
+    pub level: Level,
+    /// SVG path data.
+    pub d: String,
+}
+
+/// A city point.
+#[derive(Debug, Clone, Copy)]
+pub struct CityMark {
+    /// Which city.
+    pub id: CityId,
+    /// Where it is.
+    pub at: Point,
+    /// One of the four member cities.
+    pub member: bool,
+}
+
+/// A line through cities (belt or corridor).
+#[derive(Debug, Clone)]
+pub struct RouteMark {
+    /// SVG path data.
+    pub d: String,
+    /// The route's points (after any sideways offset).
+    pub points: Vec<Point>,
+}
+
+/// Everything drawn on the map.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// Plan units.
+    pub units: Vec<UnitMark>,
+    /// Other counties of the plan's cities.
+    pub counties: Vec<AreaMark>,
+    /// Prefectures and provinces.
+    pub region: Vec<AreaMark>,
+    /// City points.
+    pub cities: Vec<CityMark>,
+    /// Schematic cluster shapes, by cluster.
+    pub clusters: Vec<(ClusterId, RouteMark)>,
+    /// Belt routes, by belt.
+    pub belts: Vec<(BeltId, RouteMark)>,
+    /// The corridor route.
+    pub corridor: RouteMark,
+    /// Extent of the designated area and sphere (the metro view).
+    pub metro: Rect,
+    /// Extent of belts and corridor (the region view).
+    pub region_extent: Rect,
+}
+
+/// Half-width of the schematic cluster bands, km.
+const CLUSTER_RADIUS_KM: f64 = 14.0;
+/// Sideways spacing between belts that share a stretch, km.
+const BELT_SPACING_KM: f64 = 5.0;
+
+impl Scene {
+    /// Projects the plan. Cities without an anchor are skipped (validation forbids them).
+    pub fn build(plan: &Plan) -> Scene {
+        let proj = Albers::northeast_china();
+        let shapes = |b: &Boundary| shape::project(&proj, &b.geometry);
+        let area = |b: &Boundary| {
+            let s = shapes(b);
+            AreaMark {
+                adcode: b.adcode.clone(),
+                level: b.level,
+                d: shapes_d(&s),
+            }
+        };
+        let units: Vec<UnitMark> = plan
+            .units
+            .iter()
+            .map(|u| {
+                let s: Vec<Shape> = shapes(&u.boundary);
+                let bounds = shape::bounds(&s);
+                UnitMark {
+                    adcode: u.entry.adcode.clone(),
+                    roles: u.entry.roles.clone(),
+                    d: shapes_d(&s),
+                    label_at: shape::interior_point(&s).unwrap_or_else(|| bounds.center()),
+                    bounds,
+                }
+            })
+            .collect();
+        let city_at = |id: CityId| plan.anchor(id).map(|p| proj.project(p));
+        let cities: Vec<CityMark> = plan
+            .data
+            .cities
+            .iter()
+            .filter_map(|c| {
+                Some(CityMark {
+                    id: c.id,
+                    at: city_at(c.id)?,
+                    member: c.member,
+                })
+            })
+            .collect();
+        let route = |ids: &[CityId], offset: f64| {
+            let points: Vec<Point> = ids.iter().filter_map(|&id| city_at(id)).collect();
+            let points = offset_line(&points, offset);
+            RouteMark {
+                d: line_d(&points),
+                points,
+            }
+        };
+        let layout = &plan.data.layout;
+        let n = layout.belts.len() as f64;
+        let belts = layout
+            .belts
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                (
+                    b.id,
+                    route(&b.cities, (i as f64 - (n - 1.0) / 2.0) * BELT_SPACING_KM),
+                )
+            })
+            .collect::<Vec<_>>();
+        let clusters = layout
+            .clusters
+            .iter()
+            .map(|c| {
+                let points: Vec<Point> = c.cities.iter().filter_map(|&id| city_at(id)).collect();
+                let d = match points.as_slice() {
+                    [a, b, ..] => capsule_d(*a, *b, CLUSTER_RADIUS_KM),
+                    _ => String::new(),
+                };
+                (c.id, RouteMark { d, points })
+            })
+            .collect();
+        let corridor = route(&layout.corridor.cities, 0.0);
+        let metro = units.iter().fold(Rect::EMPTY, |r, u| r.union(u.bounds));
+        let region_extent = belts
+            .iter()
+            .flat_map(|(_, r)| r.points.iter().copied())
+            .chain(corridor.points.iter().copied())
+            .fold(metro, Rect::including)
+            .padded(40.0);
+        Scene {
+            units,
+            counties: plan.context.iter().map(area).collect(),
+            region: plan.region.iter().map(area).collect(),
+            cities,
+            clusters,
+            belts,
+            corridor,
+            metro: metro.padded(10.0),
+            region_extent,
+        }
+    }
+
+    /// A unit's mark.
+    pub fn unit(&self, adcode: &Adcode) -> Option<&UnitMark> {
+        self.units.iter().find(|u| &u.adcode == adcode)
+    }
+
+    /// A city's point.
+    pub fn city(&self, id: CityId) -> Option<Point> {
+        self.cities.iter().find(|c| c.id == id).map(|c| c.at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scene() -> Scene {
+        Scene::build(&Plan::embedded().expect("valid data"))
+    }
+
+    #[test]
+    fn every_plan_unit_and_city_is_drawn() {
+        let s = scene();
+        assert_eq!(s.units.len(), 30);
+        assert!(s
+            .units
+            .iter()
+            .all(|u| u.d.starts_with('M') && u.d.ends_with('Z')));
+        assert_eq!(s.cities.len(), CityId::ALL.len());
+        assert_eq!(s.belts.len(), 5);
+        assert_eq!(s.clusters.len(), 3);
+        assert_eq!(s.corridor.points.len(), 4);
+    }
+
+    #[test]
+    fn unit_labels_sit_inside_their_units() {
+        let plan = Plan::embedded().expect("valid data");
+        let proj = Albers::northeast_china();
+        let s = Scene::build(&plan);
+        for (unit, mark) in plan.units.iter().zip(&s.units) {
+            let shapes = shape::project(&proj, &unit.boundary.geometry);
+            assert!(
+                shapes.iter().any(|sh| shape::contains(sh, mark.label_at)),
+                "label of {} outside it",
+                unit.entry.adcode
+            );
+        }
+    }
+
+    #[test]
+    fn extents_nest_and_hold_every_route() {
+        let s = scene();
+        assert!(s.region_extent.contains(&s.metro));
+        for (_, belt) in &s.belts {
+            assert!(s
+                .region_extent
+                .contains(&Rect::around(belt.points.iter().copied())));
+        }
+        // Changchun lies inside the metro view, Dalian only in the region view.
+        let cc = s.city(CityId::Changchun).unwrap();
+        let dl = s.city(CityId::Dalian).unwrap();
+        assert!(s.metro.contains(&Rect::around([cc])));
+        assert!(!s.metro.contains(&Rect::around([dl])));
+    }
+}

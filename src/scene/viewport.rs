@@ -1,0 +1,275 @@
+//! Viewport arithmetic: map view (centre + zoom) ⇄ SVG viewBox for a container size.
+
+use crate::geo::projection::Albers;
+use crate::geo::{LonLat, Point, Rect};
+use crate::state::MapView;
+
+/// The visible part of the map for a container of `width` × `height` pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// Centre in map kilometres.
+    pub center: Point,
+    /// Scale, screen pixels per kilometre.
+    pub px_per_km: f64,
+    /// Container width, px.
+    pub width: f64,
+    /// Container height, px.
+    pub height: f64,
+}
+
+impl Viewport {
+    /// The rectangle of map space on screen.
+    pub fn visible(&self) -> Rect {
+        let (hw, hh) = (
+            self.width / 2.0 / self.px_per_km,
+            self.height / 2.0 / self.px_per_km,
+        );
+        Rect {
+            min_x: self.center.x - hw,
+            min_y: self.center.y - hh,
+            max_x: self.center.x + hw,
+            max_y: self.center.y + hh,
+        }
+    }
+
+    /// The SVG `viewBox` attribute value.
+    pub fn view_box(&self) -> String {
+        let r = self.visible();
+        format!(
+            "{:.2} {:.2} {:.2} {:.2}",
+            r.min_x,
+            r.min_y,
+            r.width(),
+            r.height()
+        )
+    }
+
+    /// The map point under a screen position (px from the container's top-left).
+    pub fn to_map(&self, x: f64, y: f64) -> Point {
+        let r = self.visible();
+        Point::new(r.min_x + x / self.px_per_km, r.min_y + y / self.px_per_km)
+    }
+
+    /// The screen position of a map point.
+    pub fn to_screen(&self, p: Point) -> Point {
+        let r = self.visible();
+        Point::new(
+            (p.x - r.min_x) * self.px_per_km,
+            (p.y - r.min_y) * self.px_per_km,
+        )
+    }
+}
+
+/// Converts between the URL's `MapView` and viewports. `span_km` is the region extent's
+/// larger side: zoom 1 shows it across the container's shorter side.
+#[derive(Debug, Clone, Copy)]
+pub struct Camera {
+    proj: Albers,
+    span_km: f64,
+    bounds: Rect,
+}
+
+impl Camera {
+    /// A camera over the region extent; the centre is kept inside `bounds`.
+    pub fn new(region: Rect) -> Self {
+        Camera {
+            proj: Albers::northeast_china(),
+            span_km: region.width().max(region.height()).max(1.0),
+            bounds: region,
+        }
+    }
+
+    /// The viewport for a view in a container.
+    pub fn viewport(&self, view: MapView, width: f64, height: f64) -> Viewport {
+        let (width, height) = (width.max(1.0), height.max(1.0));
+        let zoom = view.zoom.clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM);
+        let center = self.proj.project(LonLat {
+            lon: view.lon,
+            lat: view.lat,
+        });
+        Viewport {
+            center: self.clamp(center),
+            px_per_km: zoom * width.min(height) / self.span_km,
+            width,
+            height,
+        }
+    }
+
+    /// The view of a viewport (inverse of [`Camera::viewport`]).
+    pub fn view(&self, vp: &Viewport) -> MapView {
+        let c = self.proj.invert(self.clamp(vp.center));
+        MapView {
+            lon: c.lon,
+            lat: c.lat,
+            zoom: (vp.px_per_km * self.span_km / vp.width.min(vp.height).max(1.0))
+                .clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM),
+        }
+    }
+
+    /// The view that fits `rect` in the container with `margin_px` around it.
+    pub fn fit(&self, rect: Rect, width: f64, height: f64, margin_px: f64) -> MapView {
+        let (width, height) = (width.max(1.0), height.max(1.0));
+        let avail_w = (width - 2.0 * margin_px).max(width * 0.5);
+        let avail_h = (height - 2.0 * margin_px).max(height * 0.5);
+        let px_per_km = (avail_w / rect.width().max(1.0)).min(avail_h / rect.height().max(1.0));
+        self.view(&Viewport {
+            center: rect.center(),
+            px_per_km,
+            width,
+            height,
+        })
+    }
+
+    /// Keeps the centre inside the region so the map cannot be lost off-screen.
+    fn clamp(&self, p: Point) -> Point {
+        Point::new(
+            p.x.clamp(self.bounds.min_x, self.bounds.max_x),
+            p.y.clamp(self.bounds.min_y, self.bounds.max_y),
+        )
+    }
+
+    /// A view moved by a screen offset (drag) in a container.
+    pub fn pan(&self, view: MapView, dx_px: f64, dy_px: f64, width: f64, height: f64) -> MapView {
+        let mut vp = self.viewport(view, width, height);
+        vp.center = Point::new(
+            vp.center.x - dx_px / vp.px_per_km,
+            vp.center.y - dy_px / vp.px_per_km,
+        );
+        self.view(&vp)
+    }
+
+    /// A view zoomed by `factor` keeping the map point under (`x`, `y`) px still.
+    pub fn zoom_at(
+        &self,
+        view: MapView,
+        factor: f64,
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+    ) -> MapView {
+        let vp = self.viewport(view, width, height);
+        let target = (view.zoom * factor).clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM);
+        let k = target / view.zoom.max(f64::EPSILON);
+        let anchor = vp.to_map(x, y);
+        let center = Point::new(
+            anchor.x + (vp.center.x - anchor.x) / k,
+            anchor.y + (vp.center.y - anchor.y) / k,
+        );
+        self.view(&Viewport {
+            center,
+            px_per_km: vp.px_per_km * k,
+            ..vp
+        })
+    }
+
+    /// A view between two others, for smooth transitions (`t` from 0 to 1; zoom
+    /// interpolated geometrically so the motion looks even).
+    pub fn between(a: MapView, b: MapView, t: f64) -> MapView {
+        let t = t.clamp(0.0, 1.0);
+        MapView {
+            lon: a.lon + (b.lon - a.lon) * t,
+            lat: a.lat + (b.lat - a.lat) * t,
+            zoom: a.zoom * (b.zoom / a.zoom).powf(t),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn camera() -> Camera {
+        Camera::new(Rect {
+            min_x: -600.0,
+            min_y: -400.0,
+            max_x: 600.0,
+            max_y: 800.0,
+        })
+    }
+
+    #[test]
+    fn fit_shows_the_whole_rect_without_distortion() {
+        let cam = camera();
+        let rect = Rect {
+            min_x: -200.0,
+            min_y: -100.0,
+            max_x: 100.0,
+            max_y: 150.0,
+        };
+        for (w, h) in [
+            (1280.0, 800.0),
+            (390.0, 500.0),
+            (320.0, 320.0),
+            (3840.0, 2160.0),
+        ] {
+            let view = cam.fit(rect, w, h, 16.0);
+            let vp = cam.viewport(view, w, h);
+            let vis = vp.visible();
+            assert!(vis.padded(1e-6).contains(&rect), "{w}x{h}: {vis:?}");
+            // Same scale both ways: the viewBox has the container's aspect ratio.
+            assert!((vis.width() / vis.height() - w / h).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn view_round_trips_through_viewport() {
+        let cam = camera();
+        let v = MapView {
+            lon: 125.3,
+            lat: 43.9,
+            zoom: 3.0,
+        };
+        let back = cam.view(&cam.viewport(v, 800.0, 600.0));
+        assert!((back.lon - v.lon).abs() < 1e-9 && (back.lat - v.lat).abs() < 1e-9);
+        assert!((back.zoom - v.zoom).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zoom_keeps_the_pointer_still_and_respects_limits() {
+        let cam = camera();
+        let v = MapView {
+            lon: 125.3,
+            lat: 43.9,
+            zoom: 2.0,
+        };
+        let (w, h) = (1000.0, 700.0);
+        let before = cam.viewport(v, w, h).to_map(300.0, 200.0);
+        let z = cam.zoom_at(v, 2.0, 300.0, 200.0, w, h);
+        let after = cam.viewport(z, w, h).to_map(300.0, 200.0);
+        assert!(before.distance(after) < 1e-6);
+        assert!((cam.zoom_at(v, 1e6, 0.0, 0.0, w, h).zoom - MapView::MAX_ZOOM).abs() < 1e-9);
+        assert!((cam.zoom_at(v, 1e-6, 0.0, 0.0, w, h).zoom - MapView::MIN_ZOOM).abs() < 1e-9);
+    }
+
+    #[test]
+    fn panning_cannot_lose_the_map() {
+        let cam = camera();
+        let v = MapView {
+            lon: 125.3,
+            lat: 43.9,
+            zoom: 2.0,
+        };
+        let far = cam.pan(v, 1e7, 1e7, 800.0, 600.0);
+        let c = cam.viewport(far, 800.0, 600.0).center;
+        assert!(c.x >= -600.0 - 1e-6 && c.y >= -400.0 - 1e-6);
+    }
+
+    #[test]
+    fn transitions_start_and_end_on_their_views() {
+        let a = MapView {
+            lon: 125.0,
+            lat: 44.0,
+            zoom: 1.0,
+        };
+        let b = MapView {
+            lon: 126.0,
+            lat: 43.0,
+            zoom: 4.0,
+        };
+        assert_eq!(Camera::between(a, b, 0.0), a);
+        let end = Camera::between(a, b, 1.0);
+        assert!((end.zoom - 4.0).abs() < 1e-12 && end.lon == 126.0);
+        assert!((Camera::between(a, b, 0.5).zoom - 2.0).abs() < 1e-12);
+    }
+}

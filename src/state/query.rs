@@ -1,0 +1,290 @@
+//! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`.
+
+use super::{Focus, LayerItem, Layers, MapView, ViewState};
+use crate::i18n::Lang;
+
+/// A part of a link that was not understood and was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    /// The parameter it belonged to.
+    pub key: String,
+    /// The text that was dropped.
+    pub value: String,
+}
+
+/// Reads a query string (with or without the leading `?`) over the defaults for
+/// `default_lang`. Returns the state and every part that was dropped.
+pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
+    let mut state = ViewState::new(default_lang);
+    let mut dropped = Vec::new();
+    let mut drop = |key: &str, value: &str| {
+        dropped.push(Dropped {
+            key: key.to_owned(),
+            value: value.to_owned(),
+        })
+    };
+    for pair in query.trim_start_matches('?').split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (key, value) = (decode(key), decode(value));
+        match key.as_str() {
+            "lang" => match value.parse() {
+                Ok(lang) => state.lang = lang,
+                Err(()) => drop(&key, &value),
+            },
+            "layers" => {
+                let mut items = Vec::new();
+                let parts: Vec<&str> = value.split(',').filter(|p| !p.is_empty()).collect();
+                for part in &parts {
+                    match part.parse::<LayerItem>() {
+                        Ok(item) => items.push(item),
+                        Err(_) => drop(&key, part),
+                    }
+                }
+                // An empty list means "no layers"; a list of nothing but errors keeps
+                // the default rather than showing an empty map.
+                if parts.is_empty() || !items.is_empty() {
+                    state.layers = Layers::from_items(items);
+                }
+            }
+            "focus" => match value.parse::<Focus>() {
+                Ok(focus) => state.focus = Some(focus),
+                Err(_) => drop(&key, &value),
+            },
+            "view" => match parse_view(&value) {
+                Some(view) => state.view = Some(view),
+                None => drop(&key, &value),
+            },
+            "embed" => match value.as_str() {
+                "1" => state.embed = true,
+                "0" => state.embed = false,
+                _ => drop(&key, &value),
+            },
+            _ => drop(&key, &value),
+        }
+    }
+    (state, dropped)
+}
+
+/// `LON,LAT,ZOOM` with a plausible centre for this map and a zoom in range (clamped).
+fn parse_view(text: &str) -> Option<MapView> {
+    let mut nums = text.split(',').map(|p| p.trim().parse::<f64>().ok());
+    let (lon, lat, zoom) = (nums.next()??, nums.next()??, nums.next()??);
+    if nums.next().is_some() || ![lon, lat, zoom].iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    // The map covers Northeast China; a centre far outside it is a broken link.
+    if !(100.0..=150.0).contains(&lon) || !(30.0..=60.0).contains(&lat) || zoom <= 0.0 {
+        return None;
+    }
+    Some(MapView {
+        lon,
+        lat,
+        zoom: zoom.clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM),
+    })
+}
+
+/// Writes the state as a query string (without `?`), omitting defaults;
+/// empty when everything is default.
+pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if state.lang != default_lang {
+        parts.push(format!("lang={}", state.lang));
+    }
+    if state.layers != Layers::default() {
+        parts.push(format!("layers={}", state.layers.items().join(",")));
+    }
+    if let Some(focus) = &state.focus {
+        parts.push(format!("focus={focus}"));
+    }
+    if let Some(v) = state.view {
+        parts.push(format!(
+            "view={},{},{}",
+            round(v.lon, 4),
+            round(v.lat, 4),
+            round(v.zoom, 2)
+        ));
+    }
+    if state.embed {
+        parts.push("embed=1".to_owned());
+    }
+    parts.join("&")
+}
+
+fn round(v: f64, places: i32) -> f64 {
+    let k = 10f64.powi(places);
+    (v * k).round() / k
+}
+
+/// Percent-decoding for query parts (`+` is a space). Invalid escapes stay as they are.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::{BeltId, ClusterId, LayerId, TaskId};
+
+    #[test]
+    fn empty_query_is_the_default_state() {
+        let (state, dropped) = parse("", Lang::Zh);
+        assert_eq!(state, ViewState::new(Lang::Zh));
+        assert!(dropped.is_empty());
+        assert_eq!(serialise(&state, Lang::Zh), "");
+    }
+
+    #[test]
+    fn full_state_round_trips() {
+        let query = "lang=en&layers=area,sphere,belt:pharma,belt:energy,labels&focus=cluster:changchun-jilin&view=125.3,43.9,2.5&embed=1";
+        let (state, dropped) = parse(query, Lang::Zh);
+        assert!(dropped.is_empty(), "{dropped:?}");
+        assert_eq!(state.lang, Lang::En);
+        assert!(state.layers.shows_belt(BeltId::Pharma));
+        assert!(!state.layers.shows_belt(BeltId::Tourism));
+        assert!(!state.layers.shows(LayerId::Context));
+        assert_eq!(state.focus, Some(Focus::Cluster(ClusterId::ChangchunJilin)));
+        assert!(state.embed);
+        assert_eq!(serialise(&state, Lang::Zh), query);
+        assert_eq!(parse(&serialise(&state, Lang::Zh), Lang::Zh).0, state);
+    }
+
+    #[test]
+    fn every_focus_form_round_trips() {
+        for text in [
+            "220104",
+            "center",
+            "corridor",
+            "cluster:changchun-siping",
+            "belt:tourism",
+            "city:meihekou",
+            "goal:2030",
+            "task:9",
+        ] {
+            let focus: Focus = text.parse().unwrap();
+            assert_eq!(focus.to_string(), text);
+        }
+        assert_eq!("task:3".parse::<Focus>(), Ok(Focus::Task(TaskId(3))));
+        for bad in [
+            "task:03",
+            "task:+3",
+            "task:x",
+            "goal:2040",
+            "belt:",
+            "2201",
+            "x:y",
+            "",
+        ] {
+            assert!(bad.parse::<Focus>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_parts_are_dropped_one_by_one() {
+        let (state, dropped) = parse(
+            "lang=fr&layers=area,bogus,belt:nope,corridor&focus=task:99x&view=1,2&embed=yes&zzz=1",
+            Lang::En,
+        );
+        assert_eq!(state.lang, Lang::En);
+        assert!(state.layers.shows(LayerId::Area) && state.layers.shows(LayerId::Corridor));
+        assert!(!state.layers.shows(LayerId::Sphere));
+        assert_eq!(state.focus, None);
+        assert_eq!(state.view, None);
+        assert!(!state.embed);
+        let keys: Vec<_> = dropped
+            .iter()
+            .map(|d| format!("{}={}", d.key, d.value))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "lang=fr",
+                "layers=bogus",
+                "layers=belt:nope",
+                "focus=task:99x",
+                "view=1,2",
+                "embed=yes",
+                "zzz=1"
+            ]
+        );
+    }
+
+    #[test]
+    fn layer_lists_of_only_errors_keep_the_default_but_empty_means_none() {
+        assert_eq!(parse("layers=x,y", Lang::En).0.layers, Layers::default());
+        let none = parse("layers=", Lang::En).0.layers;
+        assert!(LayerId::ALL.iter().all(|l| !none.shows(*l)));
+        assert_eq!(
+            serialise(
+                &ViewState {
+                    layers: none,
+                    ..ViewState::new(Lang::En)
+                },
+                Lang::En
+            ),
+            "layers="
+        );
+    }
+
+    #[test]
+    fn percent_encoding_and_garbage_never_panic() {
+        let (state, _) = parse("?layers=area%2Cbelt%3Atourism&focus=city%3Ajilin", Lang::Zh);
+        assert!(state.layers.shows_belt(BeltId::Tourism));
+        assert_eq!(state.focus, Some(Focus::City(crate::ids::CityId::Jilin)));
+        for junk in [
+            "%",
+            "%%",
+            "%zz=1",
+            "=&=&",
+            "view=nan,nan,nan",
+            "view=125,44,1e309",
+            "layers=,,,",
+            "focus=%E4%B8%AD",
+            "\u{0}=\u{0}",
+        ] {
+            let _ = parse(junk, Lang::Zh);
+        }
+    }
+
+    #[test]
+    fn view_is_range_checked_and_zoom_clamped() {
+        assert_eq!(parse("view=0,0,1", Lang::En).0.view, None);
+        let v = parse("view=125,44,1000", Lang::En).0.view.unwrap();
+        assert_eq!(v.zoom, MapView::MAX_ZOOM);
+    }
+
+    #[test]
+    fn single_belt_toggles() {
+        let mut layers = Layers::none();
+        layers.set_belt(BeltId::Energy, true);
+        assert_eq!(layers.items(), ["belt:energy"]);
+        layers.set_belt(BeltId::Energy, false);
+        assert!(!layers.shows(LayerId::Belts));
+        layers.set(LayerId::Belts, true);
+        assert_eq!(layers.items(), ["belts"]);
+    }
+}
