@@ -1,17 +1,112 @@
-//! The app root.
+//! The app root: loads the plan, reads the URL, lays out header, map and panels.
+
+use super::ctx::Ctx;
+use super::map::MapPanel;
+use super::panels::{Header, Panels};
+use super::url;
+use crate::i18n::{ui, Lang};
+use crate::plan::Plan;
+use crate::scene::Scene;
+use crate::state::query;
 use leptos::prelude::*;
 
-/// Shows panics in the page as well as in the console.
+/// Shows a panic in the page as well as in the console, so that a failure is never a
+/// blank page.
 pub fn install_panic_hook() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal(&info.to_string());
+    }));
 }
 
-/// The whole dashboard.
+/// Replaces the page's content with a readable error message.
+pub fn show_fatal(message: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    let Ok(box_) = doc.create_element("div") else {
+        return;
+    };
+    box_.set_class_name("fatal");
+    box_.set_attribute("role", "alert").ok();
+    box_.set_text_content(Some(&format!(
+        "{} / {}: {message}",
+        ui::ERROR_TITLE.zh,
+        ui::ERROR_TITLE.en
+    )));
+    body.prepend_with_node_1(&box_).ok();
+}
+
+/// The whole dashboard: the plan if its data is valid, otherwise a page listing the
+/// problems.
 #[component]
 pub fn App() -> impl IntoView {
+    let default_lang = url::browser_lang();
+    match Plan::embedded() {
+        Ok(plan) => {
+            // The plan and its scene live as long as the page.
+            let plan: &'static Plan = Box::leak(Box::new(plan));
+            let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
+            let (initial, dropped) = query::parse(&url::current_query(), default_lang);
+            let ctx = Ctx::new(plan, scene, initial);
+            provide_context(ctx);
+            url::sync(ctx, default_lang);
+            view! { <Dashboard dropped=dropped.into_iter().map(|d| format!("{}={}", d.key, d.value)).collect() /> }
+                .into_any()
+        }
+        Err(problems) => view! { <DataErrors lang=default_lang problems /> }.into_any(),
+    }
+}
+
+/// The dashboard once the plan is loaded.
+#[component]
+fn Dashboard(
+    /// Parts of the link that were not understood.
+    dropped: Vec<String>,
+) -> impl IntoView {
+    let ctx = super::use_ctx();
+    let embed = move || ctx.state.with(|s| s.embed);
     view! {
-        <div class="app" data-ready="true">
-            <h1>"长春都市圈发展规划 / Development Plan for the Changchun Metropolitan Area"</h1>
+        <div class="app" class:embed=embed data-ready="true">
+            <LinkNotice dropped />
+            <Header />
+            <main class="main">
+                <MapPanel />
+                <Panels />
+            </main>
+            <footer class="footer">
+                <p>{ctx.phrase(ui::ATTRIBUTION)}</p>
+                <p>{ctx.phrase(ui::TRANSLATION_NOTE)}</p>
+            </footer>
+        </div>
+    }
+}
+
+/// A dismissible notice listing the parts of a link that were ignored.
+#[component]
+fn LinkNotice(dropped: Vec<String>) -> impl IntoView {
+    let ctx = super::use_ctx();
+    let open = RwSignal::new(!dropped.is_empty());
+    let list = dropped.join(", ");
+    view! {
+        <Show when=move || open.get()>
+            <div class="notice" role="status">
+                <span>{ctx.phrase(ui::LINK_DROPPED)} " " <code>{list.clone()}</code></span>
+                <button type="button" on:click=move |_| open.set(false)>{ctx.phrase(ui::DISMISS)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The page shown when the embedded data is inconsistent: every problem, one per line.
+#[component]
+fn DataErrors(lang: Lang, problems: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="app app-error" role="alert" data-error="data">
+            <h1>{ui::ERROR_TITLE.get(lang)}</h1>
+            <p>{ui::ERROR_LEAD.get(lang)}</p>
+            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
         </div>
     }
 }

@@ -1,3 +1,10 @@
-//! Leptos components: thin views over the state and the scene.
+//! Leptos components: thin views over the state and the scene. They never parse data
+//! or compute geometry; see `plan`, `scene` and `state` for that.
 pub mod app;
+pub mod ctx;
+pub mod map;
+pub mod panels;
+pub mod url;
+
 pub use app::App;
+pub use ctx::{use_ctx, Ctx};

@@ -251,6 +251,8 @@ pub struct PhasedGoal {
     /// The circles to be established.
     #[serde(default)]
     pub circles: Vec<Circle>,
+    /// The dashboard's spatial reading of it (not the plan's text).
+    pub map: MapReading,
 }
 
 /// One of the four circles of 2035.
@@ -277,7 +279,7 @@ pub struct KeyTask {
     pub map: MapReading,
 }
 
-/// Which layers a task shows, and what it selects: the dashboard's reading.
+/// Which layers a task or goal shows, and what it highlights: the dashboard's reading.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapReading {

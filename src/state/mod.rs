@@ -6,6 +6,7 @@
 pub mod query;
 
 use crate::i18n::Lang;
+use crate::plan::{MapReading, PlanData, UnitRole};
 use crate::ids::{Adcode, BeltId, CityId, ClusterId, GoalId, LayerId, TaskId, UnknownId};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -254,5 +255,105 @@ impl ViewState {
             view: None,
             embed: false,
         }
+    }
+}
+
+impl ViewState {
+    /// Selects something (or nothing) and shows what is needed to see it: a task's or a
+    /// goal's map reading, or the layer of the selected feature.
+    pub fn select(&mut self, focus: Option<Focus>, plan: &PlanData) {
+        if let Some(reading) = focus.as_ref().and_then(|f| reading_of(f, plan)) {
+            let mut layers = Layers::from_items(reading.layers.iter().copied());
+            layers.set(LayerId::Context, true);
+            layers.set(LayerId::Labels, true);
+            self.layers = layers;
+        }
+        for item in focus.as_ref().map(|f| layers_for(f, plan)).unwrap_or_default() {
+            match item {
+                LayerItem::Layer(id) => self.layers.set(id, true),
+                LayerItem::Belt(id) => self.layers.set_belt(id, true),
+            }
+        }
+        self.focus = focus;
+    }
+
+    /// The map feature to highlight: the selection itself, or what a task or goal points at.
+    pub fn highlight(&self, plan: &PlanData) -> Option<Focus> {
+        match &self.focus {
+            Some(f @ (Focus::Task(_) | Focus::Goal(_))) => reading_of(f, plan)?.focus.clone(),
+            other => other.clone(),
+        }
+    }
+}
+
+/// The map reading of a task or goal.
+pub fn reading_of<'a>(focus: &Focus, plan: &'a PlanData) -> Option<&'a MapReading> {
+    match focus {
+        Focus::Task(id) => plan.tasks.iter().find(|t| t.id == *id).map(|t| &t.map),
+        Focus::Goal(id) => plan.goals.iter().find(|g| g.id == *id).map(|g| &g.map),
+        _ => None,
+    }
+}
+
+/// The layers that must be on for a selected map feature to be seen.
+fn layers_for(focus: &Focus, plan: &PlanData) -> Vec<LayerItem> {
+    match focus {
+        Focus::Unit(code) => plan
+            .units
+            .iter()
+            .find(|u| &u.adcode == code)
+            .map(|u| {
+                let mut v = Vec::new();
+                if u.roles.iter().any(|r| *r != UnitRole::Sphere) {
+                    v.push(LayerItem::Layer(LayerId::Area));
+                }
+                if u.roles.contains(&UnitRole::Sphere) {
+                    v.push(LayerItem::Layer(LayerId::Sphere));
+                }
+                v
+            })
+            .unwrap_or_default(),
+        Focus::Center => vec![LayerItem::Layer(LayerId::Center)],
+        Focus::Corridor => vec![LayerItem::Layer(LayerId::Corridor)],
+        Focus::Cluster(_) => vec![LayerItem::Layer(LayerId::Clusters)],
+        Focus::Belt(id) => vec![LayerItem::Belt(*id)],
+        Focus::City(_) | Focus::Goal(_) | Focus::Task(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::EMBEDDED;
+
+    fn plan() -> PlanData {
+        serde_json::from_str(EMBEDDED.plan).expect("plan.json parses")
+    }
+
+    #[test]
+    fn selecting_a_task_shows_its_reading() {
+        let plan = plan();
+        let mut s = ViewState::new(Lang::En);
+        s.select(Some(Focus::Task(TaskId(6))), &plan);
+        assert!(s.layers.shows_belt(BeltId::Tourism));
+        assert!(!s.layers.shows_belt(BeltId::Pharma));
+        assert!(!s.layers.shows(LayerId::Sphere));
+        assert_eq!(s.highlight(&plan), Some(Focus::Belt(BeltId::Tourism)));
+        s.select(Some(Focus::Task(TaskId(9))), &plan);
+        assert!(s.layers.shows(LayerId::Clusters) && !s.layers.shows(LayerId::Belts));
+    }
+
+    #[test]
+    fn selecting_a_feature_turns_its_layer_on() {
+        let plan = plan();
+        let mut s = ViewState::new(Lang::En);
+        s.layers = Layers::none();
+        s.select(Some(Focus::Unit("220422".parse().unwrap())), &plan);
+        assert!(s.layers.shows(LayerId::Area) && s.layers.shows(LayerId::Sphere));
+        s.select(Some(Focus::Corridor), &plan);
+        assert!(s.layers.shows(LayerId::Corridor));
+        s.select(None, &plan);
+        assert_eq!(s.focus, None);
+        assert!(s.layers.shows(LayerId::Corridor), "deselecting keeps layers");
     }
 }

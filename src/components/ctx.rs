@@ -1,0 +1,94 @@
+//! The app context every component reads: the plan, the scene and the view state.
+
+use crate::i18n::{Lang, Phrase, Text};
+use crate::plan::Plan;
+use crate::scene::Scene;
+use crate::state::{Focus, Layers, MapView, ViewState};
+use leptos::prelude::*;
+
+/// What the pointer is over on the map, and where (px in the map container).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hover {
+    /// The feature.
+    pub target: Focus,
+    /// Pointer x, px from the map container's left.
+    pub x: f64,
+    /// Pointer y, px from the map container's top.
+    pub y: f64,
+}
+
+/// Shared handles; `Copy`, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The validated plan (lives as long as the page).
+    pub plan: &'static Plan,
+    /// The projected map.
+    pub scene: &'static Scene,
+    /// Everything the user can set (mirrored in the URL).
+    pub state: RwSignal<ViewState>,
+    /// The current language (changes only when the language does).
+    pub lang: Memo<Lang>,
+    /// The shown layers.
+    pub layers: Memo<Layers>,
+    /// The selection.
+    pub focus: Memo<Option<Focus>>,
+    /// The map feature to highlight (the selection, or what a task or goal points at).
+    pub highlight: Memo<Option<Focus>>,
+    /// The map view, `None` for the fitted default.
+    pub view: Memo<Option<MapView>>,
+    /// The hovered map feature.
+    pub hover: RwSignal<Option<Hover>>,
+}
+
+impl Ctx {
+    /// Creates the context for a plan and an initial state.
+    pub fn new(plan: &'static Plan, scene: &'static Scene, initial: ViewState) -> Ctx {
+        let state = RwSignal::new(initial);
+        Ctx {
+            plan,
+            scene,
+            state,
+            lang: Memo::new(move |_| state.with(|s| s.lang)),
+            layers: Memo::new(move |_| state.with(|s| s.layers.clone())),
+            focus: Memo::new(move |_| state.with(|s| s.focus.clone())),
+            highlight: Memo::new(move |_| state.with(|s| s.highlight(&plan.data))),
+            view: Memo::new(move |_| state.with(|s| s.view)),
+            hover: RwSignal::new(None),
+        }
+    }
+
+    /// Selects something (or nothing), showing the layers needed to see it.
+    pub fn select(&self, focus: Option<Focus>) {
+        let plan = self.plan;
+        self.state.update(|s| s.select(focus, &plan.data));
+    }
+
+    /// Selects `focus`, or clears the selection if it is already selected.
+    pub fn toggle_select(&self, focus: Focus) {
+        let again = self.focus.with_untracked(|f| f.as_ref() == Some(&focus));
+        self.select((!again).then_some(focus));
+    }
+
+    /// A reactive closure giving a plan text in the current language.
+    pub fn text(&self, text: &'static Text) -> impl Fn() -> &'static str + Copy + 'static {
+        let lang = self.lang;
+        move || text.get(lang.get())
+    }
+
+    /// A reactive closure giving an interface phrase in the current language.
+    pub fn phrase(&self, phrase: Phrase) -> impl Fn() -> &'static str + Copy + 'static {
+        let lang = self.lang;
+        move || phrase.get(lang.get())
+    }
+
+    /// True (reactively) if `focus` is the selection.
+    pub fn is_selected(&self, focus: Focus) -> impl Fn() -> bool + 'static {
+        let current = self.focus;
+        move || current.with(|f| f.as_ref() == Some(&focus))
+    }
+}
+
+/// The context provided by [`crate::App`]. Components are only mounted below it.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
