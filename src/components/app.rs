@@ -68,7 +68,7 @@ fn Dashboard(
     let ctx = super::use_ctx();
     let embed = move || ctx.state.with(|s| s.embed);
     view! {
-        <div class="app" class:embed=embed data-ready="true">
+        <div class="app" class:embed=embed data-ready=move || ctx.ready.get().then_some("true")>
             <LinkNotice dropped />
             <Header />
             <main class="main">

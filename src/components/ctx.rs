@@ -38,6 +38,8 @@ pub struct Ctx {
     pub view: Memo<Option<MapView>>,
     /// The hovered map feature.
     pub hover: RwSignal<Option<Hover>>,
+    /// True once the map is drawn, measured and interactive (`data-ready` on the root).
+    pub ready: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -54,6 +56,7 @@ impl Ctx {
             highlight: Memo::new(move |_| state.with(|s| s.highlight(&plan.data))),
             view: Memo::new(move |_| state.with(|s| s.view)),
             hover: RwSignal::new(None),
+            ready: RwSignal::new(false),
         }
     }
 

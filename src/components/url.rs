@@ -33,7 +33,9 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
     let last: StoredValue<Option<ViewState>> = StoredValue::new(None);
     Effect::new(move |_| {
         let state = ctx.state.get();
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if let Some(doc) = window.document() {
             if let Some(root) = doc.document_element() {
                 root.set_attribute("lang", state.lang.tag()).ok();
@@ -53,11 +55,18 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
         // Pan and zoom replace the entry; anything else is a step Back can undo.
         let only_view_changed = last.with_value(|prev| {
             prev.as_ref().is_some_and(|p| {
-                ViewState { view: state.view, ..p.clone() } == state
+                ViewState {
+                    view: state.view,
+                    ..p.clone()
+                } == state
             })
         });
         let path = window.location().pathname().unwrap_or_default();
-        let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
         if let Ok(history) = window.history() {
             let result = if only_view_changed || last.with_value(Option::is_none) {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))

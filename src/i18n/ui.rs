@@ -54,7 +54,7 @@ phrases! {
     /// Extent button.
     REGION_VIEW = "Northeast China", "东北地区";
     /// Keyboard help under the map.
-    MAP_KEYS = "Keys: arrows move, + and − zoom, 0 resets; Tab or N/P steps through places, Enter selects, Escape closes.", "键盘：方向键平移，+ 和 − 缩放，0 复位；Tab 或 N/P 逐个浏览地点，回车选择，Esc 关闭。";
+    MAP_KEYS = "Keys: arrows move, + and − zoom, 0 resets; N and P step through the places shown, Escape clears the selection.", "键盘：方向键平移，+ 和 − 缩放，0 复位；N/P 逐个选择地图上的地点，Esc 取消选择。";
     /// Details panel close button.
     CLOSE = "Close", "关闭";
     /// Details field.
@@ -79,6 +79,8 @@ phrases! {
     ROLE_SPHERE = "Sphere of influence", "辐射范围";
     /// Role of a context county.
     ROLE_CONTEXT = "Not named in the plan", "规划未提及";
+    /// Details field for a note.
+    NOTE = "Note", "说明";
     /// Marks a derived figure.
     DERIVED = "derived", "推算";
     /// Schematic note for clusters.

@@ -11,6 +11,7 @@ pub use model::*;
 use crate::geo::{projection::Albers, shape, LonLat};
 use crate::i18n::{Text, ZhSource};
 use crate::ids::{Adcode, CityId};
+use crate::state::Focus;
 use serde::Deserialize;
 
 /// The embedded data files, by name (for error messages) and content.
@@ -187,6 +188,35 @@ impl Plan {
         self.units.iter().find(|u| &u.entry.adcode == adcode)
     }
 
+    /// The name of a selectable item, in both languages.
+    pub fn title_of(&self, focus: &Focus) -> Option<&Text> {
+        let layout = &self.data.layout;
+        match focus {
+            Focus::Unit(code) => self.unit(code).map(|u| &u.name),
+            Focus::Center => Some(&layout.center.name),
+            Focus::Corridor => Some(&layout.corridor.name),
+            Focus::Cluster(id) => layout
+                .clusters
+                .iter()
+                .find(|c| c.id == *id)
+                .map(|c| &c.name),
+            Focus::Belt(id) => layout.belts.iter().find(|b| b.id == *id).map(|b| &b.name),
+            Focus::City(id) => self.city(*id).map(|c| &c.name),
+            Focus::Goal(id) => self
+                .data
+                .goals
+                .iter()
+                .find(|g| g.id == *id)
+                .map(|g| &g.headline),
+            Focus::Task(id) => self
+                .data
+                .tasks
+                .iter()
+                .find(|t| t.id == *id)
+                .map(|t| &t.name),
+        }
+    }
+
     /// Total derived area of the units with a role, km².
     pub fn area_with(&self, role: UnitRole) -> f64 {
         self.units
@@ -246,6 +276,23 @@ mod tests {
         assert_eq!(chaoyang.city, CityId::Changchun);
         let meihekou = p.unit(&"220581".parse().unwrap()).unwrap();
         assert_eq!(meihekou.city, CityId::Tonghua);
+    }
+
+    #[test]
+    fn every_selectable_item_has_a_title() {
+        use crate::ids::{BeltId, ClusterId, GoalId, TaskId};
+        let p = plan();
+        let mut all = vec![Focus::Center, Focus::Corridor];
+        all.extend(BeltId::ALL.iter().map(|b| Focus::Belt(*b)));
+        all.extend(ClusterId::ALL.iter().map(|c| Focus::Cluster(*c)));
+        all.extend(CityId::ALL.iter().map(|c| Focus::City(*c)));
+        all.extend(GoalId::ALL.iter().map(|g| Focus::Goal(*g)));
+        all.extend((1..=9).map(|n| Focus::Task(TaskId(n))));
+        all.extend(p.units.iter().map(|u| Focus::Unit(u.entry.adcode.clone())));
+        for f in all {
+            let t = p.title_of(&f).unwrap_or_else(|| panic!("no title for {f}"));
+            assert!(!t.en.is_empty() && !t.zh.is_empty());
+        }
     }
 
     #[test]

@@ -7,8 +7,9 @@ use crate::geo::path::{capsule_d, line_d, offset_line, shapes_d};
 use crate::geo::projection::Albers;
 use crate::geo::shape::{self, Shape};
 use crate::geo::{Point, Rect};
-use crate::ids::{Adcode, BeltId, CityId, ClusterId};
+use crate::ids::{Adcode, BeltId, CityId, ClusterId, LayerId};
 use crate::plan::{Boundary, Level, Plan, UnitRole};
+use crate::state::{Focus, Layers};
 
 /// A unit of the plan on the map.
 #[derive(Debug, Clone)]
@@ -183,6 +184,39 @@ impl Scene {
             corridor,
             metro: metro.padded(10.0),
             region_extent,
+        }
+    }
+
+    /// The extent the default view fits for these layers: the region when belts or the
+    /// corridor are shown (they run far beyond the plan area), else the metro area.
+    pub fn extent_for(&self, layers: &Layers) -> Rect {
+        if layers.shows(LayerId::Belts) || layers.shows(LayerId::Corridor) {
+            self.region_extent
+        } else {
+            self.metro
+        }
+    }
+
+    /// Where a selectable feature lies on the map (`None` for panel-only items).
+    pub fn bounds_of(&self, focus: &Focus) -> Option<Rect> {
+        let points = |pts: &[Point]| Some(Rect::around(pts.iter().copied()));
+        match focus {
+            Focus::Unit(code) => self.unit(code).map(|u| u.bounds),
+            Focus::Center => self.city(CityId::Changchun).map(|p| Rect::around([p])),
+            Focus::City(id) => self.city(*id).map(|p| Rect::around([p])),
+            Focus::Corridor => points(&self.corridor.points),
+            Focus::Cluster(id) => self
+                .clusters
+                .iter()
+                .find(|(c, _)| c == id)
+                .and_then(|(_, r)| points(&r.points))
+                .map(|r| r.padded(CLUSTER_RADIUS_KM)),
+            Focus::Belt(id) => self
+                .belts
+                .iter()
+                .find(|(b, _)| b == id)
+                .and_then(|(_, r)| points(&r.points)),
+            Focus::Goal(_) | Focus::Task(_) => None,
         }
     }
 

@@ -6,8 +6,8 @@
 pub mod query;
 
 use crate::i18n::Lang;
-use crate::plan::{MapReading, PlanData, UnitRole};
 use crate::ids::{Adcode, BeltId, CityId, ClusterId, GoalId, LayerId, TaskId, UnknownId};
+use crate::plan::{MapReading, PlanData, UnitRole};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
@@ -268,7 +268,11 @@ impl ViewState {
             layers.set(LayerId::Labels, true);
             self.layers = layers;
         }
-        for item in focus.as_ref().map(|f| layers_for(f, plan)).unwrap_or_default() {
+        for item in focus
+            .as_ref()
+            .map(|f| layers_for(f, plan))
+            .unwrap_or_default()
+        {
             match item {
                 LayerItem::Layer(id) => self.layers.set(id, true),
                 LayerItem::Belt(id) => self.layers.set_belt(id, true),
@@ -354,6 +358,9 @@ mod tests {
         assert!(s.layers.shows(LayerId::Corridor));
         s.select(None, &plan);
         assert_eq!(s.focus, None);
-        assert!(s.layers.shows(LayerId::Corridor), "deselecting keeps layers");
+        assert!(
+            s.layers.shows(LayerId::Corridor),
+            "deselecting keeps layers"
+        );
     }
 }

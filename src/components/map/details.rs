@@ -1,0 +1,147 @@
+//! The details panel for the selected map feature.
+
+use crate::components::use_ctx;
+use crate::i18n::{thousands, ui, Lang, Phrase};
+use crate::plan::{Plan, Unit, UnitRole};
+use crate::state::Focus;
+use leptos::prelude::*;
+
+/// The phrases naming a unit's roles.
+pub fn role_phrases(unit: &Unit) -> Vec<Phrase> {
+    unit.entry
+        .roles
+        .iter()
+        .map(|r| match r {
+            UnitRole::Whole => ui::ROLE_WHOLE,
+            UnitRole::Partial => ui::ROLE_PARTIAL,
+            UnitRole::Sphere => ui::ROLE_SPHERE,
+        })
+        .collect()
+}
+
+/// City names joined by arrows, in order.
+fn chain(plan: &Plan, cities: &[crate::ids::CityId], lang: Lang) -> String {
+    cities
+        .iter()
+        .filter_map(|c| plan.city(*c).map(|c| c.name.get(lang)))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// What the panel says about a selection (one row per fact).
+fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
+    let layout = &plan.data.layout;
+    let t = |p: Phrase| p.get(lang).to_owned();
+    match focus {
+        Focus::Unit(code) => plan
+            .unit(code)
+            .map(|u| {
+                let roles: Vec<&str> = role_phrases(u).iter().map(|p| p.get(lang)).collect();
+                let mut rows = vec![
+                    (
+                        ui::CITY,
+                        plan.city(u.city)
+                            .map(|c| c.name.get(lang).to_owned())
+                            .unwrap_or_default(),
+                    ),
+                    (ui::ROLE, roles.join("; ")),
+                    (
+                        ui::DERIVED_AREA,
+                        format!("≈ {} {}", thousands(u.area_km2.round() as u64), t(ui::KM2)),
+                    ),
+                ];
+                let statement = if u.has(UnitRole::Sphere) && !u.has(UnitRole::Partial) {
+                    &plan.data.sphere_statement
+                } else {
+                    &plan.data.area_statement
+                };
+                let said = u.entry.note.as_ref().unwrap_or(statement);
+                rows.push((ui::PLAN_SAYS, said.get(lang).to_owned()));
+                rows
+            })
+            .unwrap_or_default(),
+        Focus::Center => vec![(
+            ui::PLAN_SAYS,
+            layout.center.description.get(lang).to_owned(),
+        )],
+        Focus::Cluster(id) => layout
+            .clusters
+            .iter()
+            .find(|c| c.id == *id)
+            .map(|c| {
+                vec![
+                    (ui::CITIES_IN_ORDER, chain(plan, &c.cities, lang)),
+                    (ui::PLAN_SAYS, layout.clusters_intro.get(lang).to_owned()),
+                    (ui::NOTE, t(ui::SCHEMATIC)),
+                ]
+            })
+            .unwrap_or_default(),
+        Focus::Belt(id) => layout
+            .belts
+            .iter()
+            .find(|b| b.id == *id)
+            .map(|b| {
+                vec![
+                    (ui::INDUSTRY, b.industry.get(lang).to_owned()),
+                    (ui::CITIES_IN_ORDER, chain(plan, &b.cities, lang)),
+                    (ui::PLAN_SAYS, layout.belts_intro.get(lang).to_owned()),
+                    (ui::NOTE, t(ui::ROUTE_NOTE)),
+                ]
+            })
+            .unwrap_or_default(),
+        Focus::Corridor => {
+            let roles: Vec<&str> = layout.corridor.roles.iter().map(|r| r.get(lang)).collect();
+            vec![
+                (
+                    ui::CITIES_IN_ORDER,
+                    chain(plan, &layout.corridor.cities, lang),
+                ),
+                (
+                    ui::PURPOSE,
+                    format!("{} {}", roles.join("; "), layout.corridor.aim.get(lang)),
+                ),
+                (ui::NOTE, t(ui::ROUTE_NOTE)),
+            ]
+        }
+        Focus::City(id) => plan
+            .city(*id)
+            .map(|c| {
+                let kind = if c.member {
+                    ui::MEMBER_CITY
+                } else {
+                    ui::NAMED_CITY
+                };
+                vec![(ui::ROLE, t(kind)), (ui::NOTE, t(ui::ANCHOR_NOTE))]
+            })
+            .unwrap_or_default(),
+        Focus::Goal(_) | Focus::Task(_) => Vec::new(),
+    }
+}
+
+/// The details of the selected map feature; Escape or the close button clears it.
+#[component]
+pub fn Details() -> impl IntoView {
+    let ctx = use_ctx();
+    let plan = ctx.plan;
+    move || {
+        let focus = ctx
+            .focus
+            .get()
+            .filter(|f| !matches!(f, Focus::Goal(_) | Focus::Task(_)))?;
+        let lang = ctx.lang.get();
+        let title = plan.title_of(&focus)?;
+        let rows = facts(plan, &focus, lang);
+        let other = lang.other();
+        Some(view! {
+            <aside class="details" aria-live="polite" aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }>
+                <button type="button" class="details-close" aria-label=ui::CLOSE.get(lang) on:click=move |_| ctx.select(None)>"×"</button>
+                <h2>{title.get(lang).to_owned()}</h2>
+                <p class="details-other" lang=other.tag()>{title.get(other).to_owned()}</p>
+                <dl>
+                    {rows.into_iter().map(|(k, v)| view! { <dt>{k.get(lang)}</dt><dd>{v}</dd> }).collect_view()}
+                </dl>
+            </aside>
+        })
+    }
+}

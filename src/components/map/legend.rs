@@ -1,0 +1,88 @@
+//! The legend: exactly the visible layers, every symbol explained, and the attribution.
+
+use crate::components::use_ctx;
+use crate::i18n::{ui, Phrase};
+use crate::ids::LayerId;
+use leptos::prelude::*;
+
+/// What the legend says for a layer.
+fn explanation(id: LayerId) -> Phrase {
+    match id {
+        LayerId::Area => ui::LEGEND_WHOLE,
+        LayerId::Sphere => ui::LEGEND_SPHERE,
+        LayerId::Context => ui::LEGEND_CONTEXT,
+        LayerId::Center => ui::LEGEND_CENTER,
+        LayerId::Clusters => ui::LEGEND_CLUSTERS,
+        LayerId::Belts => ui::LEGEND_CORRIDOR,
+        LayerId::Corridor => ui::LEGEND_CORRIDOR,
+        LayerId::Labels => ui::LEGEND_LABELS,
+    }
+}
+
+/// The legend.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let ctx = use_ctx();
+    let plan = ctx.plan;
+    let item = move |id: LayerId| {
+        let lang = ctx.lang.get();
+        match id {
+            LayerId::Belts => plan
+                .data
+                .layout
+                .belts
+                .iter()
+                .filter(|b| ctx.layers.with(|l| l.shows_belt(b.id)))
+                .map(|b| {
+                    view! {
+                        <li data-legend=format!("belt:{}", b.id)>
+                            <svg class="legend-symbol" viewBox="0 0 28 12" aria-hidden="true">
+                                <path class=format!("belt-{} belt-line", b.id) d="M1,6H27" />
+                            </svg>
+                            <span>{b.name.get(lang).to_owned()}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            LayerId::Area => view! {
+                <li data-legend="area">
+                    <span class="legend-swatch swatch-area" aria-hidden="true"></span>
+                    <span>{ui::LEGEND_WHOLE.get(lang)}</span>
+                </li>
+                <li data-legend="partial">
+                    <span class="legend-swatch swatch-partial" aria-hidden="true"></span>
+                    <span>{ui::LEGEND_PARTIAL.get(lang)}</span>
+                </li>
+            }
+            .into_any(),
+            other => view! {
+                <li data-legend=other.as_str()>
+                    <span class=format!("legend-swatch swatch-{other}") aria-hidden="true"></span>
+                    <span>{explanation(other).get(lang)}</span>
+                </li>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <section class="legend" aria-label=ctx.phrase(ui::LEGEND)>
+            <h2 class="legend-title">{ctx.phrase(ui::LEGEND)}</h2>
+            <ul>
+                {move || {
+                    let shown: Vec<LayerId> = LayerId::ALL
+                        .iter()
+                        .copied()
+                        .filter(|id| ctx.layers.with(|l| l.shows(*id)))
+                        .collect();
+                    if shown.is_empty() {
+                        view! { <li>{ui::LEGEND_EMPTY.get(ctx.lang.get())}</li> }.into_any()
+                    } else {
+                        shown.into_iter().map(item).collect_view().into_any()
+                    }
+                }}
+            </ul>
+            <p class="attribution">{ctx.phrase(ui::ATTRIBUTION)}</p>
+        </section>
+    }
+}

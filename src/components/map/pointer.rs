@@ -1,0 +1,214 @@
+//! Mouse, touch and keyboard on the map: pan, zoom, pinch, hover, select.
+
+use super::MapCamera;
+use crate::components::ctx::Hover;
+use crate::state::Focus;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Pixels a pointer must move before a press becomes a drag (not a click).
+const DRAG_THRESHOLD_PX: f64 = 4.0;
+/// Pixels moved by an arrow key.
+const KEY_PAN_PX: f64 = 80.0;
+
+/// Pointers currently down on the map.
+#[derive(Default, Clone)]
+pub struct Gesture {
+    pointers: Vec<(i32, f64, f64)>,
+    travelled: f64,
+    /// Set after a drag so that the click that ends it does not select.
+    swallow_click: bool,
+}
+
+thread_local! {
+    static GESTURE: std::cell::RefCell<Gesture> = std::cell::RefCell::new(Gesture::default());
+}
+
+/// The pointer's position in the element that listens (the map), px.
+fn local(ev: &ev::MouseEvent) -> (f64, f64) {
+    let Some(target) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return (0.0, 0.0);
+    };
+    let r = target.get_bounding_client_rect();
+    (
+        f64::from(ev.client_x()) - r.left(),
+        f64::from(ev.client_y()) - r.top(),
+    )
+}
+
+/// The selectable feature under an event, from the nearest `data-focus` attribute.
+fn feature_at(ev: &ev::Event) -> Option<Focus> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let hit = el.closest("[data-focus]").ok()??;
+    hit.get_attribute("data-focus")?.parse().ok()
+}
+
+/// `pointerdown`: starts a possible drag or pinch.
+pub fn down(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
+    move |ev| {
+        let (x, y) = local(&ev);
+        GESTURE.with_borrow_mut(|g| {
+            g.pointers.retain(|p| p.0 != ev.pointer_id());
+            g.pointers.push((ev.pointer_id(), x, y));
+            if g.pointers.len() == 1 {
+                g.travelled = 0.0;
+                g.swallow_click = false;
+            }
+        });
+    }
+}
+
+/// `pointermove`: drags, pinches or updates the hover.
+pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
+    move |ev| {
+        let (x, y) = local(&ev);
+        let id = ev.pointer_id();
+        let (w, h) = cam.size.get_untracked();
+        let step = GESTURE.with_borrow_mut(|g| {
+            let i = g.pointers.iter().position(|p| p.0 == id)?;
+            let (_, px, py) = g.pointers[i];
+            let before = g.pointers.clone();
+            g.pointers[i] = (id, x, y);
+            g.travelled += (x - px).hypot(y - py);
+            Some((before, g.pointers.clone(), g.travelled))
+        });
+        let Some((before, after, travelled)) = step else {
+            // Not pressed: hover.
+            let hover = feature_at(&ev).map(|target| Hover { target, x, y });
+            if cam.ctx.hover.with_untracked(|h| *h != hover) {
+                cam.ctx.hover.set(hover);
+            }
+            return;
+        };
+        if travelled < DRAG_THRESHOLD_PX && after.len() == 1 {
+            return;
+        }
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            el.set_pointer_capture(id).ok();
+        }
+        GESTURE.with_borrow_mut(|g| g.swallow_click = true);
+        cam.ctx.hover.set(None);
+        let view = cam.current();
+        let next = match (before.as_slice(), after.as_slice()) {
+            ([a0, b0, ..], [a1, b1, ..]) => {
+                // Pinch: zoom by the change of finger distance about their midpoint,
+                // and pan by the midpoint's move.
+                let d0 = (a0.1 - b0.1).hypot(a0.2 - b0.2).max(1.0);
+                let d1 = (a1.1 - b1.1).hypot(a1.2 - b1.2).max(1.0);
+                let (mx0, my0) = ((a0.1 + b0.1) / 2.0, (a0.2 + b0.2) / 2.0);
+                let (mx1, my1) = ((a1.1 + b1.1) / 2.0, (a1.2 + b1.2) / 2.0);
+                let panned = cam.camera.pan(view, mx1 - mx0, my1 - my0, w, h);
+                cam.camera.zoom_at(panned, d1 / d0, mx1, my1, w, h)
+            }
+            ([(_, x0, y0)], [(_, x1, y1)]) => cam.camera.pan(view, x1 - x0, y1 - y0, w, h),
+            _ => return,
+        };
+        cam.set_view(Some(next));
+    }
+}
+
+/// `pointerup` / `pointercancel`: ends the gesture for that pointer.
+pub fn up(_cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
+    move |ev| {
+        GESTURE.with_borrow_mut(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
+    }
+}
+
+/// `click`: selects the feature under the pointer, or clears the selection on empty map.
+pub fn click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
+    move |ev| {
+        if GESTURE.with_borrow_mut(|g| std::mem::take(&mut g.swallow_click)) {
+            return;
+        }
+        match feature_at(&ev) {
+            Some(focus) => cam.ctx.toggle_select(focus),
+            None => cam.ctx.select(None),
+        }
+    }
+}
+
+/// `dblclick`: zooms in (out with Shift) about the pointer.
+pub fn double_click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
+    move |ev| {
+        ev.prevent_default();
+        let (x, y) = local(&ev);
+        let (w, h) = cam.size.get_untracked();
+        let factor = if ev.shift_key() { 0.5 } else { 2.0 };
+        let target = cam.camera.zoom_at(cam.current(), factor, x, y, w, h);
+        cam.fly_to(target, Some(target));
+    }
+}
+
+/// `wheel`: zooms about the pointer.
+pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
+    move |ev| {
+        ev.prevent_default();
+        let (x, y) = local(&ev);
+        let (w, h) = cam.size.get_untracked();
+        // Lines and pages count as about 40 px and 800 px.
+        let unit = match ev.delta_mode() {
+            1 => 40.0,
+            2 => 800.0,
+            _ => 1.0,
+        };
+        let factor = (-ev.delta_y() * unit * 0.002).exp();
+        let target = cam.camera.zoom_at(cam.current(), factor, x, y, w, h);
+        cam.set_view(Some(target));
+    }
+}
+
+/// `keydown` on the focused map: arrows pan, + and − zoom, 0 resets, N/P step through
+/// the places, Enter re-selects, Escape clears the selection.
+pub fn key(cam: MapCamera) -> impl Fn(ev::KeyboardEvent) + Copy {
+    move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let (w, h) = cam.size.get_untracked();
+        let pan = |dx: f64, dy: f64| {
+            let target = cam.camera.pan(cam.current(), dx, dy, w, h);
+            cam.set_view(Some(target));
+        };
+        match ev.key().as_str() {
+            "ArrowLeft" => pan(KEY_PAN_PX, 0.0),
+            "ArrowRight" => pan(-KEY_PAN_PX, 0.0),
+            "ArrowUp" => pan(0.0, KEY_PAN_PX),
+            "ArrowDown" => pan(0.0, -KEY_PAN_PX),
+            "+" | "=" => cam.zoom_by(1.5),
+            "-" | "_" => cam.zoom_by(1.0 / 1.5),
+            "0" => cam.set_view(None),
+            "Escape" => cam.ctx.select(None),
+            "n" | "N" | "p" | "P" => {
+                let forward = matches!(ev.key().as_str(), "n" | "N") && !ev.shift_key();
+                step_selection(cam, forward);
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+    }
+}
+
+/// Moves the selection to the next (or previous) place shown on the map.
+fn step_selection(cam: MapCamera, forward: bool) {
+    let places = super::layers::visible_places(cam.ctx);
+    if places.is_empty() {
+        return;
+    }
+    let current = cam.ctx.focus.get_untracked();
+    let at = current.and_then(|f| places.iter().position(|p| *p == f));
+    let n = places.len();
+    let next = match (at, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+    };
+    cam.ctx.select(Some(places[next].clone()));
+}

@@ -1,0 +1,49 @@
+//! The hover tooltip: name in both languages, city and role.
+
+use super::details::role_phrases;
+use crate::components::use_ctx;
+use crate::i18n::ui;
+use crate::state::Focus;
+use leptos::prelude::*;
+
+/// Shows what the pointer is over.
+#[component]
+pub fn Tooltip() -> impl IntoView {
+    let ctx = use_ctx();
+    let plan = ctx.plan;
+    move || {
+        let hover = ctx.hover.get()?;
+        let lang = ctx.lang.get();
+        let title = plan.title_of(&hover.target)?;
+        let other = lang.other();
+        let detail: Option<String> = match &hover.target {
+            Focus::Unit(code) => plan.unit(code).map(|u| {
+                let city = plan
+                    .city(u.city)
+                    .map(|c| c.name.get(lang))
+                    .unwrap_or_default();
+                let roles: Vec<&str> = role_phrases(u).iter().map(|p| p.get(lang)).collect();
+                format!("{} {city} · {}", ui::IN_CITY.get(lang), roles.join(" · "))
+            }),
+            Focus::Belt(id) => plan
+                .data
+                .layout
+                .belts
+                .iter()
+                .find(|b| b.id == *id)
+                .map(|b| b.industry.get(lang).to_owned()),
+            Focus::Cluster(_) => Some(ui::SCHEMATIC.get(lang).to_owned()),
+            _ => None,
+        };
+        // Keep the box inside the map: flip to the left in the right half.
+        let flip = ctx.hover.with(|h| h.as_ref().is_some_and(|h| h.x > 260.0));
+        Some(view! {
+            <div class="tooltip" class:flip=flip role="tooltip"
+                style:left=format!("{}px", hover.x) style:top=format!("{}px", hover.y)>
+                <strong>{title.get(lang).to_owned()}</strong>
+                <span class="tooltip-other" lang=other.tag()>{title.get(other).to_owned()}</span>
+                {detail.map(|d| view! { <span class="tooltip-detail">{d}</span> })}
+            </div>
+        })
+    }
+}
