@@ -48,7 +48,7 @@ fn feature_at(ev: &ev::Event) -> Option<Focus> {
 }
 
 /// `pointerdown`: starts a possible drag or pinch.
-pub fn down(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
+pub fn down() -> impl Fn(ev::PointerEvent) + Copy {
     move |ev| {
         let (x, y) = local(&ev);
         GESTURE.with_borrow_mut(|g| {
@@ -115,7 +115,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
 }
 
 /// `pointerup` / `pointercancel`: ends the gesture for that pointer.
-pub fn up(_cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
+pub fn up() -> impl Fn(ev::PointerEvent) + Copy {
     move |ev| {
         GESTURE.with_borrow_mut(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
     }
