@@ -55,8 +55,8 @@ pub fn MapPanel() -> impl IntoView {
                     <layers::Clusters />
                     <layers::Belts />
                     <layers::Corridor />
-                    <layers::Center />
                     <layers::Cities />
+                    <layers::Center />
                     <labels::Labels />
                 </svg>
                 <layer_panel::LayerPanel />
