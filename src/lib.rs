@@ -11,7 +11,7 @@ pub mod plan;
 pub mod scene;
 pub mod state;
 
-pub use components::App;
+pub use components::{App, AppFrom};
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {

@@ -258,3 +258,26 @@ async fn a_link_with_bad_parts_shows_a_notice_and_a_working_map() {
     );
     assert!(shown(&app.root, "area") && !shown(&app.root, "sphere"));
 }
+
+#[wasm_bindgen_test]
+async fn broken_data_shows_every_problem_instead_of_a_blank_page() {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("appended");
+    let el: HtmlElement = root.clone().unchecked_into();
+    let sources = metro_plan::plan::Sources {
+        anchors: r#"{"method":"m","cities":[]}"#,
+        metro: "{not json",
+        ..metro_plan::plan::EMBEDDED
+    };
+    let _handle = leptos::mount::mount_to(el, move || view! { <metro_plan::AppFrom sources /> });
+    settle(5).await;
+    let page = one(&root, "[data-error=\"data\"]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(page.contains("metro.geojson: not valid GeoJSON"), "{page}");
+    root.remove();
+}

@@ -5,7 +5,7 @@ use super::map::MapPanel;
 use super::panels::{Header, Panels};
 use super::url;
 use crate::i18n::{ui, Lang};
-use crate::plan::Plan;
+use crate::plan::{Plan, Sources, EMBEDDED};
 use crate::scene::Scene;
 use crate::state::query;
 use leptos::prelude::*;
@@ -38,17 +38,28 @@ pub fn show_fatal(message: &str) {
     body.prepend_with_node_1(&box_).ok();
 }
 
-/// The whole dashboard: the plan if its data is valid, otherwise a page listing the
-/// problems.
+/// The whole dashboard from the data built into it.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <AppFrom sources=EMBEDDED /> }
+}
+
+/// The dashboard for given data files: the plan if the data is valid, otherwise a page
+/// listing every problem.
+#[component]
+pub fn AppFrom(
+    /// The data files.
+    sources: Sources<'static>,
+) -> impl IntoView {
     let default_lang = url::browser_lang();
-    match Plan::embedded() {
+    match Plan::load(&sources) {
         Ok(plan) => {
             // The plan and its scene live as long as the page.
             let plan: &'static Plan = Box::leak(Box::new(plan));
             let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
-            let (initial, dropped) = query::parse(&url::current_query(), default_lang);
+            let (mut initial, dropped) = query::parse(&url::current_query(), default_lang);
+            // A shared link's selection must be visible, whatever layers it lists.
+            initial.reveal_focus(&plan.data);
             let ctx = Ctx::new(plan, scene, initial);
             provide_context(ctx);
             url::sync(ctx, default_lang);

@@ -6,5 +6,5 @@ pub mod map;
 pub mod panels;
 pub mod url;
 
-pub use app::App;
+pub use app::{App, AppFrom};
 pub use ctx::{use_ctx, Ctx};

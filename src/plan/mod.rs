@@ -15,6 +15,7 @@ use crate::state::Focus;
 use serde::Deserialize;
 
 /// The embedded data files, by name (for error messages) and content.
+#[derive(Clone, Copy)]
 pub struct Sources<'a> {
     /// `data/plan.json`.
     pub plan: &'a str,

@@ -268,17 +268,23 @@ impl ViewState {
             layers.set(LayerId::Labels, true);
             self.layers = layers;
         }
-        for item in focus
+        self.focus = focus;
+        self.reveal_focus(plan);
+    }
+
+    /// Turns on the layers the selected feature needs to be seen (and nothing else).
+    pub fn reveal_focus(&mut self, plan: &PlanData) {
+        let needed = self
+            .focus
             .as_ref()
             .map(|f| layers_for(f, plan))
-            .unwrap_or_default()
-        {
+            .unwrap_or_default();
+        for item in needed {
             match item {
                 LayerItem::Layer(id) => self.layers.set(id, true),
                 LayerItem::Belt(id) => self.layers.set_belt(id, true),
             }
         }
-        self.focus = focus;
     }
 
     /// The map feature to highlight: the selection itself, or what a task or goal points at.
@@ -358,6 +364,10 @@ mod tests {
         assert!(s.layers.shows(LayerId::Corridor));
         s.select(None, &plan);
         assert_eq!(s.focus, None);
+        // A link's selection is revealed without touching other layers.
+        let (mut linked, _) = crate::state::query::parse("layers=area&focus=belt:energy", Lang::En);
+        linked.reveal_focus(&plan);
+        assert_eq!(linked.layers.items(), ["area", "belt:energy"]);
         assert!(
             s.layers.shows(LayerId::Corridor),
             "deselecting keeps layers"
