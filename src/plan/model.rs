@@ -26,6 +26,8 @@ pub struct PlanData {
     pub composition: Text,
     /// The release's sentence on the designated area.
     pub area_statement: Text,
+    /// The designated-area sentence split by city, as the release words each part.
+    pub area_clauses: Vec<AreaClause>,
     /// The release's sentence on the sphere of influence.
     pub sphere_statement: Text,
     /// Every city the plan names.
@@ -86,6 +88,16 @@ pub struct Figures {
     pub population_million: f64,
     /// "approximately".
     pub population_qualifier: Text,
+}
+
+/// The part of the designated-area sentence about one city.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaClause {
+    /// Which city.
+    pub city: CityId,
+    /// The release's words.
+    pub text: Text,
 }
 
 /// A city the plan names.

@@ -50,10 +50,11 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
                         format!("≈ {} {}", thousands(u.area_km2.round() as u64), t(ui::KM2)),
                     ),
                 ];
-                let statement = if u.has(UnitRole::Sphere) && !u.has(UnitRole::Partial) {
-                    &plan.data.sphere_statement
-                } else {
-                    &plan.data.area_statement
+                let clause = plan.data.area_clauses.iter().find(|c| c.city == u.city);
+                let statement = match clause {
+                    Some(c) if !u.has(UnitRole::Sphere) || u.has(UnitRole::Partial) => &c.text,
+                    _ if u.has(UnitRole::Sphere) => &plan.data.sphere_statement,
+                    _ => &plan.data.area_statement,
                 };
                 let said = u.entry.note.as_ref().unwrap_or(statement);
                 rows.push((ui::PLAN_SAYS, said.get(lang).to_owned()));

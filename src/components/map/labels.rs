@@ -119,8 +119,10 @@ pub fn Labels() -> impl IntoView {
         })
     });
     let font = move || format!("{:.4}", FONT_PX / cam.viewport.get().px_per_km);
+    // The white halo behind names, 3 px wide at any zoom.
+    let halo = move || format!("{:.4}", 3.0 / cam.viewport.get().px_per_km);
     view! {
-        <g data-layer="labels" class="layer layer-labels" font-size=font aria-hidden="true"
+        <g data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
             display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
             {move || {
                 let px_per_km = cam.viewport.get().px_per_km;
