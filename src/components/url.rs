@@ -31,12 +31,11 @@ pub fn current_query() -> String {
 /// Back/Forward.
 pub fn sync(ctx: Ctx, default_lang: Lang) {
     let last: StoredValue<Option<ViewState>> = StoredValue::new(None);
+    // Increments on every change, so that a delayed write can tell it is stale.
+    let pending = StoredValue::new(0u32);
     Effect::new(move |_| {
         let state = ctx.state.get();
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Some(doc) = window.document() {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 root.set_attribute("lang", state.lang.tag()).ok();
             }
@@ -45,12 +44,6 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
                 ctx.plan.data.title.get(state.lang),
                 ctx.plan.data.title.get(state.lang.other())
             ));
-        }
-        let query = query::serialise(&state, default_lang);
-        let current = current_query();
-        if current.trim_start_matches('?') == query {
-            last.set_value(Some(state));
-            return;
         }
         // Pan and zoom replace the entry; anything else is a step Back can undo.
         let only_view_changed = last.with_value(|prev| {
@@ -61,25 +54,54 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
                 } == state
             })
         });
-        let path = window.location().pathname().unwrap_or_default();
-        let url = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
-        if let Ok(history) = window.history() {
-            let result = if only_view_changed || last.with_value(Option::is_none) {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            };
-            result.ok();
-        }
+        let first = last.with_value(Option::is_none);
+        let query = query::serialise(&state, default_lang);
         last.set_value(Some(state));
+        pending.update_value(|n| *n += 1);
+        if current_query().trim_start_matches('?') == query {
+            return;
+        }
+        if only_view_changed {
+            // Pan and zoom fire many times a second and browsers throttle history
+            // calls, so the address follows once the motion pauses.
+            let ticket = pending.get_value();
+            set_timeout(
+                move || {
+                    if pending.get_value() == ticket {
+                        write_url(&query, false);
+                    }
+                },
+                std::time::Duration::from_millis(250),
+            );
+        } else {
+            write_url(&query, !first);
+        }
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let (state, _) = query::parse(&current_query(), default_lang);
         ctx.state.set(state);
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Writes the query to the address bar: a new history entry (`push`) or in place.
+fn write_url(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    if let Ok(history) = window.history() {
+        let null = wasm_bindgen::JsValue::NULL;
+        let result = if push {
+            history.push_state_with_url(&null, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&url))
+        };
+        result.ok();
+    }
 }
