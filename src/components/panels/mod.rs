@@ -1,12 +1,13 @@
-//! The panels beside the map (being written in a separate change).
-use leptos::prelude::*;
+//! The header and the panels beside the map. Every string comes from the plan data or
+//! `i18n::ui`.
 
-/// The header.
-#[component]
-pub fn Header() -> impl IntoView {
-    let ctx = crate::components::use_ctx();
-    view! { <header class="header"><h1>{ctx.text(&ctx.plan.data.title)}</h1></header> }
-}
+mod figures;
+mod format;
+mod header;
+
+pub use header::Header;
+
+use leptos::prelude::*;
 
 /// The side panels.
 #[component]
