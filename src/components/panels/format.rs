@@ -21,6 +21,11 @@ pub fn population(million: f64, lang: Lang) -> String {
     }
 }
 
+/// A phrase template with its one `{}` filled in (`ui::YEAR`, `ui::TRILLION_RMB`).
+pub fn fill(template: Phrase, lang: Lang, value: &str) -> String {
+    template.get(lang).replacen("{}", value, 1)
+}
+
 /// City names in a language, joined by `sep` (a list or a route).
 pub fn cities(plan: &Plan, ids: &[CityId], lang: Lang, sep: Phrase) -> String {
     ids.iter()
@@ -42,6 +47,16 @@ mod tests {
         assert_eq!(population(12.1, Lang::En), "12.1");
         // 12.1 × 100 is 1209.999… in floating point.
         assert_eq!(population(12.1, Lang::Zh), "1210");
+    }
+
+    #[test]
+    fn templates_follow_the_language() {
+        assert_eq!(
+            fill(ui::TRILLION_RMB, Lang::En, "1.35"),
+            "RMB 1.35 trillion"
+        );
+        assert_eq!(fill(ui::TRILLION_RMB, Lang::Zh, "1.35"), "1.35万亿元");
+        assert_eq!(fill(ui::YEAR, Lang::Zh, "2030"), "2030年");
     }
 
     #[test]
