@@ -156,6 +156,23 @@ fn own_language_text(el: &Element) -> String {
     copy.text_content().unwrap_or_default()
 }
 
+/// True if neither the element nor any of its ancestors has `display: none`.
+fn is_drawn(el: &Element) -> bool {
+    let mut current = Some(el.clone());
+    while let Some(e) = current {
+        let display = window()
+            .get_computed_style(&e)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("display").ok());
+        if display.as_deref() == Some("none") {
+            return false;
+        }
+        current = e.parent_element();
+    }
+    true
+}
+
 #[wasm_bindgen_test]
 async fn header_shows_every_seed_figure_in_both_languages() {
     let page = open("?lang=en").await;
@@ -416,18 +433,12 @@ async fn clicking_a_task_selects_it_and_shows_its_reading_on_the_map() {
     let tourism = ".panels [data-belt='tourism']";
     assert!(page.one(tourism).class_list().contains("is-highlighted"));
     assert_eq!(page.attr(tourism, "aria-pressed").as_deref(), Some("false"));
-    // If the map is drawn, the belts layer is on.
-    if let Some(map) = page
-        .container
-        .query_selector(".map-section svg")
-        .ok()
-        .flatten()
-    {
-        assert!(map
-            .query_selector("[data-layer='belts']")
-            .ok()
-            .flatten()
-            .is_some());
+    // Where the map is drawn, it shows the tourism belt alone.
+    if !page.all(".map-section [data-layer='belts']").is_empty() {
+        let drawn = |selector: &str| is_drawn(&page.one(&format!(".map-section {selector}")));
+        assert!(drawn("[data-layer='belts'] [data-belt='tourism']"));
+        assert!(!drawn("[data-layer='belts'] [data-belt='pharma']"));
+        assert!(!drawn("[data-layer='sphere']"));
     }
 
     // Another task replaces the selection; pressing it again clears it.
