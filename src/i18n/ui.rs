@@ -145,6 +145,34 @@ phrases! {
     TODAY = "Today", "当前";
     /// Chinese translation marker.
     TRANSLATION_NOTE = "Chinese text other than published terms and official names is translated from the English press release.", "除已发布术语和官方地名外，中文内容译自英文新闻稿。";
+
+    // Panels (issue 5): header, key figures, layout, goals, principles, tasks, safeguards.
+    /// Accessible name of the language switch, written in the language it switches to.
+    SWITCH_LABEL = "切换到中文", "Switch to English";
+    /// Between items of a list of names.
+    LIST_SEP = ", ", "、";
+    /// Between the cities of a belt or the corridor, in order.
+    ROUTE_SEP = " → ", " → ";
+    /// Between the parts of the source line.
+    DOT_SEP = " · ", " · ";
+    /// Between a number and its unit.
+    NUMBER_UNIT_SEP = " ", "";
+    /// A year on the goals timeline (`{}` is the year).
+    YEAR = "{}", "{}年";
+    /// Caption of the 2030 economic target.
+    ECONOMY = "Economic aggregate", "经济总量";
+    /// The economic target (`{}` is the amount in trillions of RMB).
+    TRILLION_RMB = "RMB {} trillion", "{}万亿元";
+    /// Heading of a goal's expected outcomes.
+    OUTCOMES = "Expected outcomes", "预期成效";
+    /// Reading note for goals.
+    GOAL_READING = "The map layers shown for a goal are this dashboard's reading, not the plan's text.", "目标对应的地图图层为本看板的解读，并非规划原文。";
+    /// Before the layers a task or goal shows.
+    ON_MAP = "On the map: ", "地图显示：";
+    /// Marks an item that the map highlights for the selected task or goal.
+    HIGHLIGHTED = "Highlighted on the map", "地图上突出显示";
+    /// Accessible name of the panels beside the map.
+    PANELS = "The plan in detail", "规划详情";
 }
 
 /// A layer's name.

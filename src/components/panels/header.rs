@@ -1,0 +1,73 @@
+//! The page header: title in both languages, the plan in one line, key figures, source
+//! and the language switch.
+
+use super::figures::KeyFigures;
+use crate::components::use_ctx;
+use crate::i18n::ui;
+use crate::plan::PlanData;
+use leptos::prelude::*;
+
+/// The header at the top of the page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    let data: &'static PlanData = &ctx.plan.data;
+    let lang = ctx.lang;
+    let other = move || lang.get().other();
+    view! {
+        <header class="header">
+            <div class="header-top">
+                <div class="header-titles">
+                    <h1 class="header-title">{ctx.text(&data.title)}</h1>
+                    <p class="header-subtitle" lang=move || other().tag()>
+                        {move || data.title.get(other())}
+                    </p>
+                </div>
+                <LangSwitch />
+            </div>
+            <p class="header-summary">{ctx.text(&data.summary)}</p>
+            <KeyFigures />
+            <SourceLine />
+        </header>
+    }
+}
+
+/// The button that switches to the other language, labelled in that language.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            lang=move || ctx.lang.get().other().tag()
+            aria-label=ctx.phrase(ui::SWITCH_LABEL)
+            on:click=move |_| ctx.state.update(|s| s.lang = s.lang.other())
+        >
+            {ctx.phrase(ui::SWITCH_TO)}
+        </button>
+    }
+}
+
+/// Where and when the plan was presented. The release gives no year, and says so.
+#[component]
+fn SourceLine() -> impl IntoView {
+    let ctx = use_ctx();
+    let release = &ctx.plan.data.release;
+    let sep = ctx.phrase(ui::DOT_SEP);
+    view! {
+        <p class="source">
+            <span class="source-label">{ctx.phrase(ui::SOURCE)}</span>
+            " "
+            <span class="source-name">{ctx.text(&release.source)}</span>
+            {sep}
+            <span class="source-event">{ctx.text(&release.event)}</span>
+            {sep}
+            <span class="source-date" title=ctx.text(&release.year_note)>
+                {ctx.text(&release.date)}
+            </span>
+            " "
+            <small class="source-note">{ctx.text(&release.year_note)}</small>
+        </p>
+    }
+}

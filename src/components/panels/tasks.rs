@@ -1,0 +1,85 @@
+//! The nine key tasks, in the plan's order; each selects its reading on the map.
+
+use super::panel::Panel;
+use super::select::SelectButton;
+use crate::components::use_ctx;
+use crate::i18n::{ui, Lang};
+use crate::plan::{KeyTask, PlanData};
+use crate::state::{Focus, LayerItem};
+use leptos::prelude::*;
+
+/// The tasks panel.
+#[component]
+pub fn TasksPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let data: &'static PlanData = &ctx.plan.data;
+    view! {
+        <Panel id="tasks" title=ctx.phrase(ui::TASKS_HEADING)>
+            <p class="reading-note">{ctx.phrase(ui::TASK_READING)}</p>
+            <ol class="tasks">
+                {data.tasks.iter().map(|task| view! { <Task task /> }).collect_view()}
+            </ol>
+        </Panel>
+    }
+}
+
+/// One task: its number, its name, and what the map shows for it.
+#[component]
+fn Task(task: &'static KeyTask) -> impl IntoView {
+    let ctx = use_ctx();
+    let shows = move || reading(&ctx.plan.data, task, ctx.lang.get());
+    view! {
+        <li class="task">
+            <SelectButton
+                focus=Focus::Task(task.id)
+                class="item task-button"
+                attr:data-task=task.id.to_string()
+            >
+                <span class="task-number">{task.id.to_string()}</span>
+                <span class="task-words">
+                    <span class="task-name">{ctx.text(&task.name)}</span>
+                    <span class="task-reading">
+                        <span class="task-reading-label">{ctx.phrase(ui::ON_MAP)}</span>
+                        {shows}
+                    </span>
+                </span>
+            </SelectButton>
+        </li>
+    }
+}
+
+/// The names of the layers a task shows on the map (the dashboard's reading).
+fn reading(data: &PlanData, task: &KeyTask, lang: Lang) -> String {
+    task.map
+        .layers
+        .iter()
+        .map(|item| match item {
+            LayerItem::Layer(id) => ui::layer_name(*id).get(lang),
+            LayerItem::Belt(id) => data
+                .layout
+                .belts
+                .iter()
+                .find(|b| b.id == *id)
+                .map_or(id.as_str(), |b| b.name.get(lang)),
+        })
+        .collect::<Vec<_>>()
+        .join(ui::LIST_SEP.get(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Plan;
+
+    #[test]
+    fn a_task_reading_names_its_layers() {
+        let plan = Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"));
+        let data = &plan.data;
+        assert_eq!(
+            reading(data, &data.tasks[0], Lang::En),
+            "One corridor, Five belts"
+        );
+        assert_eq!(reading(data, &data.tasks[0], Lang::Zh), "一廊、五带");
+        assert!(reading(data, &data.tasks[5], Lang::Zh).contains("文化旅游产业带"));
+    }
+}

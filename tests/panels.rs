@@ -1,0 +1,505 @@
+//! Browser tests of the header and panels: the real app is mounted into the page and the
+//! DOM is checked in both languages against the plan data.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test panels` (needs
+//! wasm-bindgen-test-runner and a WebDriver such as chromedriver).
+
+use metro_plan::i18n::{Lang, Text};
+use metro_plan::plan::{Plan, PlanData};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen]
+extern "C" {
+    /// A DOM element seen only for `querySelectorAll` (web-sys's `NodeList` is not
+    /// among the crate's features).
+    type Queryable;
+    #[wasm_bindgen(method, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Queryable, selectors: &str) -> JsValue;
+}
+
+/// The elements under `root` matching `selector`, in document order.
+fn query_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root
+        .unchecked_ref::<Queryable>()
+        .query_selector_all(selector);
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The mounted app; unmounted and removed when dropped.
+struct Page {
+    container: HtmlElement,
+    _app: Box<dyn std::any::Any>,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// Lets effects (URL sync, `<html lang>`) and re-renders run.
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Mounts the app as if the page had been opened with `query` (`?lang=en`, …).
+async fn open(query: &str) -> Page {
+    let path = window().location().pathname().unwrap_or_default();
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .expect("replaceState");
+    let body = document().body().expect("a body");
+    // Tests run one at a time, but a failed one leaves its page behind.
+    for old in query_all(&body, "[data-test-root]") {
+        old.remove();
+    }
+    let container: HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    container
+        .set_attribute("data-test-root", "")
+        .expect("attribute");
+    body.append_child(&container).expect("append");
+    let app = leptos::mount::mount_to(container.clone(), metro_plan::App);
+    settle().await;
+    Page {
+        container,
+        _app: Box::new(app),
+    }
+}
+
+impl Page {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        query_all(&self.container, selector)
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.container
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    /// The text of the one element matching `selector`, whitespace collapsed.
+    fn text(&self, selector: &str) -> String {
+        squash(&self.one(selector).text_content().unwrap_or_default())
+    }
+
+    /// The texts of all elements matching `selector`.
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| squash(&e.text_content().unwrap_or_default()))
+            .collect()
+    }
+
+    fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        self.one(selector).get_attribute(name)
+    }
+
+    async fn click(&self, selector: &str) {
+        self.one(selector)
+            .dyn_into::<HtmlElement>()
+            .expect("an HTML element")
+            .click();
+        settle().await;
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn plan() -> PlanData {
+    Plan::embedded().expect("valid data").data
+}
+
+fn in_lang(texts: &[Text], lang: Lang) -> Vec<String> {
+    texts.iter().map(|t| squash(t.get(lang))).collect()
+}
+
+fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The text of an element without the parts marked as being in another language.
+fn own_language_text(el: &Element) -> String {
+    let copy: Element = el
+        .clone_node_with_deep(true)
+        .expect("clone")
+        .unchecked_into();
+    for other in query_all(&copy, "[lang]") {
+        other.remove();
+    }
+    copy.text_content().unwrap_or_default()
+}
+
+/// True if neither the element nor any of its ancestors has `display: none`.
+fn is_drawn(el: &Element) -> bool {
+    let mut current = Some(el.clone());
+    while let Some(e) = current {
+        let display = window()
+            .get_computed_style(&e)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("display").ok());
+        if display.as_deref() == Some("none") {
+            return false;
+        }
+        current = e.parent_element();
+    }
+    true
+}
+
+#[wasm_bindgen_test]
+async fn header_shows_every_seed_figure_in_both_languages() {
+    let page = open("?lang=en").await;
+    assert_eq!(
+        page.text("h1"),
+        "Development Plan for the Changchun Metropolitan Area"
+    );
+    assert_eq!(page.text(".header-subtitle"), "长春都市圈发展规划");
+    assert_eq!(
+        page.attr(".header-subtitle", "lang").as_deref(),
+        Some("zh-CN")
+    );
+    assert_eq!(page.text("[data-figure=area] dd"), "29,700 km²");
+    assert_eq!(
+        page.text("[data-figure=population] dd"),
+        "approximately 12.1 million"
+    );
+    assert_eq!(
+        page.text("[data-figure=cities] dd"),
+        "4 Changchun, Jilin, Siping, Liaoyuan"
+    );
+    assert_eq!(
+        page.text("[data-figure=document] dd"),
+        "Preface 12 chapters 42 sections 11 special columns"
+    );
+    let source = page.text(".source");
+    for part in [
+        "Changchun Government Affairs",
+        "Information Office of the Jilin Provincial People's Government",
+        "17 October",
+        "does not state the year",
+    ] {
+        assert!(source.contains(part), "{part} in {source}");
+    }
+    assert_eq!(
+        page.text(".header-summary"),
+        "One spatial layout, two phased goals, nine key tasks, and one set of safeguard mechanisms."
+    );
+
+    // The switch names the other language in that language.
+    assert_eq!(page.text(".lang-switch"), "中文");
+    assert_eq!(page.attr(".lang-switch", "lang").as_deref(), Some("zh-CN"));
+    assert_eq!(
+        page.attr(".lang-switch", "aria-label").as_deref(),
+        Some("切换到中文")
+    );
+    page.click(".lang-switch").await;
+
+    assert_eq!(page.text("h1"), "长春都市圈发展规划");
+    assert_eq!(
+        page.text(".header-subtitle"),
+        "Development Plan for the Changchun Metropolitan Area"
+    );
+    assert_eq!(page.attr(".header-subtitle", "lang").as_deref(), Some("en"));
+    assert_eq!(page.text("[data-figure=area] dd"), "29,700平方公里");
+    assert_eq!(page.text("[data-figure=population] dd"), "约1210万");
+    assert_eq!(
+        page.text("[data-figure=cities] dd"),
+        "4 长春、吉林、四平、辽源"
+    );
+    assert_eq!(
+        page.text("[data-figure=document] dd"),
+        "前言 12章 42节 11个专栏"
+    );
+    assert!(page.text(".source").contains("长春政务"));
+    assert!(page.text(".source").contains("10月17日"));
+    assert_eq!(page.text(".lang-switch"), "English");
+    assert_eq!(page.attr(".lang-switch", "lang").as_deref(), Some("en"));
+    assert_eq!(
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .as_deref(),
+        Some("zh-CN")
+    );
+    // Nothing English is left in the header, except what is marked as English.
+    let rest = own_language_text(&page.one("header"));
+    assert!(
+        !rest.chars().any(|c| c.is_ascii_alphabetic()),
+        "English left in the Chinese header: {rest}"
+    );
+}
+
+/// Everything the panels list, checked against the plan data in one language.
+fn check_panels(page: &Page, data: &PlanData, lang: Lang) {
+    let tasks = page.all(".panels [data-task]");
+    let ids: Vec<_> = tasks
+        .iter()
+        .filter_map(|t| t.get_attribute("data-task"))
+        .collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    let names: Vec<_> = data.tasks.iter().map(|t| t.name.clone()).collect();
+    assert_eq!(
+        page.texts(".panels [data-task] .task-name"),
+        in_lang(&names, lang)
+    );
+    assert_eq!(page.texts(".panels [data-task] .task-number"), ids);
+    assert_eq!(
+        page.all("ol.tasks > li").len(),
+        9,
+        "tasks are an ordered list"
+    );
+
+    let goals: Vec<_> = page
+        .all(".panels [data-goal]")
+        .iter()
+        .filter_map(|g| g.get_attribute("data-goal"))
+        .collect();
+    assert_eq!(goals, ["2030", "2035"]);
+    let g2030 = &data.goals[0];
+    assert_eq!(page.texts(".goal-traits li"), in_lang(&g2030.traits, lang));
+    assert_eq!(page.all(".goal-traits li").len(), 7);
+    assert_eq!(
+        page.texts(".goal-outcomes li"),
+        in_lang(&g2030.outcomes, lang)
+    );
+    let circles = &data.goals[1].circles;
+    let circle_names: Vec<_> = circles.iter().map(|c| c.name.clone()).collect();
+    let qualities: Vec<_> = circles.iter().map(|c| c.quality.clone()).collect();
+    assert_eq!(
+        page.texts("svg text[data-circle]"),
+        in_lang(&circle_names, lang)
+    );
+    assert_eq!(
+        page.texts(".circles-key-name"),
+        in_lang(&circle_names, lang)
+    );
+    assert_eq!(
+        page.texts(".circles-key-quality"),
+        in_lang(&qualities, lang)
+    );
+    assert_eq!(page.all("svg circle.disc").len(), 4);
+    assert_eq!(
+        page.attr(".circles svg", "role").as_deref(),
+        Some("img"),
+        "the circles are a figure"
+    );
+    assert_eq!(
+        page.attr(".circles svg", "aria-label").as_deref(),
+        Some(data.goals[1].headline.get(lang))
+    );
+
+    assert_eq!(
+        page.texts(".guiding-principles li"),
+        in_lang(&data.principles, lang)
+    );
+    assert_eq!(page.all(".guiding-principles li").len(), 5);
+    assert_eq!(
+        page.texts(".layout-principles li"),
+        in_lang(&data.layout.principles, lang)
+    );
+    assert_eq!(page.all(".layout-principles li").len(), 4);
+    assert_eq!(
+        page.texts(".mechanisms li"),
+        in_lang(&data.safeguards.mechanisms, lang)
+    );
+    assert_eq!(page.all(".mechanisms li").len(), 4);
+
+    assert_eq!(page.all(".panels [data-focus=center]").len(), 1);
+    assert_eq!(page.all(".panels [data-focus=corridor]").len(), 1);
+    assert_eq!(page.all(".panels [data-cluster]").len(), 3);
+    let belts: Vec<_> = page
+        .all(".panels [data-belt]")
+        .iter()
+        .filter_map(|b| b.get_attribute("data-belt"))
+        .collect();
+    assert_eq!(
+        belts,
+        [
+            "tourism",
+            "pharma",
+            "manufacturing",
+            "agriculture",
+            "energy"
+        ]
+    );
+
+    // Strict CSP: no inline styles.
+    assert!(page.all("header [style], .panels [style]").is_empty());
+
+    let all = page.text(".panels");
+    for text in [
+        &data.composition,
+        &data.layout.name,
+        &data.layout.focus,
+        &data.layout.corridor.aim,
+        &data.goals_intro,
+        &data.principles_intro,
+        &data.safeguards.summary,
+        &data.safeguards.aim,
+    ] {
+        assert!(
+            all.contains(&squash(text.get(lang))),
+            "{:?}",
+            text.get(lang)
+        );
+    }
+    assert!(page
+        .text("header")
+        .contains(&squash(data.summary.get(lang))));
+}
+
+#[wasm_bindgen_test]
+async fn panels_render_everything_in_both_languages() {
+    let data = plan();
+    let page = open("?lang=en").await;
+    check_panels(&page, &data, Lang::En);
+    assert_eq!(page.text(".goal-stat-value"), "RMB 1.35 trillion");
+    assert!(page.text("[data-goal='2030']").starts_with("2030"));
+    assert!(page
+        .text(".panels")
+        .contains("Cultivating distinctive cultural characteristics"));
+
+    page.click(".lang-switch").await;
+    check_panels(&page, &data, Lang::Zh);
+    assert_eq!(page.text(".goal-stat-value"), "1.35万亿元");
+    assert!(page.text("[data-goal='2030']").starts_with("2030年"));
+    // Spot checks that the data really is Chinese where it should be.
+    let all = page.text(".panels");
+    for zh in [
+        "培育特色鲜明的文化品格",
+        "环境和谐宜居",
+        "通勤圈",
+        "协作共兴",
+        "中心城市引领",
+        "以人为本",
+        "强化分级领导",
+        "哈长沈大走廊",
+    ] {
+        assert!(all.contains(zh), "{zh}");
+    }
+    // No English is left in the panels.
+    let rest = own_language_text(&page.one(".panels"));
+    assert!(
+        !rest.chars().any(|c| c.is_ascii_alphabetic()),
+        "English left in the Chinese panels: {rest}"
+    );
+
+    // And back.
+    page.click(".lang-switch").await;
+    check_panels(&page, &data, Lang::En);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_task_selects_it_and_shows_its_reading_on_the_map() {
+    let page = open("?lang=en").await;
+    let task = ".panels [data-task='6']";
+    assert_eq!(page.attr(task, "aria-pressed").as_deref(), Some("false"));
+    page.click(task).await;
+    assert_eq!(page.attr(task, "aria-pressed").as_deref(), Some("true"));
+    assert!(page.one(task).class_list().contains("is-selected"));
+    assert_eq!(page.all(".panels [aria-pressed='true']").len(), 1);
+    let query = search();
+    assert!(query.contains("focus=task:6"), "{query}");
+    // Task 6 reads as the tourism belt: that belt alone is shown, and highlighted here.
+    assert!(query.contains("belt:tourism"), "{query}");
+    assert!(!query.contains("sphere"), "{query}");
+    let tourism = ".panels [data-belt='tourism']";
+    assert!(page.one(tourism).class_list().contains("is-highlighted"));
+    assert_eq!(page.attr(tourism, "aria-pressed").as_deref(), Some("false"));
+    // Where the map is drawn, it shows the tourism belt alone.
+    if !page.all(".map-section [data-layer='belts']").is_empty() {
+        let drawn = |selector: &str| is_drawn(&page.one(&format!(".map-section {selector}")));
+        assert!(drawn("[data-layer='belts'] [data-belt='tourism']"));
+        assert!(!drawn("[data-layer='belts'] [data-belt='pharma']"));
+        assert!(!drawn("[data-layer='sphere']"));
+    }
+
+    // Another task replaces the selection; pressing it again clears it.
+    page.click(".panels [data-task='9']").await;
+    assert_eq!(page.attr(task, "aria-pressed").as_deref(), Some("false"));
+    assert!(search().contains("focus=task:9"));
+    page.click(".panels [data-task='9']").await;
+    assert_eq!(page.all(".panels [aria-pressed='true']").len(), 0);
+    assert!(!search().contains("focus="), "{}", search());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_goal_selects_it() {
+    let page = open("?lang=zh").await;
+    let goal = ".panels [data-goal='2035']";
+    page.click(goal).await;
+    assert_eq!(page.attr(goal, "aria-pressed").as_deref(), Some("true"));
+    assert!(page
+        .one(".goal:has([data-goal='2035'])")
+        .class_list()
+        .contains("is-selected"));
+    let query = search();
+    assert!(query.contains("focus=goal:2035"), "{query}");
+    assert!(
+        query.contains("sphere") && query.contains("clusters"),
+        "{query}"
+    );
+    assert!(page
+        .text(".panels")
+        .contains("目标对应的地图图层为本看板的解读"));
+}
+
+#[wasm_bindgen_test]
+async fn layout_items_select_on_the_map_and_follow_the_maps_selection() {
+    let page = open("?lang=en").await;
+    let belt = ".panels [data-belt='pharma']";
+    page.click(belt).await;
+    assert_eq!(page.attr(belt, "aria-pressed").as_deref(), Some("true"));
+    assert!(search().contains("focus=belt:pharma"), "{}", search());
+    page.click(".panels [data-cluster='changchun-siping']")
+        .await;
+    assert_eq!(page.attr(belt, "aria-pressed").as_deref(), Some("false"));
+    assert!(search().contains("focus=cluster:changchun-siping"));
+
+    // A selection made elsewhere (here: Back/Forward to a link selecting the corridor)
+    // shows in the panel.
+    let path = window().location().pathname().unwrap_or_default();
+    window()
+        .history()
+        .expect("history")
+        .push_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}?lang=en&focus=corridor")),
+        )
+        .expect("pushState");
+    let popstate = web_sys::Event::new("popstate").expect("event");
+    window().dispatch_event(&popstate).expect("dispatch");
+    settle().await;
+    let corridor = ".panels [data-focus='corridor']";
+    assert_eq!(page.attr(corridor, "aria-pressed").as_deref(), Some("true"));
+    assert!(page.one(corridor).class_list().contains("is-selected"));
+    assert_eq!(page.all(".panels [aria-pressed='true']").len(), 1);
+}
