@@ -7,7 +7,7 @@ use super::url;
 use crate::i18n::{ui, Lang};
 use crate::plan::{Plan, Sources, EMBEDDED};
 use crate::scene::Scene;
-use crate::state::query;
+use crate::state::{query, Layers};
 use leptos::prelude::*;
 
 /// Shows a panic in the page as well as in the console, so that a failure is never a
@@ -58,8 +58,15 @@ pub fn AppFrom(
             let plan: &'static Plan = Box::leak(Box::new(plan));
             let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
             let (mut initial, dropped) = query::parse(&url::current_query(), default_lang);
-            // A shared link's selection must be visible, whatever layers it lists.
-            initial.reveal_focus(&plan.data);
+            // A link's selection must be visible. A link with the default layers (none
+            // listed) gets a task's or goal's map reading as if it had been clicked; a
+            // link that lists layers keeps them and only gains what the selection needs.
+            if initial.layers == Layers::default() {
+                let focus = initial.focus.clone();
+                initial.select(focus, &plan.data);
+            } else {
+                initial.reveal_focus(&plan.data);
+            }
             let ctx = Ctx::new(plan, scene, initial);
             provide_context(ctx);
             url::sync(ctx, default_lang);
