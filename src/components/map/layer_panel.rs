@@ -16,7 +16,7 @@ pub fn LayerPanel() -> impl IntoView {
             <label class="switch" data-toggle=id.as_str()>
                 <input type="checkbox" prop:checked=checked
                     on:change=move |ev| ctx.state.update(|s| s.layers.set(id, event_target_checked(&ev))) />
-                <span class=format!("swatch swatch-{id}") aria-hidden="true"></span>
+                <span class=format!("layer-swatch swatch-{id}") aria-hidden="true"></span>
                 <span>{move || ui::layer_name(id).get(ctx.lang.get())}</span>
             </label>
         }
