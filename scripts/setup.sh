@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Installs what the build, the dev server and the tests need: only what is
+# absent or at the wrong version, so a second run changes nothing.
+# Needs Rust (rustup), Node 20 + npm, and Debian's apt (as root, or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=132 # npm binaryen, pinned in package.json; Debian's binaryen (v108) breaks the wasm
+DEBIAN_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [[ -z "$WASM_BINDGEN_VERSION" ]]; then
+  echo "setup: cannot read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+
+step() { printf 'setup: %-44s ' "$1"; }
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+step "node >= 20 and npm"
+if [[ "$(node -p 'process.versions.node.split(".")[0] >= 20' 2>/dev/null)" == true ]] && command -v npm >/dev/null; then
+  echo "ok (present)"
+else
+  echo "MISSING: install Node.js 20 or later with npm" >&2
+  exit 1
+fi
+
+step "rust target wasm32-unknown-unknown"
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "ok (present)"
+else
+  echo "installing…"
+  rustup target add wasm32-unknown-unknown
+fi
+
+for component in clippy rustfmt; do
+  step "rust component $component"
+  if rustup component list --installed | grep -q "^$component"; then
+    echo "ok (present)"
+  else
+    echo "installing…"
+    rustup component add "$component"
+  fi
+done
+
+step "trunk $TRUNK_VERSION"
+installed_trunk=$(trunk --version 2>/dev/null || true)
+if [[ "$installed_trunk" == "trunk $TRUNK_VERSION" ]]; then
+  echo "ok (present)"
+else
+  echo "installing… (cargo install, about 6 minutes on 2 cores)"
+  force=()
+  [[ -n "$installed_trunk" ]] && force=(--force) # replace the wrong version
+  cargo install --locked trunk --version "$TRUNK_VERSION" "${force[@]}"
+fi
+
+step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (from Cargo.lock)"
+installed_bindgen=$(wasm-bindgen --version 2>/dev/null || true)
+if [[ "$installed_bindgen" == "wasm-bindgen $WASM_BINDGEN_VERSION" ]] &&
+  [[ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" == *" $WASM_BINDGEN_VERSION"* ]]; then
+  echo "ok (present)"
+else
+  echo "installing… (cargo install, a few minutes)"
+  force=()
+  [[ -n "$installed_bindgen" ]] && force=(--force) # replace the wrong version
+  # Not --locked: the crate's own lockfile pins versions that no longer build.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" "${force[@]}"
+fi
+
+step "debian ${DEBIAN_PACKAGES[*]}"
+missing=()
+for package in "${DEBIAN_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "ok (present)"
+else
+  echo "installing… (${missing[*]})"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+step "npm packages (npm ci from package-lock.json)"
+if [[ -f node_modules/.package-lock.json && ! package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "ok (present)"
+else
+  echo "installing…"
+  npm ci --no-audit --no-fund
+fi
+
+step "wasm-opt $WASM_OPT_VERSION (npm binaryen)"
+wasm_opt_version=$(wasm-opt --version 2>/dev/null || true)
+if [[ "$wasm_opt_version" == "wasm-opt version $WASM_OPT_VERSION "* && "$(command -v wasm-opt)" == "$PWD/node_modules/binaryen/bin/wasm-opt" ]]; then
+  echo "ok (present)"
+else
+  echo "WRONG: '$(command -v wasm-opt || echo none)' reports '$wasm_opt_version'" >&2
+  exit 1
+fi
