@@ -1,0 +1,174 @@
+// Shared end-to-end harness: serves the release `dist/` under a sub-path, drives
+// Debian's chromium through playwright-core, and records everything a page should
+// never do (console errors, page errors, failed or off-origin requests).
+// It builds nothing: `bash scripts/test.sh` runs `trunk build --release` first.
+
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+
+const require = createRequire(import.meta.url);
+
+/** The release build under test. */
+export const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
+/** Where screenshots go (gitignored). */
+export const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
+/** The sub-path a portal would host the dashboard at. */
+export const BASE_PATH = "/portal/plan/";
+/** Debian's chromium; override with CHROMIUM=/path/to/chromium. */
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+/** Flags that keep chromium off the (closed) network and working as root. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+  "--no-first-run",
+];
+/** The two viewports every visual check is made at. */
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  mobile: { width: 390, height: 844 },
+};
+/** The app root, once the map is drawn and interactive. */
+export const READY_SELECTOR = '.app[data-ready]:not([data-ready="false"])';
+
+/**
+ * Starts the static server and the browser. Call `close()` when done.
+ * `headers` go on every served file (e.g. a Content-Security-Policy header).
+ */
+export async function startApp({ headers = {} } = {}) {
+  assert.ok(
+    existsSync(DIST + "index.html"),
+    `no release build at ${DIST}: run \`trunk build --release\` first (bash scripts/test.sh does)`,
+  );
+  const server = await startServer({ root: DIST, base: BASE_PATH, headers });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    browser,
+    baseUrl: server.url,
+    origin: server.origin,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens the app at a query (e.g. `"?lang=en&layers=area"`) in a fresh browser
+ * context and waits for the ready root. Returns `{ page, problems, response, close }`;
+ * `problems` keeps filling while the page lives.
+ */
+export async function openApp(app, query = "", { viewport = VIEWPORTS.desktop, waitForReady = true, contextOptions = {} } = {}) {
+  const context = await app.browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], offOriginRequests: [] };
+  const isOffOrigin = (url) => /^(https?|wss?):/.test(url) && new URL(url).origin !== app.origin;
+
+  // Nothing may leave the origin: record such requests and stop them here.
+  await context.route(
+    (url) => isOffOrigin(url.href),
+    (route) => route.abort("blockedbyclient"),
+  );
+  page.on("request", (req) => {
+    if (isOffOrigin(req.url())) problems.offOriginRequests.push(`${req.method()} ${req.url()}`);
+  });
+  page.on("requestfailed", (req) => {
+    if (!isOffOrigin(req.url())) problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText}`);
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error") {
+      const { url, lineNumber } = msg.location();
+      problems.consoleErrors.push(`${msg.text()}${url ? ` (${url}:${lineNumber})` : ""}`);
+    }
+  });
+  page.on("pageerror", (err) => problems.pageErrors.push(err.stack ?? String(err)));
+
+  const url = new URL(query, app.baseUrl).href;
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (waitForReady) {
+    try {
+      await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
+    } catch (err) {
+      err.message += `\nthe app at ${url} never became ready; problems so far:\n${JSON.stringify(problems, null, 2)}`;
+      await context.close();
+      throw err;
+    }
+  }
+  return { page, context, problems, response, url, close: () => context.close() };
+}
+
+/** Asserts that a page made no console error, page error, failed or off-origin request. */
+export function assertNoProblems(problems) {
+  assert.deepEqual(problems.consoleErrors, [], "console errors");
+  assert.deepEqual(problems.pageErrors, [], "page errors");
+  assert.deepEqual(problems.failedRequests, [], "failed requests");
+  assert.deepEqual(problems.offOriginRequests, [], "off-origin requests");
+}
+
+let axeSource;
+
+/**
+ * Runs axe-core on the page and returns its violations, each as
+ * `{ id, impact, help, helpUrl, nodes: [{ target, summary }] }`.
+ * axe is evaluated over the DevTools protocol, not added as a `<script>`, so a
+ * strict Content-Security-Policy on the page does not block it.
+ */
+export async function runAxe(page, options = {}) {
+  axeSource ??= await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.evaluate(`${axeSource}\n;void 0`);
+  }
+  return page.evaluate(async (opts) => {
+    const results = await window.axe.run(document, opts);
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary })),
+    }));
+  }, options);
+}
+
+/** Violations whose impact is serious or critical. */
+export function seriousViolations(violations) {
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** A readable report of axe violations, one block per rule. */
+export function formatViolations(violations) {
+  if (violations.length === 0) return "axe: no violations";
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    at ${n.target}\n      ${(n.summary ?? "").replace(/\n/g, "\n      ")}`);
+      return `axe ${v.impact}: ${v.id}: ${v.help} (${v.helpUrl})\n${nodes.join("\n")}`;
+    })
+    .join("\n");
+}
+
+/** Saves a full-page screenshot as `e2e/artifacts/<name>-<width>x<height>.png`; returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const { width, height } = page.viewportSize();
+  const path = `${ARTIFACTS}${name}-${width}x${height}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,111 @@
+// A plain static file server for the release `dist/`, mounted under a sub-path
+// (default `/portal/plan/`) the way a portal would host it. No dependencies.
+//
+// As a module: `const server = await startServer({ root, base, port })`, then
+// `server.url` (ends with the base) and `await server.close()`.
+// As a command: `node e2e/serve.mjs [--root dist] [--base /portal/plan/] [--port 0]`.
+
+import { createServer } from "node:http";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Content types for everything Trunk puts in `dist/`. */
+export const MIME_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".geojson": "application/geo+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
+  ".webmanifest": "application/manifest+json",
+  ".woff2": "font/woff2",
+};
+
+/**
+ * Starts the server. `root` is the folder to serve, `base` the sub-path it is
+ * mounted at (leading and trailing slash), `port` 0 for a free port.
+ * `headers` are added to every file response (e.g. a Content-Security-Policy).
+ */
+export function startServer({ root = "dist", base = "/portal/plan/", port = 0, host = "127.0.0.1", headers = {} } = {}) {
+  const rootDir = resolve(root);
+  if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`base must start and end with '/': ${base}`);
+  const bareBase = base.slice(0, -1);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    const send = (status, body, extra = {}) => {
+      res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...extra });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+
+    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed\n", { Allow: "GET, HEAD" });
+    if (url.pathname === bareBase) return send(301, "moved\n", { Location: base + url.search });
+    if (!url.pathname.startsWith(base)) return send(404, "not found\n");
+
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname.slice(base.length));
+    } catch {
+      return send(400, "bad request\n");
+    }
+    if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    const file = join(rootDir, rel);
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) return send(404, "not found\n");
+
+    let info;
+    try {
+      info = await stat(file);
+    } catch {
+      return send(404, "not found\n");
+    }
+    if (!info.isFile()) return send(404, "not found\n");
+
+    res.writeHead(200, {
+      "Content-Type": MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+      "Content-Length": info.size,
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+      ...headers,
+    });
+    if (req.method === "HEAD") return res.end();
+    createReadStream(file).pipe(res);
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const { port: actualPort } = server.address();
+      resolvePromise({
+        url: `http://${host}:${actualPort}${base}`,
+        origin: `http://${host}:${actualPort}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+// Run as a command.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+  };
+  const server = await startServer({
+    root: option("root", "dist"),
+    base: option("base", "/portal/plan/"),
+    port: Number(option("port", "0")),
+  });
+  console.log(`serving ${option("root", "dist")} at ${server.url}`);
+}

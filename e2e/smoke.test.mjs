@@ -1,0 +1,100 @@
+// Smoke tests of the release build, served from a portal-like sub-path.
+
+import assert from "node:assert/strict";
+import { statSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import {
+  VIEWPORTS,
+  assertNoProblems,
+  formatViolations,
+  openApp,
+  runAxe,
+  screenshot,
+  seriousViolations,
+  startApp,
+} from "./harness.mjs";
+
+const NAME_ZH = "长春都市圈发展规划";
+const NAME_EN = "Development Plan for the Changchun Metropolitan Area";
+
+describe("release build under a sub-path", () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  test("the static server serves dist/ only under the sub-path", async () => {
+    const bare = await fetch(app.baseUrl.slice(0, -1), { redirect: "manual" });
+    assert.equal(bare.status, 301);
+    assert.equal(new URL(bare.headers.get("location"), app.baseUrl).href, app.baseUrl);
+
+    const index = await fetch(app.baseUrl);
+    assert.equal(index.status, 200);
+    assert.match(index.headers.get("content-type"), /^text\/html/);
+
+    const wasm = await fetch(new URL("metro-plan_bg.wasm", app.baseUrl));
+    assert.equal(wasm.status, 200);
+    assert.equal(wasm.headers.get("content-type"), "application/wasm");
+
+    const js = await fetch(new URL("loader.js", app.baseUrl));
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get("content-type"), /^text\/javascript/);
+
+    assert.equal((await fetch(new URL("/index.html", app.baseUrl))).status, 404);
+    assert.equal((await fetch(app.baseUrl + "..%2f..%2fCargo.toml")).status, 404);
+  });
+
+  test("the app renders the plan's name in Chinese and English", async () => {
+    const { page, close } = await openApp(app);
+    try {
+      // The body of index.html is empty: this heading comes from the wasm app.
+      const heading = await page.locator(".app h1").innerText();
+      assert.ok(heading.includes(NAME_ZH), `h1 lacks the Chinese name: ${heading}`);
+      assert.ok(heading.includes(NAME_EN), `h1 lacks the English name: ${heading}`);
+    } finally {
+      await close();
+    }
+  });
+
+  for (const [label, viewport] of Object.entries(VIEWPORTS)) {
+    test(`loads cleanly at ${label} size (${viewport.width}x${viewport.height}) and takes a screenshot`, async () => {
+      const { page, problems, close } = await openApp(app, "", { viewport });
+      try {
+        await page.waitForLoadState("networkidle");
+        const path = await screenshot(page, `smoke-${label}`);
+        assert.ok(statSync(path).size > 1000, `screenshot ${path} is empty`);
+        assertNoProblems(problems);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  test("a URL with a query loads cleanly", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en&layers=area");
+    try {
+      await page.waitForLoadState("networkidle");
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("axe-core finds no serious or critical violation", async () => {
+    const { page, close } = await openApp(app);
+    try {
+      const violations = await runAxe(page);
+      console.log(formatViolations(violations));
+      assert.deepEqual(
+        seriousViolations(violations).map((v) => v.id),
+        [],
+        "serious or critical axe violations (details above)",
+      );
+    } finally {
+      await close();
+    }
+  });
+});
