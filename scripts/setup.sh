@@ -28,8 +28,12 @@ else
   exit 1
 fi
 
+# Captured first: `rustup … | grep -q` can fail under pipefail when grep exits early.
+installed_targets=$(rustup target list --installed)
+installed_components=$(rustup component list --installed)
+
 step "rust target wasm32-unknown-unknown"
-if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if grep -qx wasm32-unknown-unknown <<<"$installed_targets"; then
   echo "ok (present)"
 else
   echo "installing…"
@@ -38,7 +42,7 @@ fi
 
 for component in clippy rustfmt; do
   step "rust component $component"
-  if rustup component list --installed | grep -q "^$component"; then
+  if grep -q "^$component-" <<<"$installed_components"; then
     echo "ok (present)"
   else
     echo "installing…"
@@ -73,14 +77,14 @@ fi
 step "debian ${DEBIAN_PACKAGES[*]}"
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)" == "install ok installed" ]] || missing+=("$package")
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "ok (present)"
 else
   echo "installing… (${missing[*]})"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
 step "npm packages (npm ci from package-lock.json)"
