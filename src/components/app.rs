@@ -57,7 +57,17 @@ pub fn AppFrom(
             // The plan and its scene live as long as the page.
             let plan: &'static Plan = Box::leak(Box::new(plan));
             let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
-            let (mut initial, dropped) = query::parse(&url::current_query(), default_lang);
+            let (mut initial, mut dropped) = query::parse(&url::current_query(), default_lang);
+            // Well-formed but unknown selections (`task:99`) are dropped too.
+            if let Some(focus) = initial.focus.take() {
+                match plan.title_of(&focus) {
+                    Some(_) => initial.focus = Some(focus),
+                    None => dropped.push(query::Dropped {
+                        key: "focus".into(),
+                        value: focus.to_string(),
+                    }),
+                }
+            }
             // A link's selection must be visible. A link with the default layers (none
             // listed) gets a task's or goal's map reading as if it had been clicked; a
             // link that lists layers keeps them and only gains what the selection needs.

@@ -1,0 +1,255 @@
+// The map end to end, in the release build served from a sub-path: what a new user sees
+// and does (screenshots in both languages at desktop and phone size, hover, click,
+// zoom, pan, keys, Back), and that nothing goes wrong on the way.
+
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import {
+  VIEWPORTS,
+  assertNoProblems,
+  formatViolations,
+  openApp,
+  runAxe,
+  screenshot,
+  seriousViolations,
+  startApp,
+} from "./harness.mjs";
+
+const ALL_LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";
+
+/** The viewBox of the map as numbers [x, y, w, h]. */
+async function viewBox(page) {
+  const vb = await page.locator("svg.map").getAttribute("viewBox");
+  return vb.split(" ").map(Number);
+}
+
+/** Waits for view transitions (450 ms) to end. */
+const settle = (page) => page.waitForTimeout(700);
+
+/** True if the element's box lies inside the map's box. */
+async function onMap(page, selector) {
+  return page.evaluate((sel) => {
+    const map = document.querySelector(".map-wrap").getBoundingClientRect();
+    const el = document.querySelector(sel).getBoundingClientRect();
+    return el.left >= map.left - 1 && el.right <= map.right + 1 && el.top >= map.top - 1 && el.bottom <= map.bottom + 1;
+  }, selector);
+}
+
+describe("the map", () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  for (const lang of ["zh", "en"]) {
+    for (const [label, viewport] of Object.entries(VIEWPORTS)) {
+      test(`opens on the metropolitan area in ${lang} at ${label} size`, async () => {
+        const { page, problems, close } = await openApp(app, `?lang=${lang}`, { viewport });
+        try {
+          await settle(page);
+          const units = await page.locator("svg.map [data-adcode]").evaluateAll((els) =>
+            new Set(els.map((e) => e.getAttribute("data-adcode"))).size,
+          );
+          assert.equal(units, 30);
+          assert.equal(await page.locator("html").getAttribute("lang"), lang === "zh" ? "zh-CN" : "en");
+          // Changchun and the plan's units are on screen.
+          assert.ok(await onMap(page, 'svg.map [data-city="changchun"]'), "Changchun on screen");
+          assert.ok(await onMap(page, '[data-layer="area"] [data-adcode="220182"]'), "Yushu on screen");
+          const names = await page.locator('[data-layer="labels"] text').evaluateAll((els) => els.map((e) => e.textContent));
+          assert.ok(names.includes(lang === "zh" ? "长春" : "Changchun"), names.join(","));
+          // No horizontal scrolling.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+          await screenshot(page, `map-${lang}-${label}`);
+          assertNoProblems(problems);
+        } finally {
+          await close();
+        }
+      });
+    }
+  }
+
+  test("every layer, belts, corridor, clusters and center are on the region view", async () => {
+    const { page, problems, close } = await openApp(app, `?lang=en&layers=${ALL_LAYERS}`);
+    try {
+      await settle(page);
+      for (const city of ["dalian", "harbin", "baicheng", "changbaishan", "baishan", "yanbian"]) {
+        assert.ok(await onMap(page, `svg.map [data-city="${city}"]`), `${city} on screen`);
+      }
+      for (const belt of ["tourism", "pharma", "manufacturing", "agriculture", "energy"]) {
+        assert.equal(await page.locator(`svg.map g[data-belt="${belt}"]`).getAttribute("display"), null);
+      }
+      await screenshot(page, "map-region-en");
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("showing the corridor moves the view out to the region, smoothly", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      await settle(page);
+      const before = await viewBox(page);
+      assert.equal(await onMap(page, 'svg.map [data-city="changchun"]'), true);
+      await page.locator('[data-toggle="corridor"] input').check();
+      await page.waitForTimeout(120);
+      const during = await viewBox(page);
+      await settle(page);
+      const afterBox = await viewBox(page);
+      assert.ok(afterBox[2] > before[2] * 1.3, `zoomed out: ${before} → ${afterBox}`);
+      assert.ok(during[2] > before[2] && during[2] < afterBox[2], `a transition, not a jump: ${during}`);
+      assert.ok(await onMap(page, 'svg.map [data-city="dalian"]'), "Dalian on screen");
+      assert.match(page.url(), /layers=[^&]*corridor/);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("hover shows a tooltip, a click opens details, Escape closes them, Back restores", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      await settle(page);
+      const unit = page.locator('[data-layer="area"] [data-adcode="220183"]'); // Dehui
+      const box = await unit.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const tip = await page.locator(".tooltip").innerText();
+      assert.match(tip, /Dehui City/);
+      assert.match(tip, /德惠市/);
+      assert.match(tip, /Changchun/);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.locator(".details").waitFor();
+      const details = await page.locator(".details").innerText();
+      assert.match(details, /Dehui City/);
+      assert.match(details, /km²/);
+      assert.match(details, /the entire Dehui City/);
+      assert.match(page.url(), /focus=220183/);
+      await screenshot(page, "map-details-en");
+      await page.keyboard.press("Escape");
+      await page.locator(".details").waitFor({ state: "detached" });
+      assert.doesNotMatch(page.url(), /focus=/);
+      await page.goBack();
+      await page.locator(".details").waitFor();
+      assert.match(page.url(), /focus=220183/);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("wheel, drag, double-click, buttons and keys zoom and pan; the URL keeps the view", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      await settle(page);
+      const map = await page.locator("svg.map").boundingBox();
+      const cx = map.x + map.width / 2;
+      const cy = map.y + map.height / 2;
+      const start = await viewBox(page);
+
+      await page.mouse.move(cx, cy);
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(50);
+      const wheeled = await viewBox(page);
+      assert.ok(wheeled[2] < start[2], `wheel zooms in: ${start} → ${wheeled}`);
+
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx + 120, cy + 40, { steps: 6 });
+      await page.mouse.up();
+      const dragged = await viewBox(page);
+      assert.ok(dragged[0] < wheeled[0] && dragged[1] < wheeled[1], `drag pans: ${wheeled} → ${dragged}`);
+      await page.waitForTimeout(400);
+      assert.match(page.url(), /view=[\d.]+,[\d.]+,[\d.]+/);
+
+      await page.locator('[data-action="zoom-out"]').click();
+      await settle(page);
+      assert.ok((await viewBox(page))[2] > dragged[2], "− zooms out");
+
+      await page.locator("svg.map").focus();
+      const beforeKey = await viewBox(page);
+      await page.keyboard.press("+");
+      await settle(page);
+      assert.ok((await viewBox(page))[2] < beforeKey[2], "+ zooms in");
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("0");
+      await settle(page);
+      assert.deepEqual(await viewBox(page), start, "0 resets to the opening view");
+      await page.keyboard.press("n");
+      await page.locator(".details").waitFor();
+      assert.match(page.url(), /focus=center/);
+
+      await page.mouse.dblclick(cx, cy);
+      await settle(page);
+      assert.ok((await viewBox(page))[2] < start[2], "double-click zooms in");
+
+      // The view cannot be lost: far drags stop at the region's edge.
+      for (let i = 0; i < 8; i++) {
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        await page.mouse.move(cx + 600, cy + 600, { steps: 3 });
+        await page.mouse.up();
+      }
+      assert.ok(await page.locator("svg.map [data-adcode]").count() > 0);
+      const lost = await viewBox(page);
+      const wide = await page.evaluate(() => {
+        const r = document.querySelector('[data-layer="area"]').getBBox();
+        return [r.x, r.y, r.width, r.height];
+      });
+      // Some of the plan area is still within reach of the view's centre.
+      assert.ok(lost[0] < wide[0] + wide[2] + lost[2] && lost[1] < wide[1] + wide[3] + lost[3], `${lost}`);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("touch: a tap selects a unit on a phone", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=zh", {
+      viewport: VIEWPORTS.mobile,
+      contextOptions: { hasTouch: true, isMobile: true },
+    });
+    try {
+      await settle(page);
+      const unit = page.locator('[data-layer="sphere"] [data-adcode="220721"]'); // Qianguo
+      const box = await unit.boundingBox();
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      await page.locator(".details").waitFor();
+      assert.match(await page.locator(".details").innerText(), /前郭尔罗斯蒙古族自治县/);
+      await screenshot(page, "map-details-zh");
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a malformed link gives a notice and a working map", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en&layers=area,%ZZ,bogus&focus=task:99&view=1,2,3&embed=maybe");
+    try {
+      const notice = await page.locator(".notice").innerText();
+      assert.match(notice, /bogus/);
+      assert.match(notice, /task:99/);
+      assert.equal(await page.locator('[data-layer="area"]').getAttribute("display"), null);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("the map page has no serious accessibility violations in either language", async () => {
+    for (const lang of ["zh", "en"]) {
+      const { page, close } = await openApp(app, `?lang=${lang}&layers=${ALL_LAYERS}&focus=belt:pharma`);
+      try {
+        await settle(page);
+        const violations = await runAxe(page);
+        console.log(`[${lang}] ${formatViolations(violations)}`);
+        assert.deepEqual(seriousViolations(violations).map((v) => v.id), [], formatViolations(violations));
+      } finally {
+        await close();
+      }
+    }
+  });
+});
