@@ -41,14 +41,8 @@ async fn settle(ms: i32) {
     leptos::task::tick().await;
 }
 
-/// Mounts the app as if opened with `query`, and waits until it is ready.
-async fn mount(query: &str) -> Mounted {
-    let window = web_sys::window().expect("window");
-    window
-        .history()
-        .expect("history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")))
-        .expect("url set");
+/// Mounts `view` into a fresh container appended to the body.
+fn mount_view(view: impl FnOnce() -> AnyView + 'static) -> Mounted {
     let root = document().create_element("div").expect("div");
     document()
         .body()
@@ -56,10 +50,26 @@ async fn mount(query: &str) -> Mounted {
         .append_child(&root)
         .expect("appended");
     let el: HtmlElement = root.clone().unchecked_into();
-    let handle = leptos::mount::mount_to(el, || metro_plan::App().into_any());
+    let handle = leptos::mount::mount_to(el, view);
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+/// Mounts the app as if opened with `query`, and waits until it is ready.
+async fn mount(query: &str) -> Mounted {
+    web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")))
+        .expect("url set");
+    let app = mount_view(|| metro_plan::App().into_any());
     for _ in 0..40 {
         settle(25).await;
-        if root
+        if app
+            .root
             .query_selector(".app[data-ready]")
             .ok()
             .flatten()
@@ -68,10 +78,7 @@ async fn mount(query: &str) -> Mounted {
             break;
         }
     }
-    Mounted {
-        root,
-        _handle: handle,
-    }
+    app
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -261,23 +268,15 @@ async fn a_link_with_bad_parts_shows_a_notice_and_a_working_map() {
 
 #[wasm_bindgen_test]
 async fn broken_data_shows_every_problem_instead_of_a_blank_page() {
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("appended");
-    let el: HtmlElement = root.clone().unchecked_into();
     let sources = metro_plan::plan::Sources {
         anchors: r#"{"method":"m","cities":[]}"#,
         metro: "{not json",
         ..metro_plan::plan::EMBEDDED
     };
-    let _handle = leptos::mount::mount_to(el, move || view! { <metro_plan::AppFrom sources /> });
+    let app = mount_view(move || view! { <metro_plan::AppFrom sources /> }.into_any());
     settle(5).await;
-    let page = one(&root, "[data-error=\"data\"]")
+    let page = one(&app.root, "[data-error=\"data\"]")
         .text_content()
         .unwrap_or_default();
     assert!(page.contains("metro.geojson: not valid GeoJSON"), "{page}");
-    root.remove();
 }
