@@ -2,7 +2,7 @@
 
 use super::ctx::Ctx;
 use super::map::MapPanel;
-use super::panels::{Header, Panels};
+use super::panels::{Facts, Header, Panels};
 use super::url;
 use crate::i18n::{ui, Lang};
 use crate::plan::{Plan, Sources, EMBEDDED};
@@ -100,6 +100,7 @@ fn Dashboard(
             <LinkNotice dropped />
             <Header />
             <main class="main">
+                <Facts />
                 <MapPanel />
                 <Panels />
             </main>

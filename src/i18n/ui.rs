@@ -15,6 +15,8 @@ phrases! {
     SWITCH_TO = "中文", "English";
     /// Accessible name of the language switch.
     LANGUAGE = "Language", "语言";
+    /// The key facts section.
+    KEY_FIGURES = "Key figures", "主要数据";
     /// Key figure caption.
     AREA = "Designated area", "规划范围面积";
     /// Key figure caption.

@@ -1,5 +1,5 @@
-//! The page header: title in both languages, the plan in one line, key figures, source
-//! and the language switch.
+//! The page header (title in both languages, the language switch) and the plan's key
+//! facts (the plan in one line, key figures, source).
 
 use super::figures::KeyFigures;
 use crate::components::use_ctx;
@@ -25,10 +25,21 @@ pub fn Header() -> impl IntoView {
                 </div>
                 <LangSwitch />
             </div>
-            <p class="header-summary">{ctx.text(&data.summary)}</p>
+        </header>
+    }
+}
+
+/// The plan in one line, its key figures and its source. Beside the title on wide
+/// screens; below the map on phones, so that the map comes first.
+#[component]
+pub fn Facts() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <section class="facts" aria-label=ctx.phrase(ui::KEY_FIGURES)>
+            <p class="header-summary">{ctx.text(&ctx.plan.data.summary)}</p>
             <KeyFigures />
             <SourceLine />
-        </header>
+        </section>
     }
 }
 

@@ -17,7 +17,7 @@ mod select;
 mod tasks;
 mod text_list;
 
-pub use header::Header;
+pub use header::{Facts, Header};
 
 use crate::components::use_ctx;
 use crate::i18n::ui;
