@@ -56,7 +56,7 @@ phrases! {
     /// Extent button.
     REGION_VIEW = "Northeast China", "东北地区";
     /// Keyboard help under the map.
-    MAP_KEYS = "Keys: arrows move, + and − zoom, 0 resets; N and P step through the places shown, Escape clears the selection.", "键盘：方向键平移，+ 和 − 缩放，0 复位；N/P 逐个选择地图上的地点，Esc 取消选择。";
+    MAP_KEYS = "Keys: arrows move, + and − zoom, 0 resets; Enter, N and P step through the places shown, Escape clears the selection.", "键盘：方向键平移，+ 和 − 缩放，0 复位；回车、N/P 逐个选择地图上的地点，Esc 取消选择。";
     /// Details panel close button.
     CLOSE = "Close", "关闭";
     /// Details field.

@@ -60,6 +60,31 @@ impl Viewport {
     }
 }
 
+/// Space kept free at each side of the map container, px.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Insets {
+    /// Left, px.
+    pub left: f64,
+    /// Top, px.
+    pub top: f64,
+    /// Right, px.
+    pub right: f64,
+    /// Bottom, px.
+    pub bottom: f64,
+}
+
+impl Insets {
+    /// The same margin on every side.
+    pub const fn uniform(px: f64) -> Self {
+        Insets {
+            left: px,
+            top: px,
+            right: px,
+            bottom: px,
+        }
+    }
+}
+
 /// Converts between the URL's `MapView` and viewports. `span_km` is the region extent's
 /// larger side: zoom 1 shows it across the container's shorter side.
 #[derive(Debug, Clone, Copy)]
@@ -108,12 +133,30 @@ impl Camera {
 
     /// The view that fits `rect` in the container with `margin_px` around it.
     pub fn fit(&self, rect: Rect, width: f64, height: f64, margin_px: f64) -> MapView {
+        self.fit_in(rect, width, height, Insets::uniform(margin_px))
+    }
+
+    /// The view that fits `rect` in the part of the container left free by `insets`
+    /// (e.g. beside a panel that floats over the map). Insets that would leave less than
+    /// half the container are ignored, so a small screen still shows the whole rect.
+    pub fn fit_in(&self, rect: Rect, width: f64, height: f64, insets: Insets) -> MapView {
         let (width, height) = (width.max(1.0), height.max(1.0));
-        let avail_w = (width - 2.0 * margin_px).max(width * 0.5);
-        let avail_h = (height - 2.0 * margin_px).max(height * 0.5);
+        let insets = if width - insets.left - insets.right < width * 0.5
+            || height - insets.top - insets.bottom < height * 0.5
+        {
+            Insets::uniform(insets.top.min(insets.bottom).min(width * 0.1))
+        } else {
+            insets
+        };
+        let avail_w = width - insets.left - insets.right;
+        let avail_h = height - insets.top - insets.bottom;
         let px_per_km = (avail_w / rect.width().max(1.0)).min(avail_h / rect.height().max(1.0));
+        // Centre the rect in the free box: move the view centre by the box's offset.
+        let dx = (insets.left - insets.right) / 2.0;
+        let dy = (insets.top - insets.bottom) / 2.0;
+        let c = rect.center();
         self.view(&Viewport {
-            center: rect.center(),
+            center: Point::new(c.x - dx / px_per_km, c.y - dy / px_per_km),
             px_per_km,
             width,
             height,
@@ -210,6 +253,33 @@ mod tests {
             // Same scale both ways: the viewBox has the container's aspect ratio.
             assert!((vis.width() / vis.height() - w / h).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn fit_in_keeps_the_rect_clear_of_a_side_panel() {
+        let cam = camera();
+        let rect = Rect {
+            min_x: -200.0,
+            min_y: -100.0,
+            max_x: 100.0,
+            max_y: 150.0,
+        };
+        let insets = Insets {
+            left: 300.0,
+            ..Insets::uniform(20.0)
+        };
+        let (w, h) = (1000.0, 700.0);
+        let vp = cam.viewport(cam.fit_in(rect, w, h, insets), w, h);
+        let top_left = vp.to_screen(Point::new(rect.min_x, rect.min_y));
+        let bottom_right = vp.to_screen(Point::new(rect.max_x, rect.max_y));
+        assert!(
+            top_left.x >= 300.0 - 1e-6 && top_left.y >= 20.0 - 1e-6,
+            "{top_left:?}"
+        );
+        assert!(bottom_right.x <= w - 20.0 + 1e-6 && bottom_right.y <= h - 20.0 + 1e-6);
+        // On a phone-sized box the panel inset is ignored rather than squeezing the map.
+        let small = cam.viewport(cam.fit_in(rect, 390.0, 500.0, insets), 390.0, 500.0);
+        assert!(small.visible().padded(1e-6).contains(&rect));
     }
 
     #[test]

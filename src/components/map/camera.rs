@@ -2,7 +2,7 @@
 
 use crate::components::Ctx;
 use crate::geo::Rect;
-use crate::scene::viewport::{Camera, Viewport};
+use crate::scene::viewport::{Camera, Insets, Viewport};
 use crate::state::{Layers, MapView};
 use leptos::html;
 use leptos::prelude::*;
@@ -25,6 +25,9 @@ pub struct MapCamera {
     pub moving: RwSignal<Option<MapView>>,
     /// What is on screen.
     pub viewport: Memo<Viewport>,
+    /// Width of the layer panel floating over the map's left side (0 when folded), px:
+    /// fitted views keep clear of it.
+    pub panel_width: RwSignal<f64>,
     /// Transition generation: a newer move or a user gesture cancels older frames.
     generation: StoredValue<u32>,
     wrap: NodeRef<html::Div>,
@@ -36,11 +39,12 @@ impl MapCamera {
         let camera = Camera::new(ctx.scene.region_extent);
         let size = RwSignal::new((800.0, 600.0));
         let moving = RwSignal::new(None);
+        let panel_width = RwSignal::new(0.0);
         let viewport = Memo::new(move |_| {
             let (w, h) = size.get();
             let view = moving.get().or(ctx.view.get()).unwrap_or_else(|| {
                 let extent = ctx.layers.with(|l| ctx.scene.extent_for(l));
-                camera.fit(extent, w, h, FIT_MARGIN_PX)
+                camera.fit_in(extent, w, h, insets(panel_width.get()))
             });
             camera.viewport(view, w, h)
         });
@@ -50,6 +54,7 @@ impl MapCamera {
             size,
             moving,
             viewport,
+            panel_width,
             generation: StoredValue::new(0),
             wrap,
         };
@@ -66,9 +71,14 @@ impl MapCamera {
 
     /// The default view for these layers.
     pub fn default_view(&self, layers: &Layers) -> MapView {
+        self.fit(self.ctx.scene.extent_for(layers))
+    }
+
+    /// The view that shows `rect` in the free part of the map.
+    pub fn fit(&self, rect: Rect) -> MapView {
         let (w, h) = self.size.get_untracked();
-        self.camera
-            .fit(self.ctx.scene.extent_for(layers), w, h, FIT_MARGIN_PX)
+        let insets = insets(self.panel_width.get_untracked());
+        self.camera.fit_in(rect, w, h, insets)
     }
 
     /// Sets the view at once (gestures), cancelling any transition.
@@ -192,6 +202,14 @@ impl MapCamera {
             .camera
             .zoom_at(self.current(), factor, w / 2.0, h / 2.0, w, h);
         self.fly_to(target, Some(target));
+    }
+}
+
+/// The margins of fitted views, with room for the layer panel on the left.
+fn insets(panel_width: f64) -> Insets {
+    Insets {
+        left: FIT_MARGIN_PX + panel_width,
+        ..Insets::uniform(FIT_MARGIN_PX)
     }
 }
 

@@ -11,8 +11,7 @@ pub fn Controls() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
     let fit = move |rect| {
-        let vp = cam.viewport.get_untracked();
-        let target = cam.camera.fit(rect, vp.width, vp.height, 24.0);
+        let target = cam.fit(rect);
         cam.fly_to(target, Some(target));
     };
     view! {

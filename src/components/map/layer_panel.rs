@@ -46,8 +46,26 @@ pub fn LayerPanel() -> impl IntoView {
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= 700.0);
+    // Fitted views keep clear of the panel while it is open.
+    let cam = expect_context::<super::MapCamera>();
+    let panel = NodeRef::<leptos::html::Details>::new();
+    let measure = move || {
+        if let Some(el) = panel.get_untracked() {
+            let width = if el.open() {
+                el.get_bounding_client_rect().width() + 8.0
+            } else {
+                0.0
+            };
+            cam.panel_width.set(width);
+        }
+    };
+    Effect::new(move |_| {
+        if panel.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
     view! {
-        <details class="layer-panel" open=wide>
+        <details class="layer-panel" open=wide node_ref=panel on:toggle=move |_| measure()>
             <summary>{ctx.phrase(ui::LAYERS)}</summary>
             <div class="layer-list">
                 {LayerId::ALL.iter().map(|id| {

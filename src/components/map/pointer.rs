@@ -165,7 +165,7 @@ pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
 }
 
 /// `keydown` on the focused map: arrows pan, + and − zoom, 0 resets, N/P step through
-/// the places, Enter re-selects, Escape clears the selection.
+/// the places (Enter starts), Escape clears the selection.
 pub fn key(cam: MapCamera) -> impl Fn(ev::KeyboardEvent) + Copy {
     move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -185,6 +185,8 @@ pub fn key(cam: MapCamera) -> impl Fn(ev::KeyboardEvent) + Copy {
             "-" | "_" => cam.zoom_by(1.0 / 1.5),
             "0" => cam.set_view(None),
             "Escape" => cam.ctx.select(None),
+            // With nothing selected, Enter selects the first place (then N/P move on).
+            "Enter" if cam.ctx.focus.with_untracked(Option::is_none) => step_selection(cam, true),
             "n" | "N" | "p" | "P" => {
                 let forward = matches!(ev.key().as_str(), "n" | "N") && !ev.shift_key();
                 step_selection(cam, forward);
