@@ -9,6 +9,8 @@ pub struct LabelCandidate {
     pub anchor: Point,
     /// Shift of the label's centre from the anchor, in screen pixels (e.g. above a dot).
     pub offset_px: Point,
+    /// Other shifts to try, in order, when the first one collides (e.g. right of a dot).
+    pub alternatives: Vec<Point>,
     /// Width of the text in ems (see [`text_width_em`]).
     pub width_em: f64,
 }
@@ -42,25 +44,34 @@ pub fn label_box(c: &LabelCandidate, px_per_km: f64, font_px: f64) -> Rect {
     }
 }
 
-/// Chooses which labels to show, in priority order (the slice order): a label is shown
-/// unless its box would overlap a label already shown or one of the `obstacles`
-/// (e.g. city markers), also given in map kilometres.
+/// Chooses which labels to show, in priority order (the slice order), and where: a
+/// label takes the first of its offsets whose box overlaps no label already shown and
+/// none of the `obstacles` (e.g. city markers, in map kilometres); if none is free it
+/// is not shown. Returns the chosen offset per label.
 pub fn place_labels(
     candidates: &[LabelCandidate],
     obstacles: &[Rect],
     px_per_km: f64,
     font_px: f64,
-) -> Vec<bool> {
+) -> Vec<Option<Point>> {
     let mut taken: Vec<Rect> = Vec::with_capacity(candidates.len());
     candidates
         .iter()
         .map(|c| {
-            let b = label_box(c, px_per_km, font_px);
-            let free = !taken.iter().chain(obstacles).any(|t| t.overlaps(&b));
-            if free {
-                taken.push(b);
+            let offsets = std::iter::once(c.offset_px).chain(c.alternatives.iter().copied());
+            for offset in offsets {
+                let tried = LabelCandidate {
+                    offset_px: offset,
+                    alternatives: Vec::new(),
+                    ..c.clone()
+                };
+                let b = label_box(&tried, px_per_km, font_px);
+                if !taken.iter().chain(obstacles).any(|t| t.overlaps(&b)) {
+                    taken.push(b);
+                    return Some(offset);
+                }
             }
-            free
+            None
         })
         .collect()
 }
@@ -73,8 +84,13 @@ mod tests {
         LabelCandidate {
             anchor: Point::new(x, y),
             offset_px: Point::default(),
+            alternatives: Vec::new(),
             width_em: text_width_em(text),
         }
+    }
+
+    fn shown(placed: &[Option<Point>]) -> Vec<bool> {
+        placed.iter().map(Option::is_some).collect()
     }
 
     #[test]
@@ -87,8 +103,14 @@ mod tests {
     fn overlapping_labels_give_way_to_earlier_ones() {
         // Two labels 20 km apart: at 1 px/km and 12 px type they collide, at 10 px/km not.
         let cands = [at(0.0, 0.0, "Changchun"), at(20.0, 0.0, "Nanguan")];
-        assert_eq!(place_labels(&cands, &[], 1.0, 12.0), vec![true, false]);
-        assert_eq!(place_labels(&cands, &[], 10.0, 12.0), vec![true, true]);
+        assert_eq!(
+            shown(&place_labels(&cands, &[], 1.0, 12.0)),
+            vec![true, false]
+        );
+        assert_eq!(
+            shown(&place_labels(&cands, &[], 10.0, 12.0)),
+            vec![true, true]
+        );
     }
 
     #[test]
@@ -97,19 +119,24 @@ mod tests {
             .map(|i| at(f64::from(i % 10) * 13.0, f64::from(i / 10) * 7.0, "Label"))
             .collect();
         for px_per_km in [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0] {
-            let shown = place_labels(&cands, &[], px_per_km, 12.0);
+            let placed = place_labels(&cands, &[], px_per_km, 12.0);
             let boxes: Vec<_> = cands
                 .iter()
-                .zip(&shown)
-                .filter(|(_, s)| **s)
-                .map(|(c, _)| label_box(c, px_per_km, 12.0))
+                .zip(&placed)
+                .filter_map(|(c, at)| {
+                    let c = LabelCandidate {
+                        offset_px: (*at)?,
+                        ..c.clone()
+                    };
+                    Some(label_box(&c, px_per_km, 12.0))
+                })
                 .collect();
             for (i, a) in boxes.iter().enumerate() {
                 for b in &boxes[i + 1..] {
                     assert!(!a.overlaps(b), "overlap at {px_per_km} px/km");
                 }
             }
-            assert!(shown[0], "the first label always shows");
+            assert!(placed[0].is_some(), "the first label always shows");
         }
     }
 
@@ -123,7 +150,17 @@ mod tests {
         };
         assert_eq!(
             place_labels(&[at(0.0, 0.0, "A")], &[marker], 1.0, 12.0),
-            vec![false]
+            vec![None]
         );
+    }
+
+    #[test]
+    fn a_label_moves_to_a_free_alternative() {
+        let first = at(0.0, 0.0, "Changchun");
+        let mut second = at(30.0, 0.0, "Jilin");
+        second.offset_px = Point::new(0.0, -14.0);
+        second.alternatives = vec![Point::new(0.0, 14.0), Point::new(40.0, 0.0)];
+        let placed = place_labels(&[first, second], &[], 1.0, 12.0);
+        assert_eq!(placed[1], Some(Point::new(40.0, 0.0)), "{placed:?}");
     }
 }

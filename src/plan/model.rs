@@ -32,6 +32,8 @@ pub struct PlanData {
     pub sphere_statement: Text,
     /// Every city the plan names.
     pub cities: Vec<City>,
+    /// Neighbouring provinces, named on the map for orientation (not plan facts).
+    pub provinces: Vec<Province>,
     /// Every county-level unit the plan names, with its role.
     pub units: Vec<UnitEntry>,
     /// The "1351" spatial layout.
@@ -113,6 +115,16 @@ pub struct City {
     #[serde(default)]
     pub member: bool,
     /// Short name.
+    pub name: Text,
+}
+
+/// A neighbouring province shown for orientation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Province {
+    /// Its code; its outline is in the region view.
+    pub adcode: Adcode,
+    /// Its name (Chinese from the boundary index).
     pub name: Text,
 }
 

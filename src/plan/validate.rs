@@ -144,6 +144,14 @@ pub fn check(
             Some(_) => {}
         }
     }
+    for province in &data.provinces {
+        if !region.iter().any(|b| b.adcode == province.adcode) {
+            errors.push(format!(
+                "plan.json: province {} has no outline in region.geojson",
+                province.adcode
+            ));
+        }
+    }
     for city in &data.cities {
         if let Some(code) = &city.adcode {
             if boundary(code).is_none() {

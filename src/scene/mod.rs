@@ -81,6 +81,8 @@ pub struct Scene {
     pub belts: Vec<(BeltId, RouteMark)>,
     /// The corridor route.
     pub corridor: RouteMark,
+    /// Where the neighbouring provinces are named, in the plan data's order.
+    pub province_labels: Vec<Point>,
     /// Extent of the designated area and sphere (the metro view).
     pub metro: Rect,
     /// Extent of belts and corridor (the region view).
@@ -174,8 +176,16 @@ impl Scene {
             .chain(corridor.points.iter().copied())
             .fold(metro, Rect::including)
             .padded(40.0);
+        let province_labels = plan
+            .data
+            .provinces
+            .iter()
+            .filter_map(|p| plan.region.iter().find(|b| b.adcode == p.adcode))
+            .filter_map(|b| shape::interior_point(&shapes(b)))
+            .collect();
         Scene {
             units,
+            province_labels,
             counties: plan.context.iter().map(area).collect(),
             region: plan.region.iter().map(area).collect(),
             cities,

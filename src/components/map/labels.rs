@@ -20,6 +20,16 @@ struct Label {
     candidate: LabelCandidate,
 }
 
+/// Offsets beside a city dot (px) for a label of this text: right, below, left.
+fn city_alternatives(text: &str) -> Vec<Point> {
+    let half = text_width_em(text) * FONT_PX / 2.0 + 9.0;
+    vec![
+        Point::new(half, 0.0),
+        Point::new(0.0, 15.0),
+        Point::new(-half, 0.0),
+    ]
+}
+
 /// The labels layer.
 #[component]
 pub fn Labels() -> impl IntoView {
@@ -48,6 +58,8 @@ pub fn Labels() -> impl IntoView {
                     candidate: LabelCandidate {
                         anchor: c.at,
                         offset_px: Point::new(0.0, -14.0),
+                        // Right, below, left of the dot, when above is taken.
+                        alternatives: city_alternatives(text),
                         width_em: text_width_em(text),
                     },
                 });
@@ -63,6 +75,7 @@ pub fn Labels() -> impl IntoView {
                         candidate: LabelCandidate {
                             anchor: Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0),
                             offset_px: Point::default(),
+                            alternatives: Vec::new(),
                             width_em: text_width_em(text),
                         },
                     });
@@ -88,9 +101,25 @@ pub fn Labels() -> impl IntoView {
                 candidate: LabelCandidate {
                     anchor: mark.label_at,
                     offset_px: Point::default(),
+                    alternatives: Vec::new(),
                     width_em: text_width_em(text),
                 },
             });
+        }
+        if layers.shows(LayerId::Context) {
+            for (province, at) in plan.data.provinces.iter().zip(&scene.province_labels) {
+                let text = province.name.get(lang);
+                out.push(Label {
+                    text,
+                    class: "label label-region",
+                    candidate: LabelCandidate {
+                        anchor: *at,
+                        offset_px: Point::default(),
+                        alternatives: Vec::new(),
+                        width_em: text_width_em(text),
+                    },
+                });
+            }
         }
         out
     });
@@ -109,12 +138,15 @@ pub fn Labels() -> impl IntoView {
                 .filter(|l| l.class.starts_with("label label-city"))
                 .map(|l| Rect::around([l.candidate.anchor]).padded(6.0 / px_per_km))
                 .collect();
-            let shown = place_labels(&list, &dots, px_per_km, FONT_PX);
+            let placed = place_labels(&list, &dots, px_per_km, FONT_PX);
             cands
                 .iter()
-                .zip(shown)
-                .filter(|(_, s)| *s)
-                .map(|(l, _)| l.clone())
+                .zip(placed)
+                .filter_map(|(l, offset)| {
+                    let mut l = l.clone();
+                    l.candidate.offset_px = offset?;
+                    Some(l)
+                })
                 .collect::<Vec<_>>()
         })
     });
