@@ -66,7 +66,7 @@ phrases! {
     /// Details field.
     DERIVED_AREA = "Area (derived from the boundary)", "面积（由边界推算）";
     /// Details field.
-    PLAN_SAYS = "What the plan says", "规划原文";
+    PLAN_SAYS = "In the press release", "新闻稿表述";
     /// Details field.
     CITIES_IN_ORDER = "Cities, in the plan's order", "城市（按规划顺序）";
     /// Details field.
