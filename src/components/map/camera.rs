@@ -134,9 +134,7 @@ impl MapCamera {
         if visible.contains(&rect) {
             return;
         }
-        let target = self
-            .camera
-            .fit(visible.union(rect), vp.width, vp.height, FIT_MARGIN_PX);
+        let target = self.fit(visible.union(rect));
         self.fly_to(target, Some(target));
     }
 
