@@ -5,7 +5,7 @@ use super::map::MapPanel;
 use super::panels::{Facts, Header, Panels};
 use super::url;
 use crate::i18n::{ui, Lang};
-use crate::plan::{Plan, Sources, EMBEDDED};
+use crate::plan::Plan;
 use crate::scene::Scene;
 use crate::state::{query, Layers};
 use leptos::prelude::*;
@@ -41,18 +41,18 @@ pub fn show_fatal(message: &str) {
 /// The whole dashboard from the data built into it.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppFrom sources=EMBEDDED /> }
+    view! { <AppFrom plan=Plan::embedded() /> }
 }
 
-/// The dashboard for given data files: the plan if the data is valid, otherwise a page
-/// listing every problem.
+/// The dashboard for a loaded plan (e.g. `Plan::load` of other data files), or a page
+/// listing every problem found in its data.
 #[component]
 pub fn AppFrom(
-    /// The data files.
-    sources: Sources<'static>,
+    /// The plan, or every problem found in its data.
+    plan: Result<Plan, Vec<String>>,
 ) -> impl IntoView {
     let default_lang = url::browser_lang();
-    match Plan::load(&sources) {
+    match plan {
         Ok(plan) => {
             // The plan and its scene live as long as the page.
             let plan: &'static Plan = Box::leak(Box::new(plan));

@@ -3,6 +3,7 @@
 
 pub mod boundaries;
 pub mod model;
+pub mod packed;
 pub mod validate;
 
 pub use boundaries::{Boundary, Level};
@@ -14,7 +15,7 @@ use crate::ids::{Adcode, CityId};
 use crate::state::Focus;
 use serde::Deserialize;
 
-/// The embedded data files, by name (for error messages) and content.
+/// The data files as text, by name (for error messages) and content.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
     /// `data/plan.json`.
@@ -27,13 +28,19 @@ pub struct Sources<'a> {
     pub anchors: &'a str,
 }
 
-/// The data built into the app.
+/// The data files the app is built from. The app embeds the plan and anchors as they are
+/// and the boundaries packed (see [`Plan::embedded`]); tests read these texts.
 pub const EMBEDDED: Sources<'static> = Sources {
     plan: include_str!("../../data/plan.json"),
     metro: include_str!("../../data/geo/metro.geojson"),
     region: include_str!("../../data/geo/region.geojson"),
     anchors: include_str!("../../data/geo/anchors.json"),
 };
+
+/// `data/geo/metro.geojson` and `region.geojson` as `build.rs` packs them into the app
+/// (see [`packed`]): the app itself parses no GeoJSON.
+const PACKED_METRO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/metro.bin"));
+const PACKED_REGION: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/region.bin"));
 
 /// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
 #[derive(Debug, Clone, Deserialize)]
@@ -99,27 +106,45 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Reads and validates the embedded data.
+    /// Reads and validates the data built into the app: [`EMBEDDED`]'s plan and anchors,
+    /// and its boundaries in their packed form.
     pub fn embedded() -> Result<Plan, Vec<String>> {
-        Plan::load(&EMBEDDED)
+        Plan::from_parts(
+            EMBEDDED.plan,
+            EMBEDDED.anchors,
+            boundaries::unpack("metro.geojson", PACKED_METRO),
+            boundaries::unpack("region.geojson", PACKED_REGION),
+        )
     }
 
     /// Reads and validates data files; the error lists every problem found.
     pub fn load(src: &Sources) -> Result<Plan, Vec<String>> {
+        Plan::from_parts(
+            src.plan,
+            src.anchors,
+            boundaries::parse_collection("metro.geojson", src.metro),
+            boundaries::parse_collection("region.geojson", src.region),
+        )
+    }
+
+    /// Reads the plan and anchors and validates them with the boundaries; the error
+    /// lists every problem found.
+    fn from_parts(
+        plan: &str,
+        anchors: &str,
+        metro: Result<Vec<Boundary>, Vec<String>>,
+        region: Result<Vec<Boundary>, Vec<String>>,
+    ) -> Result<Plan, Vec<String>> {
         let mut errors = Vec::new();
-        let data: Option<PlanData> = serde_json::from_str(src.plan)
+        let data: Option<PlanData> = serde_json::from_str(plan)
             .map_err(|e| errors.push(format!("plan.json: {e}")))
             .ok();
-        let anchors: Option<Anchors> = serde_json::from_str(src.anchors)
+        let anchors: Option<Anchors> = serde_json::from_str(anchors)
             .map_err(|e| errors.push(format!("anchors.json: {e}")))
             .ok();
-        let mut geo = |file, text| {
-            boundaries::parse_collection(file, text)
-                .map_err(|e| errors.extend(e))
-                .ok()
-        };
-        let metro = geo("metro.geojson", src.metro);
-        let region = geo("region.geojson", src.region);
+        let mut geo = |parsed: Result<_, Vec<String>>| parsed.map_err(|e| errors.extend(e)).ok();
+        let metro = geo(metro);
+        let region = geo(region);
         let (Some(data), Some(anchors), Some(metro), Some(region)) = (data, anchors, metro, region)
         else {
             return Err(errors);
@@ -247,6 +272,21 @@ mod tests {
         assert_eq!(count(UnitRole::Sphere), 10);
         assert!(!p.context.is_empty());
         assert!(!p.region.is_empty());
+    }
+
+    #[test]
+    fn the_packed_boundaries_are_the_geojson() {
+        for (file, packed, text) in [
+            ("metro.geojson", PACKED_METRO, EMBEDDED.metro),
+            ("region.geojson", PACKED_REGION, EMBEDDED.region),
+        ] {
+            let unpacked = boundaries::unpack(file, packed).expect("packed data reads");
+            assert_eq!(
+                Ok(unpacked),
+                boundaries::parse_collection(file, text),
+                "{file}"
+            );
+        }
     }
 
     #[test]
