@@ -37,10 +37,12 @@ pub const EMBEDDED: Sources<'static> = Sources {
     anchors: include_str!("../../data/geo/anchors.json"),
 };
 
-/// `data/geo/metro.geojson` and `region.geojson` as `build.rs` packs them into the app
-/// (see [`packed`]): the app itself parses no GeoJSON.
-const PACKED_METRO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/metro.bin"));
-const PACKED_REGION: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/region.bin"));
+/// The data files as `build.rs` packs them into the app (see [`packed`]): the app itself
+/// parses no JSON.
+const PACKED_PLAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.json.bin"));
+const PACKED_ANCHORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/anchors.json.bin"));
+const PACKED_METRO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/metro.geojson.bin"));
+const PACKED_REGION: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/region.geojson.bin"));
 
 /// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
 #[derive(Debug, Clone, Deserialize)]
@@ -106,12 +108,12 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Reads and validates the data built into the app: [`EMBEDDED`]'s plan and anchors,
-    /// and its boundaries in their packed form.
+    /// Reads and validates the data built into the app: the files of [`EMBEDDED`] in
+    /// their packed form.
     pub fn embedded() -> Result<Plan, Vec<String>> {
         Plan::from_parts(
-            EMBEDDED.plan,
-            EMBEDDED.anchors,
+            packed::from_json_bytes(PACKED_PLAN).map_err(|e| format!("plan.json: {e}")),
+            packed::from_json_bytes(PACKED_ANCHORS).map_err(|e| format!("anchors.json: {e}")),
             boundaries::unpack("metro.geojson", PACKED_METRO),
             boundaries::unpack("region.geojson", PACKED_REGION),
         )
@@ -120,29 +122,25 @@ impl Plan {
     /// Reads and validates data files; the error lists every problem found.
     pub fn load(src: &Sources) -> Result<Plan, Vec<String>> {
         Plan::from_parts(
-            src.plan,
-            src.anchors,
+            serde_json::from_str(src.plan).map_err(|e| format!("plan.json: {e}")),
+            serde_json::from_str(src.anchors).map_err(|e| format!("anchors.json: {e}")),
             boundaries::parse_collection("metro.geojson", src.metro),
             boundaries::parse_collection("region.geojson", src.region),
         )
     }
 
-    /// Reads the plan and anchors and validates them with the boundaries; the error
-    /// lists every problem found.
+    /// Validates the files as read (each error naming its file); the error lists every
+    /// problem found.
     fn from_parts(
-        plan: &str,
-        anchors: &str,
+        data: Result<PlanData, String>,
+        anchors: Result<Anchors, String>,
         metro: Result<Vec<Boundary>, Vec<String>>,
         region: Result<Vec<Boundary>, Vec<String>>,
     ) -> Result<Plan, Vec<String>> {
         let mut errors = Vec::new();
-        let data: Option<PlanData> = serde_json::from_str(plan)
-            .map_err(|e| errors.push(format!("plan.json: {e}")))
-            .ok();
-        let anchors: Option<Anchors> = serde_json::from_str(anchors)
-            .map_err(|e| errors.push(format!("anchors.json: {e}")))
-            .ok();
-        let mut geo = |parsed: Result<_, Vec<String>>| parsed.map_err(|e| errors.extend(e)).ok();
+        let data = data.map_err(|e| errors.push(e)).ok();
+        let anchors = anchors.map_err(|e| errors.push(e)).ok();
+        let mut geo = |read: Result<_, Vec<String>>| read.map_err(|e| errors.extend(e)).ok();
         let metro = geo(metro);
         let region = geo(region);
         let (Some(data), Some(anchors), Some(metro), Some(region)) = (data, anchors, metro, region)
@@ -287,6 +285,17 @@ mod tests {
                 "{file}"
             );
         }
+    }
+
+    #[test]
+    fn the_packed_plan_and_anchors_are_the_json() {
+        // The model has no PartialEq; its Debug form shows every field.
+        let packed: PlanData = packed::from_json_bytes(PACKED_PLAN).expect("packed plan reads");
+        let text: PlanData = serde_json::from_str(EMBEDDED.plan).expect("plan.json parses");
+        assert_eq!(format!("{packed:?}"), format!("{text:?}"));
+        let packed: Anchors = packed::from_json_bytes(PACKED_ANCHORS).expect("anchors read");
+        let text: Anchors = serde_json::from_str(EMBEDDED.anchors).expect("anchors parse");
+        assert_eq!(format!("{packed:?}"), format!("{text:?}"));
     }
 
     #[test]

@@ -1,25 +1,42 @@
-//! The boundary files (`data/geo/*.geojson`) in a compact binary form.
+//! The data files in a compact binary form, made by `build.rs` at compile time so that
+//! the app ships no JSON text and parses none at start-up.
 //!
-//! `build.rs` reads the GeoJSON with [`from_geojson`] and writes it with [`encode`] at
-//! compile time, so the app neither ships the text nor parses JSON for it at start-up:
-//! [`crate::plan::boundaries`] reads the result with [`decode`] and checks every feature
-//! as it would the text. Tests that feed the app broken files use [`from_geojson`] too.
+//! - **Boundaries** (`data/geo/*.geojson`): `build.rs` reads them with [`from_geojson`]
+//!   and writes them with [`encode`]; [`crate::plan::boundaries`] reads them back with
+//!   [`decode`] and checks every feature as it would the text. Tests that feed the app
+//!   broken files use [`from_geojson`] too. Lossless: coordinates are integers on the
+//!   coarsest decimal grid that holds every one of them exactly (4 decimals for the
+//!   committed files), read back as the same decimal numbers.
+//! - **Plan and anchors** (`data/plan.json`, `data/geo/anchors.json`): `build.rs` writes
+//!   their JSON values with [`encode_json`]; [`from_json_bytes`] deserialises the plan
+//!   model from them through the same `Deserialize` impls as the JSON text, so the model
+//!   is described once. Structs are read as sequences of their fields looked up by name,
+//!   a much lighter path through the derived code than JSON maps; keys that a struct
+//!   does not name are passed over here (the JSON text path, which native tests run on
+//!   the same files, rejects them).
 //!
-//! Lossless for the data: coordinates are stored as integers on the coarsest decimal
-//! grid that holds every one of them exactly (4 decimals for the committed files), and
-//! read back as the same decimal numbers.
+//! `build.rs` compiles this file as well (by `#[path]`), so it uses only `std`, `serde`
+//! and `serde_json`.
 //!
-//! `build.rs` compiles this file as well (by `#[path]`), so it uses only `std` and
-//! `serde_json`.
+//! Integers are unsigned LEB128, signed ones zigzag-encoded first; strings are a byte
+//! length and UTF-8.
 //!
-//! Format: unsigned LEB128 integers, signed ones zigzag-encoded first. The grid's
-//! number of decimals and the feature count; per feature four optional strings
-//! (adcode, name, level, parent: 0 for none, else 1 + byte length, then UTF-8), then
-//! 0 for no valid polygon geometry or 1 + the polygon count; per polygon its ring count,
-//! per ring its point count and each point as the signed difference from the point
-//! before it (in the whole file) in grid units, longitude then latitude.
+//! Boundaries: the grid's number of decimals and the feature count; per feature four
+//! optional strings (adcode, name, level, parent: 0 for none, else 1 + byte length,
+//! then UTF-8), then 0 for no valid polygon geometry or 1 + the polygon count; per
+//! polygon its ring count, per ring its point count and each point as the signed
+//! difference from the point before it (in the whole file) in grid units, longitude
+//! then latitude.
+//!
+//! JSON: a tag byte per value (see `tag`), then nothing (null, false, true), an
+//! integer (non-negative or negative integer), 8 little-endian bytes (other numbers), a
+//! string, or a count and the items (array) or the key strings and values (object).
 
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::Value;
+use std::fmt;
 
 /// A position on a collection's grid: degrees × 10^decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -272,17 +289,345 @@ fn put_int(out: &mut Vec<u8>, v: i64) {
     put_uint(out, ((v << 1) ^ (v >> 63)) as u64);
 }
 
+/// Tags of the packed JSON values.
+mod tag {
+    pub const NULL: u8 = 0;
+    pub const FALSE: u8 = 1;
+    pub const TRUE: u8 = 2;
+    pub const UINT: u8 = 3;
+    pub const NEG_INT: u8 = 4;
+    pub const FLOAT: u8 = 5;
+    pub const STRING: u8 = 6;
+    pub const ARRAY: u8 = 7;
+    pub const OBJECT: u8 = 8;
+}
+
+/// A JSON value (`plan.json`, `anchors.json`) in the binary form described in the
+/// module docs.
+pub fn encode_json(value: &Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_json(&mut out, value);
+    out
+}
+
+fn put_json(out: &mut Vec<u8>, value: &Value) {
+    let put_str = |out: &mut Vec<u8>, s: &str| {
+        put_uint(out, s.len() as u64);
+        out.extend_from_slice(s.as_bytes());
+    };
+    match value {
+        Value::Null => out.push(tag::NULL),
+        Value::Bool(false) => out.push(tag::FALSE),
+        Value::Bool(true) => out.push(tag::TRUE),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => {
+                out.push(tag::UINT);
+                put_uint(out, u);
+            }
+            (None, Some(i), _) => {
+                out.push(tag::NEG_INT);
+                put_int(out, i);
+            }
+            (None, None, f) => {
+                out.push(tag::FLOAT);
+                out.extend_from_slice(&f.unwrap_or(f64::NAN).to_le_bytes());
+            }
+        },
+        Value::String(s) => {
+            out.push(tag::STRING);
+            put_str(out, s);
+        }
+        Value::Array(items) => {
+            out.push(tag::ARRAY);
+            put_uint(out, items.len() as u64);
+            items.iter().for_each(|item| put_json(out, item));
+        }
+        Value::Object(entries) => {
+            out.push(tag::OBJECT);
+            put_uint(out, entries.len() as u64);
+            for (key, value) in entries {
+                put_str(out, key);
+                put_json(out, value);
+            }
+        }
+    }
+}
+
+/// Deserialises a `T` from what [`encode_json`] wrote, through `T`'s `Deserialize` impl
+/// (the same one that reads the JSON text).
+pub fn from_json_bytes<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Error> {
+    let mut values = Values(Reader { bytes, at: 0 });
+    let value = T::deserialize(&mut values)?;
+    if values.0.at != bytes.len() {
+        return Err(Error("packed data: trailing bytes".into()));
+    }
+    Ok(value)
+}
+
+/// Why packed JSON could not be read as the type asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+impl From<String> for Error {
+    fn from(message: String) -> Self {
+        Error(message)
+    }
+}
+
+/// The serde deserialiser of packed JSON values.
+struct Values<'de>(Reader<'de>);
+
+impl<'de> Values<'de> {
+    /// Passes over one value.
+    fn skip(&mut self) -> Result<(), Error> {
+        match self.0.byte()? {
+            tag::NULL | tag::FALSE | tag::TRUE => {}
+            tag::UINT | tag::NEG_INT => {
+                self.0.uint()?;
+            }
+            tag::FLOAT => {
+                self.0.take(8)?;
+            }
+            tag::STRING => {
+                self.0.str()?;
+            }
+            tag::ARRAY => {
+                for _ in 0..self.0.len()? {
+                    self.skip()?;
+                }
+            }
+            tag::OBJECT => {
+                for _ in 0..self.0.len()? {
+                    self.0.str()?;
+                    self.skip()?;
+                }
+            }
+            _ => return Err(Error("packed data: bad value".into())),
+        }
+        Ok(())
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Values<'de> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0.byte()? {
+            tag::NULL => visitor.visit_unit(),
+            tag::FALSE => visitor.visit_bool(false),
+            tag::TRUE => visitor.visit_bool(true),
+            tag::UINT => visitor.visit_u64(self.0.uint()?),
+            tag::NEG_INT => visitor.visit_i64(self.0.int()?),
+            tag::FLOAT => visitor.visit_f64(self.0.f64()?),
+            tag::STRING => visitor.visit_borrowed_str(self.0.str()?),
+            tag::ARRAY => {
+                let mut items = Items {
+                    left: self.0.len()?,
+                    values: self,
+                };
+                let value = visitor.visit_seq(&mut items)?;
+                // Whatever the visitor did not read.
+                for _ in 0..items.left {
+                    items.values.skip()?;
+                }
+                Ok(value)
+            }
+            tag::OBJECT => {
+                let mut entries = Entries {
+                    left: self.0.len()?,
+                    values: self,
+                };
+                let value = visitor.visit_map(&mut entries)?;
+                for _ in 0..entries.left {
+                    entries.values.0.str()?;
+                    entries.values.skip()?;
+                }
+                Ok(value)
+            }
+            _ => Err(Error("packed data: bad value".into())),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        if self.0.bytes.get(self.0.at) == Some(&tag::NULL) {
+            self.0.at += 1;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    /// Structs are read as the sequence of their fields, each looked up by name; a missing
+    /// field reads as the end of the sequence, which the derived code answers with the
+    /// field's default or an error. Keys the struct does not name are passed over.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        if self.0.byte()? != tag::OBJECT {
+            return Err(Error("expected an object".into()));
+        }
+        let mut entries = Vec::new();
+        for _ in 0..self.0.len()? {
+            let key = self.0.str()?;
+            entries.push((key, self.0.at));
+            self.skip()?;
+        }
+        let end = self.0.at;
+        let value = visitor.visit_seq(Fields {
+            values: &mut *self,
+            entries,
+            fields: fields.iter(),
+        })?;
+        self.0.at = end;
+        Ok(value)
+    }
+
+    /// Enums of unit variants, written as their names (as in the JSON).
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        if self.0.byte()? != tag::STRING {
+            return Err(Error("expected a string".into()));
+        }
+        visitor.visit_enum(BorrowedStrDeserializer::new(self.0.str()?))
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+        byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+/// The items of an array.
+struct Items<'a, 'de> {
+    values: &'a mut Values<'de>,
+    left: usize,
+}
+
+impl<'de> SeqAccess<'de> for Items<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(&mut *self.values).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+/// The entries of an object read as a map.
+struct Entries<'a, 'de> {
+    values: &'a mut Values<'de>,
+    left: usize,
+}
+
+impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        let key = self.values.0.str()?;
+        seed.deserialize(BorrowedStrDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(&mut *self.values)
+    }
+}
+
+/// A struct's fields in declaration order, from an object's entries.
+struct Fields<'a, 'de> {
+    values: &'a mut Values<'de>,
+    entries: Vec<(&'de str, usize)>,
+    fields: std::slice::Iter<'static, &'static str>,
+}
+
+impl<'de> SeqAccess<'de> for Fields<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(field) = self.fields.next() else {
+            return Ok(None);
+        };
+        let Some(&(_, at)) = self.entries.iter().find(|(key, _)| key == field) else {
+            return Ok(None);
+        };
+        self.values.0.at = at;
+        seed.deserialize(&mut *self.values).map(Some)
+    }
+}
+
+/// Reads the integers and strings of both forms, each error naming what is wrong.
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).ok_or("packed data: bad count")?;
+        let taken = self
+            .bytes
+            .get(self.at..end)
+            .ok_or("packed data: cut short")?;
+        self.at = end;
+        Ok(taken)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+
     fn uint(&mut self) -> Result<u64, String> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
-            let byte = *self.bytes.get(self.at).ok_or("packed data: cut short")?;
-            self.at += 1;
+            let byte = self.byte()?;
             v |= u64::from(byte & 0x7f) << shift;
             if byte < 0x80 {
                 return Ok(v);
@@ -304,19 +649,26 @@ impl Reader<'_> {
             .ok_or_else(|| "packed data: bad count".into())
     }
 
+    fn text(&mut self, len: usize) -> Result<&'a str, String> {
+        std::str::from_utf8(self.take(len)?).map_err(|_| "packed data: bad text".into())
+    }
+
     fn optional_str(&mut self) -> Result<Option<String>, String> {
-        let n = self.len()?;
-        if n == 0 {
-            return Ok(None);
+        match self.len()? {
+            0 => Ok(None),
+            n => Ok(Some(self.text(n - 1)?.to_owned())),
         }
-        let end = self.at + n - 1;
-        let text = self
-            .bytes
-            .get(self.at..end)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .ok_or("packed data: bad text")?;
-        self.at = end;
-        Ok(Some(text.to_owned()))
+    }
+
+    fn str(&mut self) -> Result<&'a str, String> {
+        let n = self.len()?;
+        self.text(n)
+    }
+
+    fn f64(&mut self) -> Result<f64, String> {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(self.take(8)?);
+        Ok(f64::from_le_bytes(bytes))
     }
 }
 
@@ -355,6 +707,60 @@ mod tests {
             assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
         assert!(decode(&[0, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 1]).is_err());
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Whole,
+        Partial,
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Entry {
+        name: String,
+        #[serde(default)]
+        note: Option<String>,
+        kinds: Vec<Kind>,
+        #[serde(default)]
+        member: bool,
+        area: f64,
+        count: u32,
+        offset: i32,
+    }
+
+    fn packed_json(text: &str) -> Vec<u8> {
+        encode_json(&serde_json::from_str(text).unwrap())
+    }
+
+    #[test]
+    fn packed_json_reads_through_the_same_derives() {
+        let text = r#"[{"offset":-3,"kinds":["whole","partial"],"area":12.1,"count":7,"name":"a",
+            "extra":{"x":[1,null]}},{"name":"b","note":"n","member":true,"kinds":[],"area":2,"count":0,"offset":1}]"#;
+        let packed: Vec<Entry> = from_json_bytes(&packed_json(text)).unwrap();
+        let json: Vec<Entry> =
+            serde_json::from_str(&text.replace(r#","extra":{"x":[1,null]}"#, "")).unwrap();
+        assert_eq!(packed, json);
+        assert_eq!(
+            packed[0].note, None,
+            "missing optional fields take their default"
+        );
+    }
+
+    #[test]
+    fn packed_json_reports_wrong_data() {
+        let missing = packed_json(r#"{"kinds":[],"area":1,"count":1,"offset":1}"#);
+        assert!(from_json_bytes::<Entry>(&missing).is_err());
+        let bad_enum = packed_json(r#"{"name":"a","kinds":["sea"],"area":1,"count":1,"offset":1}"#);
+        let e = from_json_bytes::<Entry>(&bad_enum).unwrap_err();
+        assert!(e.to_string().contains("unknown variant `sea`"), "{e}");
+        let bytes = packed_json(r#"{"name":"a","kinds":[],"area":1,"count":1,"offset":1}"#);
+        for cut in 0..bytes.len() {
+            assert!(
+                from_json_bytes::<Entry>(&bytes[..cut]).is_err(),
+                "cut at {cut}"
+            );
+        }
     }
 
     #[test]
