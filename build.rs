@@ -12,41 +12,45 @@ use std::{env, fs, process};
 #[path = "src/plan/packed.rs"]
 mod packed;
 
-/// Packs a file's text; `name` is the file name for error messages.
-type Pack = fn(name: &str, text: &str) -> Result<Vec<u8>, String>;
-
-/// Each data file and how it is packed.
-const FILES: [(&str, Pack); 4] = [
-    ("data/plan.json", json),
-    ("data/geo/anchors.json", json),
-    ("data/geo/metro.geojson", boundaries),
-    ("data/geo/region.geojson", boundaries),
-];
-
-fn json(name: &str, text: &str) -> Result<Vec<u8>, String> {
-    let value = serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))?;
-    Ok(packed::encode_json(&value))
-}
-
-fn boundaries(name: &str, text: &str) -> Result<Vec<u8>, String> {
-    packed::from_geojson(name, text).map(|collection| packed::encode(&collection))
-}
+/// The JSON files, each packed into `OUT_DIR/NAME.bin`.
+const JSON: [&str; 2] = ["data/plan.json", "data/geo/anchors.json"];
+/// The boundary files, packed together into `OUT_DIR/boundaries.bin` (they share borders).
+const BOUNDARIES: [&str; 2] = ["data/geo/metro.geojson", "data/geo/region.geojson"];
 
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (path, pack) in FILES {
-        println!("cargo::rerun-if-changed={path}");
-        let name = path.rsplit('/').next().unwrap_or(path);
-        let packed = fs::read_to_string(path)
-            .map_err(|e| format!("{path}: {e}"))
-            .and_then(|text| pack(name, &text));
-        match packed {
-            Ok(bytes) => fs::write(out.join(format!("{name}.bin")), bytes)
-                .unwrap_or_else(|e| panic!("writing {name}.bin: {e}")),
-            Err(problem) => {
-                eprintln!("error: {problem}");
-                process::exit(1);
-            }
-        }
+    let write = |name: &str, bytes: Vec<u8>| {
+        fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("writing {name}: {e}"))
+    };
+    for path in JSON {
+        let name = file_name(path);
+        let value = read(path)
+            .and_then(|text| serde_json::from_str(&text).map_err(|e| format!("{name}: {e}")));
+        write(
+            &format!("{name}.bin"),
+            packed::encode_json(&ok_or_exit(value)),
+        );
     }
+    let collections = BOUNDARIES.map(|path| {
+        ok_or_exit(read(path).and_then(|text| packed::from_geojson(file_name(path), &text)))
+    });
+    write("boundaries.bin", packed::encode(&collections));
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// A data file's text; cargo reruns this script when it changes.
+fn read(path: &str) -> Result<String, String> {
+    println!("cargo::rerun-if-changed={path}");
+    fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Stops the build with the problem as an error message.
+fn ok_or_exit<T>(result: Result<T, String>) -> T {
+    result.unwrap_or_else(|problem| {
+        eprintln!("error: {problem}");
+        process::exit(1)
+    })
 }

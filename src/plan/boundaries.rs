@@ -38,11 +38,19 @@ pub fn parse_collection(file: &str, text: &str) -> Result<Vec<Boundary>, Vec<Str
     from_collection(file, &collection)
 }
 
-/// Reads boundaries from the packed form `build.rs` made of `file` (see [`packed`]),
-/// checking every feature as [`parse_collection`] does.
-pub fn unpack(file: &str, bytes: &[u8]) -> Result<Vec<Boundary>, Vec<String>> {
-    let collection = packed::decode(bytes).map_err(|e| vec![format!("{file}: {e}")])?;
-    from_collection(file, &collection)
+/// Reads the boundary files from the packed form `build.rs` made of them (see
+/// [`packed`]), in order, checking every feature as [`parse_collection`] does.
+pub fn unpack<const N: usize>(
+    bytes: &[u8],
+    files: [&str; N],
+) -> [Result<Vec<Boundary>, Vec<String>>; N] {
+    let collections = packed::decode(bytes).and_then(|c| {
+        <[Collection; N]>::try_from(c).map_err(|_| "packed data: wrong number of files".into())
+    });
+    std::array::from_fn(|i| match &collections {
+        Ok(collections) => from_collection(files[i], &collections[i]),
+        Err(e) => Err(vec![format!("{}: {e}", files[i])]),
+    })
 }
 
 fn from_collection(file: &str, collection: &Collection) -> Result<Vec<Boundary>, Vec<String>> {

@@ -41,8 +41,10 @@ pub const EMBEDDED: Sources<'static> = Sources {
 /// parses no JSON.
 const PACKED_PLAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.json.bin"));
 const PACKED_ANCHORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/anchors.json.bin"));
-const PACKED_METRO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/metro.geojson.bin"));
-const PACKED_REGION: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/region.geojson.bin"));
+/// `metro.geojson` and `region.geojson`, packed together.
+const PACKED_BOUNDARIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/boundaries.bin"));
+/// The boundary files in the order `build.rs` packs them.
+const BOUNDARY_FILES: [&str; 2] = ["metro.geojson", "region.geojson"];
 
 /// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
 #[derive(Debug, Clone, Deserialize)]
@@ -111,11 +113,12 @@ impl Plan {
     /// Reads and validates the data built into the app: the files of [`EMBEDDED`] in
     /// their packed form.
     pub fn embedded() -> Result<Plan, Vec<String>> {
+        let [metro, region] = boundaries::unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
         Plan::from_parts(
             packed::from_json_bytes(PACKED_PLAN).map_err(|e| format!("plan.json: {e}")),
             packed::from_json_bytes(PACKED_ANCHORS).map_err(|e| format!("anchors.json: {e}")),
-            boundaries::unpack("metro.geojson", PACKED_METRO),
-            boundaries::unpack("region.geojson", PACKED_REGION),
+            metro,
+            region,
         )
     }
 
@@ -274,16 +277,10 @@ mod tests {
 
     #[test]
     fn the_packed_boundaries_are_the_geojson() {
-        for (file, packed, text) in [
-            ("metro.geojson", PACKED_METRO, EMBEDDED.metro),
-            ("region.geojson", PACKED_REGION, EMBEDDED.region),
-        ] {
-            let unpacked = boundaries::unpack(file, packed).expect("packed data reads");
-            assert_eq!(
-                Ok(unpacked),
-                boundaries::parse_collection(file, text),
-                "{file}"
-            );
+        let unpacked = boundaries::unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
+        let texts = [EMBEDDED.metro, EMBEDDED.region];
+        for ((file, text), unpacked) in BOUNDARY_FILES.into_iter().zip(texts).zip(unpacked) {
+            assert_eq!(unpacked, boundaries::parse_collection(file, text), "{file}");
         }
     }
 

@@ -2,11 +2,13 @@
 //! the app ships no JSON text and parses none at start-up.
 //!
 //! - **Boundaries** (`data/geo/*.geojson`): `build.rs` reads them with [`from_geojson`]
-//!   and writes them with [`encode`]; [`crate::plan::boundaries`] reads them back with
+//!   and writes them together with [`encode`], each border that several rings share
+//!   stored once (as in TopoJSON); [`crate::plan::boundaries`] reads them back with
 //!   [`decode`] and checks every feature as it would the text. Tests that feed the app
 //!   broken files use [`from_geojson`] too. Lossless: coordinates are integers on the
 //!   coarsest decimal grid that holds every one of them exactly (4 decimals for the
-//!   committed files), read back as the same decimal numbers.
+//!   committed files), read back as the same decimal numbers, and every ring keeps its
+//!   points and its first point.
 //! - **Plan and anchors** (`data/plan.json`, `data/geo/anchors.json`): `build.rs` writes
 //!   their JSON values with [`encode_json`]; [`from_json_bytes`] deserialises the plan
 //!   model from them through the same `Deserialize` impls as the JSON text, so the model
@@ -21,12 +23,15 @@
 //! Integers are unsigned LEB128, signed ones zigzag-encoded first; strings are a byte
 //! length and UTF-8.
 //!
-//! Boundaries: the grid's number of decimals and the feature count; per feature four
-//! optional strings (adcode, name, level, parent: 0 for none, else 1 + byte length,
-//! then UTF-8), then 0 for no valid polygon geometry or 1 + the polygon count; per
-//! polygon its ring count, per ring its point count and each point as the signed
-//! difference from the point before it (in the whole file) in grid units, longitude
-//! then latitude.
+//! Boundaries: the grid's number of decimals; the arc count and per arc its point
+//! count and each point as the signed difference from the point before it (over all
+//! arcs) in grid units, longitude then latitude; the collection count, and per
+//! collection its feature count and per feature four optional strings (adcode, name,
+//! level, parent: 0 for none, else 1 + byte length, then UTF-8), then 0 for no valid
+//! polygon geometry or 1 + the polygon count; per polygon its ring count, per ring the
+//! position of its first point in its joined arcs, its arc count and the arcs (signed:
+//! `i` for arc `i`, `!i` for it reversed; consecutive arcs share their end points and
+//! the last one ends where the first begins).
 //!
 //! JSON: a tag byte per value (see `tag`), then nothing (null, false, true), an
 //! integer (non-negative or negative integer), 8 little-endian bytes (other numbers), a
@@ -36,10 +41,11 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::fmt;
 
 /// A position on a collection's grid: degrees × 10^decimals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct GridPoint {
     /// Longitude in grid units.
     pub lon: i64,
@@ -175,11 +181,9 @@ fn ring(positions: &Value, scale: f64) -> Option<Vec<GridPoint>> {
         .map(|pos| {
             let lon = pos.get(0)?.as_f64()?;
             let lat = pos.get(1)?.as_f64()?;
-            // Finite and bounded, so that differences between points cannot overflow.
-            let grid = |v: f64| {
-                let g = (v * scale).round();
-                (g.abs() < 1e15).then_some(g as i64)
-            };
+            // Finite and bounded (far beyond any real degree value), so that neither a
+            // finer grid nor differences between points can overflow.
+            let grid = |v: f64| (v.abs() < 1e8).then(|| (v * scale).round() as i64);
             Some(GridPoint {
                 lon: grid(lon)?,
                 lat: grid(lat)?,
@@ -192,35 +196,68 @@ fn ring(positions: &Value, scale: f64) -> Option<Vec<GridPoint>> {
     (points.len() >= 3).then_some(points)
 }
 
-/// The collection in the binary form described in the module docs.
-pub fn encode(c: &Collection) -> Vec<u8> {
+/// Boundary collections in the binary form described in the module docs, all on the
+/// finest of their grids so that borders they share are stored once.
+pub fn encode(collections: &[Collection]) -> Vec<u8> {
+    let decimals = collections.iter().map(|c| c.decimals).max().unwrap_or(0);
+    let on_grid = |c: &Collection, p: GridPoint| {
+        // Exact: coordinates are bounded (see `from_geojson`), so this cannot overflow.
+        let k = 10i64.pow(decimals - c.decimals);
+        GridPoint {
+            lon: p.lon * k,
+            lat: p.lat * k,
+        }
+    };
+    let rings: Vec<Vec<GridPoint>> = collections
+        .iter()
+        .flat_map(|c| {
+            c.features
+                .iter()
+                .flat_map(|f| f.polygons.iter().flatten().flatten())
+                .map(move |ring| ring.iter().map(|&p| on_grid(c, p)).collect())
+        })
+        .collect();
+    let topology = Topology::of(&rings);
+
     let mut out = Vec::new();
-    put_uint(&mut out, u64::from(c.decimals));
-    put_uint(&mut out, c.features.len() as u64);
+    put_uint(&mut out, u64::from(decimals));
+    put_uint(&mut out, topology.arcs.len() as u64);
     let mut last = GridPoint::default();
-    for f in &c.features {
-        for prop in [&f.adcode, &f.name, &f.level, &f.parent] {
-            match prop {
-                None => put_uint(&mut out, 0),
-                Some(s) => {
-                    put_uint(&mut out, s.len() as u64 + 1);
-                    out.extend_from_slice(s.as_bytes());
+    for arc in &topology.arcs {
+        put_uint(&mut out, arc.len() as u64);
+        for &p in arc {
+            put_int(&mut out, p.lon - last.lon);
+            put_int(&mut out, p.lat - last.lat);
+            last = p;
+        }
+    }
+    let mut rings = topology.rings.iter();
+    put_uint(&mut out, collections.len() as u64);
+    for c in collections {
+        put_uint(&mut out, c.features.len() as u64);
+        for f in &c.features {
+            for prop in [&f.adcode, &f.name, &f.level, &f.parent] {
+                match prop {
+                    None => put_uint(&mut out, 0),
+                    Some(s) => {
+                        put_uint(&mut out, s.len() as u64 + 1);
+                        out.extend_from_slice(s.as_bytes());
+                    }
                 }
             }
-        }
-        let Some(polygons) = &f.polygons else {
-            put_uint(&mut out, 0);
-            continue;
-        };
-        put_uint(&mut out, polygons.len() as u64 + 1);
-        for polygon in polygons {
-            put_uint(&mut out, polygon.len() as u64);
-            for ring in polygon {
-                put_uint(&mut out, ring.len() as u64);
-                for &p in ring {
-                    put_int(&mut out, p.lon - last.lon);
-                    put_int(&mut out, p.lat - last.lat);
-                    last = p;
+            let Some(polygons) = &f.polygons else {
+                put_uint(&mut out, 0);
+                continue;
+            };
+            put_uint(&mut out, polygons.len() as u64 + 1);
+            for polygon in polygons {
+                put_uint(&mut out, polygon.len() as u64);
+                for ring in rings.by_ref().take(polygon.len()) {
+                    put_uint(&mut out, ring.start as u64);
+                    put_uint(&mut out, ring.arcs.len() as u64);
+                    for &arc in &ring.arcs {
+                        put_int(&mut out, arc);
+                    }
                 }
             }
         }
@@ -228,53 +265,175 @@ pub fn encode(c: &Collection) -> Vec<u8> {
     out
 }
 
+/// Rings cut into arcs at the points where borders meet (as in TopoJSON), each arc
+/// stored once however many rings run along it.
+struct Topology {
+    /// The arcs; consecutive arcs of a ring share their end points.
+    arcs: Vec<Vec<GridPoint>>,
+    /// Each ring as its arcs, in the order of the input.
+    rings: Vec<RingArcs>,
+}
+
+/// A ring as arcs: index `i` for arc `i`, `!i` for it reversed.
+struct RingArcs {
+    /// Where the ring's first point is in the joined arcs.
+    start: usize,
+    arcs: Vec<i64>,
+}
+
+impl Topology {
+    fn of(rings: &[Vec<GridPoint>]) -> Topology {
+        // A junction is a point whose neighbours differ between the rings through it.
+        let mut neighbours: HashMap<GridPoint, Option<(GridPoint, GridPoint)>> = HashMap::new();
+        for ring in rings {
+            let n = ring.len();
+            for (i, &p) in ring.iter().enumerate() {
+                let (a, b) = (ring[(i + n - 1) % n], ring[(i + 1) % n]);
+                let pair = if (a.lon, a.lat) <= (b.lon, b.lat) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                neighbours
+                    .entry(p)
+                    .and_modify(|seen| {
+                        if *seen != Some(pair) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(pair));
+            }
+        }
+        let is_junction = |p: &GridPoint| neighbours.get(p).is_some_and(Option::is_none);
+        let mut topology = Topology {
+            arcs: Vec::new(),
+            rings: Vec::new(),
+        };
+        let mut index: HashMap<Vec<GridPoint>, i64> = HashMap::new();
+        for ring in rings {
+            let n = ring.len();
+            // Start at a junction, or for a ring without one at its smallest point, so
+            // that equal rings give equal arcs.
+            let first = ring.iter().position(is_junction).unwrap_or_else(|| {
+                (0..n)
+                    .min_by_key(|&i| (ring[i].lon, ring[i].lat))
+                    .unwrap_or(0)
+            });
+            let mut joined: Vec<GridPoint> = ring[first..]
+                .iter()
+                .chain(&ring[..first])
+                .copied()
+                .collect();
+            joined.extend(joined.first().copied());
+            let mut cuts: Vec<usize> = (1..n).filter(|&i| is_junction(&joined[i])).collect();
+            cuts.insert(0, 0);
+            cuts.push(n);
+            let arcs = if n == 0 {
+                Vec::new()
+            } else {
+                cuts.windows(2)
+                    .map(|w| topology.arc(&mut index, &joined[w[0]..=w[1]]))
+                    .collect()
+            };
+            topology.rings.push(RingArcs {
+                start: (n - first) % n.max(1),
+                arcs,
+            });
+        }
+        topology
+    }
+
+    /// The reference to an arc with these points, added if neither it nor its reverse
+    /// is stored yet.
+    fn arc(&mut self, index: &mut HashMap<Vec<GridPoint>, i64>, points: &[GridPoint]) -> i64 {
+        if let Some(&i) = index.get(points) {
+            return i;
+        }
+        let reversed: Vec<GridPoint> = points.iter().rev().copied().collect();
+        if let Some(&i) = index.get(&reversed) {
+            return !i;
+        }
+        let i = self.arcs.len() as i64;
+        self.arcs.push(points.to_vec());
+        index.insert(points.to_vec(), i);
+        i
+    }
+}
+
 /// Reads what [`encode`] wrote; an error names what is wrong with the bytes.
-pub fn decode(bytes: &[u8]) -> Result<Collection, String> {
+pub fn decode(bytes: &[u8]) -> Result<Vec<Collection>, String> {
     let mut r = Reader { bytes, at: 0 };
     let decimals = u32::try_from(r.uint()?)
         .ok()
         .filter(|d| *d <= MAX_DECIMALS)
         .ok_or("packed data: bad grid")?;
-    let count = r.len()?;
     let mut last = GridPoint::default();
-    let mut features = Vec::with_capacity(count);
-    for _ in 0..count {
-        let mut prop = || r.optional_str();
-        let (adcode, name, level, parent) = (prop()?, prop()?, prop()?, prop()?);
-        let polygons = match r.len()? {
-            0 => None,
-            n => {
-                let mut polygons = Vec::with_capacity(n - 1);
-                for _ in 1..n {
-                    let mut rings = Vec::new();
-                    for _ in 0..r.len()? {
-                        let mut ring = Vec::new();
-                        for _ in 0..r.len()? {
-                            last = GridPoint {
-                                lon: last.lon.wrapping_add(r.int()?),
-                                lat: last.lat.wrapping_add(r.int()?),
-                            };
-                            ring.push(last);
-                        }
-                        rings.push(ring);
-                    }
-                    polygons.push(rings);
-                }
-                Some(polygons)
+    let mut arcs = Vec::new();
+    for _ in 0..r.len()? {
+        let mut arc = Vec::new();
+        for _ in 0..r.len()? {
+            last = GridPoint {
+                lon: last.lon.wrapping_add(r.int()?),
+                lat: last.lat.wrapping_add(r.int()?),
+            };
+            arc.push(last);
+        }
+        arcs.push(arc);
+    }
+    let ring = |r: &mut Reader| -> Result<Vec<GridPoint>, String> {
+        let start = r.len()?;
+        let mut points: Vec<GridPoint> = Vec::new();
+        for _ in 0..r.len()? {
+            let i = r.int()?;
+            let arc = usize::try_from(if i < 0 { !i } else { i })
+                .ok()
+                .and_then(|i| arcs.get(i))
+                .ok_or("packed data: bad arc")?;
+            // Consecutive arcs share their end points.
+            let skip = usize::from(!points.is_empty());
+            if i < 0 {
+                points.extend(arc.iter().rev().skip(skip));
+            } else {
+                points.extend(arc.iter().skip(skip));
             }
-        };
-        features.push(Feature {
-            adcode,
-            name,
-            level,
-            parent,
-            polygons,
-        });
+        }
+        // The last point closes the ring.
+        points.pop();
+        if start > points.len() {
+            return Err("packed data: bad ring".into());
+        }
+        points.rotate_left(start);
+        Ok(points)
+    };
+    let mut collections = Vec::new();
+    for _ in 0..r.len()? {
+        let count = r.len()?;
+        let mut features = Vec::with_capacity(count);
+        for _ in 0..count {
+            let mut prop = || r.optional_str();
+            let (adcode, name, level, parent) = (prop()?, prop()?, prop()?, prop()?);
+            let polygons = match r.len()? {
+                0 => None,
+                n => Some(
+                    (1..n)
+                        .map(|_| (0..r.len()?).map(|_| ring(&mut r)).collect())
+                        .collect::<Result<_, String>>()?,
+                ),
+            };
+            features.push(Feature {
+                adcode,
+                name,
+                level,
+                parent,
+                polygons,
+            });
+        }
+        collections.push(Collection { decimals, features });
     }
     if r.at != bytes.len() {
         return Err("packed data: trailing bytes".into());
     }
-    Ok(Collection { decimals, features })
+    Ok(collections)
 }
 
 fn put_uint(out: &mut Vec<u8>, mut v: u64) {
@@ -697,12 +856,82 @@ mod tests {
     #[test]
     fn encoding_round_trips() {
         let c = from_geojson("t", SQUARE).unwrap();
-        assert_eq!(decode(&encode(&c)), Ok(c));
+        assert_eq!(decode(&encode(std::slice::from_ref(&c))), Ok(vec![c]));
+    }
+
+    /// Two squares side by side, sharing the edge x = 1, and a copy of the left one
+    /// starting elsewhere and on a finer grid.
+    fn neighbours() -> [Collection; 2] {
+        let ring = |pts: &[(i64, i64)]| {
+            pts.iter()
+                .map(|&(lon, lat)| GridPoint { lon, lat })
+                .collect()
+        };
+        let feature = |rings: Vec<Vec<GridPoint>>| Feature {
+            polygons: Some(vec![rings]),
+            ..Feature::default()
+        };
+        [
+            Collection {
+                decimals: 0,
+                features: vec![
+                    feature(vec![ring(&[(0, 0), (1, 0), (1, 1), (0, 1)])]),
+                    feature(vec![ring(&[(1, 0), (2, 0), (2, 1), (1, 1)])]),
+                ],
+            },
+            Collection {
+                decimals: 1,
+                features: vec![feature(vec![ring(&[(10, 10), (0, 10), (0, 0), (10, 0)])])],
+            },
+        ]
+    }
+
+    #[test]
+    fn shared_borders_are_stored_once_and_rings_keep_their_start() {
+        let collections = neighbours();
+        let rings: Vec<Vec<GridPoint>> = collections
+            .iter()
+            .flat_map(|c| &c.features)
+            .flat_map(|f| f.polygons.iter().flatten().flatten().cloned())
+            .collect();
+        let on_one_grid: Vec<Vec<GridPoint>> = rings[..2]
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|p| GridPoint {
+                        lon: p.lon * 10,
+                        lat: p.lat * 10,
+                    })
+                    .collect()
+            })
+            .chain([rings[2].clone()])
+            .collect();
+        let topology = Topology::of(&on_one_grid);
+        let points: usize = topology.arcs.iter().map(Vec::len).sum();
+        // The shared edge (2 points) is one arc; the third ring is all shared.
+        assert_eq!(topology.arcs.len(), 3, "{:?}", topology.arcs);
+        assert_eq!(points, 2 + 4 + 4);
+        let decoded = decode(&encode(&collections)).unwrap();
+        for (before, after) in collections.iter().zip(&decoded) {
+            assert_eq!(after.decimals, 1);
+            for (f, g) in before.features.iter().zip(&after.features) {
+                let degrees = |c: &Collection, f: &Feature| -> Vec<(f64, f64)> {
+                    f.polygons
+                        .iter()
+                        .flatten()
+                        .flatten()
+                        .flatten()
+                        .map(|p| (c.degrees(p.lon), c.degrees(p.lat)))
+                        .collect()
+                };
+                assert_eq!(degrees(before, f), degrees(after, g));
+            }
+        }
     }
 
     #[test]
     fn broken_bytes_are_an_error_not_a_panic() {
-        let bytes = encode(&from_geojson("t", SQUARE).unwrap());
+        let bytes = encode(&neighbours());
         for cut in 0..bytes.len() {
             assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
