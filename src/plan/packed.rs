@@ -539,6 +539,16 @@ impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
     }
+
+    // Without the value found: describing it (a float, say) costs kilobytes of wasm, and
+    // the JSON text path, which native tests run on the same files, names it anyway.
+    fn invalid_type(_: de::Unexpected, expected: &dyn de::Expected) -> Self {
+        Error(format!("expected {expected}"))
+    }
+
+    fn invalid_value(_: de::Unexpected, expected: &dyn de::Expected) -> Self {
+        Error(format!("invalid value, expected {expected}"))
+    }
 }
 
 impl From<String> for Error {
@@ -983,6 +993,9 @@ mod tests {
         let bad_enum = packed_json(r#"{"name":"a","kinds":["sea"],"area":1,"count":1,"offset":1}"#);
         let e = from_json_bytes::<Entry>(&bad_enum).unwrap_err();
         assert!(e.to_string().contains("unknown variant `sea`"), "{e}");
+        let bad_type = packed_json(r#"{"name":1.5,"kinds":[],"area":1,"count":1,"offset":1}"#);
+        let e = from_json_bytes::<Entry>(&bad_type).unwrap_err();
+        assert_eq!(e.to_string(), "expected a string");
         let bytes = packed_json(r#"{"name":"a","kinds":[],"area":1,"count":1,"offset":1}"#);
         for cut in 0..bytes.len() {
             assert!(
