@@ -10,14 +10,14 @@ use leptos::prelude::*;
 /// map), and whether the map highlights it for a selected task or goal. Callers add
 /// their `data-*` hook with `attr:`.
 #[component]
-pub fn SelectButton(
+pub fn SelectButton<T: IntoView + 'static>(
     /// What the button selects.
     focus: Focus,
     /// Extra classes.
     #[prop(optional)]
     class: &'static str,
     /// The button's content (phrasing content only: spans, no lists).
-    children: Children,
+    children: TypedChildren<T>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let is_selected = ctx.is_selected(focus.clone());
@@ -36,7 +36,7 @@ pub fn SelectButton(
             title=ctx.phrase(ui::SHOW_ON_MAP)
             on:click=move |_| ctx.toggle_select(focus.clone())
         >
-            {children()}
+            {children.into_inner()()}
             <Show when=move || selected.get()>
                 <span class="mark mark-selected" aria-hidden="true">
                     {ctx.phrase(ui::SELECTED)}
