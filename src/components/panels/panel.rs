@@ -14,13 +14,24 @@ pub fn Panel<T: IntoView + 'static>(
     /// than this small frame does once per panel).
     children: TypedChildren<T>,
 ) -> impl IntoView {
-    let title_id = format!("panel-{id}-title");
     view! {
-        <section class=format!("panel panel-{id}") aria-labelledby=title_id.clone()>
-            <h2 class="panel-title" id=title_id.clone()>
-                {move || title.get()}
-            </h2>
+        <section class=format!("panel panel-{id}") aria-labelledby=title_id(id)>
+            <PanelTitle id title />
             {children.into_inner()()}
         </section>
+    }
+}
+
+fn title_id(id: &str) -> String {
+    format!("panel-{id}-title")
+}
+
+/// A panel's `<h2>` (outside the generic [`Panel`], so that its code exists once).
+#[component]
+fn PanelTitle(id: &'static str, title: Signal<&'static str>) -> impl IntoView {
+    view! {
+        <h2 class="panel-title" id=title_id(id)>
+            {move || title.get()}
+        </h2>
     }
 }
