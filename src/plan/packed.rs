@@ -561,6 +561,21 @@ impl From<String> for Error {
 struct Values<'de>(Reader<'de>);
 
 impl<'de> Values<'de> {
+    /// An object's keys, each with where its value starts; leaves the reader after the
+    /// object. (Not generic, so that this code exists once rather than once per struct.)
+    fn object_entries(&mut self) -> Result<Vec<(&'de str, usize)>, Error> {
+        if self.0.byte()? != tag::OBJECT {
+            return Err(Error("expected an object".into()));
+        }
+        let mut entries = Vec::new();
+        for _ in 0..self.0.len()? {
+            let key = self.0.str()?;
+            entries.push((key, self.0.at));
+            self.skip()?;
+        }
+        Ok(entries)
+    }
+
     /// Passes over one value.
     fn skip(&mut self) -> Result<(), Error> {
         match self.0.byte()? {
@@ -649,15 +664,7 @@ impl<'de> de::Deserializer<'de> for &mut Values<'de> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        if self.0.byte()? != tag::OBJECT {
-            return Err(Error("expected an object".into()));
-        }
-        let mut entries = Vec::new();
-        for _ in 0..self.0.len()? {
-            let key = self.0.str()?;
-            entries.push((key, self.0.at));
-            self.skip()?;
-        }
+        let entries = self.object_entries()?;
         let end = self.0.at;
         let value = visitor.visit_seq(Fields {
             values: &mut *self,
@@ -754,6 +761,22 @@ struct Fields<'a, 'de> {
     fields: std::slice::Iter<'static, &'static str>,
 }
 
+impl Fields<'_, '_> {
+    /// Moves to the next field's value; false if the object has none. (Not generic, so
+    /// that this code exists once rather than once per field type.)
+    fn next_field(&mut self) -> bool {
+        let entries = &self.entries;
+        let found = self
+            .fields
+            .next()
+            .and_then(|field| entries.iter().find(|(key, _)| key == field));
+        if let Some(&(_, at)) = found {
+            self.values.0.at = at;
+        }
+        found.is_some()
+    }
+}
+
 impl<'de> SeqAccess<'de> for Fields<'_, 'de> {
     type Error = Error;
 
@@ -761,13 +784,9 @@ impl<'de> SeqAccess<'de> for Fields<'_, 'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        let Some(field) = self.fields.next() else {
+        if !self.next_field() {
             return Ok(None);
-        };
-        let Some(&(_, at)) = self.entries.iter().find(|(key, _)| key == field) else {
-            return Ok(None);
-        };
-        self.values.0.at = at;
+        }
         seed.deserialize(&mut *self.values).map(Some)
     }
 }
