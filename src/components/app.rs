@@ -123,12 +123,12 @@ fn LinkNotice(dropped: Vec<String>) -> impl IntoView {
     let open = RwSignal::new(!dropped.is_empty());
     let list = dropped.join(", ");
     view! {
-        <Show when=move || open.get()>
+        {move || open.get().then(|| view! {
             <div class="notice" role="status">
                 <span>{ctx.phrase(ui::LINK_DROPPED)} " " <code>{list.clone()}</code></span>
                 <button type="button" on:click=move |_| open.set(false)>{ctx.phrase(ui::DISMISS)}</button>
             </div>
-        </Show>
+        })}
     }
 }
 

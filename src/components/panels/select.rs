@@ -81,13 +81,13 @@ impl Selection {
 fn Marks(selected: Memo<bool>, highlighted: Memo<bool>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <Show when=move || selected.get()>
+        {move || selected.get().then(|| view! {
             <span class="mark mark-selected" aria-hidden="true">
                 {ctx.phrase(ui::SELECTED)}
             </span>
-        </Show>
-        <Show when=move || highlighted.get()>
+        })}
+        {move || highlighted.get().then(|| view! {
             <span class="mark mark-highlighted">{ctx.phrase(ui::HIGHLIGHTED)}</span>
-        </Show>
+        })}
     }
 }
