@@ -49,7 +49,11 @@ cmp -s "$OPTIMIZED" dist/metro-plan_bg.wasm || {
 }
 echo "wasm: $(wc -c <"$UNOPTIMIZED") bytes from wasm-bindgen, $(wc -c <dist/metro-plan_bg.wasm) after wasm-opt"
 gzipped=0
-while IFS= read -r -d '' file; do gzipped=$((gzipped + $(gzip -9c "$file" | wc -c))); done < <(find dist -type f -print0)
+while IFS= read -r -d '' file; do
+  size=$(gzip -9c "$file" | wc -c)
+  printf '  %-22s %8d bytes, %7d gzip -9\n' "${file#dist/}" "$(wc -c <"$file")" "$size"
+  gzipped=$((gzipped + size))
+done < <(find dist -type f -print0 | sort -z)
 echo "dist/: $gzipped bytes in all, each file gzip -9"
 
 section "end-to-end tests: node --test e2e/ (release dist/ under a sub-path, headless chromium)"

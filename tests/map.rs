@@ -273,7 +273,8 @@ async fn broken_data_shows_every_problem_instead_of_a_blank_page() {
         metro: "{not json",
         ..metro_plan::plan::EMBEDDED
     };
-    let app = mount_view(move || view! { <metro_plan::AppFrom sources /> }.into_any());
+    let plan = metro_plan::plan::Plan::load(&sources);
+    let app = mount_view(move || view! { <metro_plan::AppFrom plan /> }.into_any());
     settle(5).await;
     let page = one(&app.root, "[data-error=\"data\"]")
         .text_content()

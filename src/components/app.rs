@@ -5,9 +5,10 @@ use super::map::MapPanel;
 use super::panels::{Facts, Header, Panels};
 use super::url;
 use crate::i18n::{ui, Lang};
-use crate::plan::{Plan, Sources, EMBEDDED};
+use crate::plan::Plan;
 use crate::scene::Scene;
 use crate::state::{query, Layers};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Shows a panic in the page as well as in the console, so that a failure is never a
@@ -41,18 +42,18 @@ pub fn show_fatal(message: &str) {
 /// The whole dashboard from the data built into it.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppFrom sources=EMBEDDED /> }
+    view! { <AppFrom plan=Plan::embedded() /> }
 }
 
-/// The dashboard for given data files: the plan if the data is valid, otherwise a page
-/// listing every problem.
+/// The dashboard for a loaded plan (e.g. `Plan::load` of other data files), or a page
+/// listing every problem found in its data.
 #[component]
 pub fn AppFrom(
-    /// The data files.
-    sources: Sources<'static>,
+    /// The plan, or every problem found in its data.
+    plan: Result<Plan, Vec<String>>,
 ) -> impl IntoView {
     let default_lang = url::browser_lang();
-    match Plan::load(&sources) {
+    match plan {
         Ok(plan) => {
             // The plan and its scene live as long as the page.
             let plan: &'static Plan = Box::leak(Box::new(plan));
@@ -80,10 +81,13 @@ pub fn AppFrom(
             let ctx = Ctx::new(plan, scene, initial);
             provide_context(ctx);
             url::sync(ctx, default_lang);
-            view! { <Dashboard dropped=dropped.into_iter().map(|d| format!("{}={}", d.key, d.value)).collect() /> }
-                .into_any()
+            // Either rather than `into_any`: erasing the whole dashboard's view type costs
+            // about 20 KB of wasm.
+            Either::Left(
+                view! { <Dashboard dropped=dropped.into_iter().map(|d| format!("{}={}", d.key, d.value)).collect() /> },
+            )
         }
-        Err(problems) => view! { <DataErrors lang=default_lang problems /> }.into_any(),
+        Err(problems) => Either::Right(view! { <DataErrors lang=default_lang problems /> }),
     }
 }
 
@@ -119,12 +123,12 @@ fn LinkNotice(dropped: Vec<String>) -> impl IntoView {
     let open = RwSignal::new(!dropped.is_empty());
     let list = dropped.join(", ");
     view! {
-        <Show when=move || open.get()>
+        {move || open.get().then(|| view! {
             <div class="notice" role="status">
                 <span>{ctx.phrase(ui::LINK_DROPPED)} " " <code>{list.clone()}</code></span>
                 <button type="button" on:click=move |_| open.set(false)>{ctx.phrase(ui::DISMISS)}</button>
             </div>
-        </Show>
+        })}
     }
 }
 

@@ -1,8 +1,9 @@
-//! Boundaries read from the embedded GeoJSON (`data/geo/*.geojson`).
+//! Boundaries read from the boundary files (`data/geo/*.geojson`), as GeoJSON text or in
+//! the packed form the app embeds.
 
+use super::packed::{self, Collection, GridPoint, GridPolygon};
 use crate::geo::{LonLat, MultiPolygon, Polygon, Ring};
 use crate::ids::Adcode;
-use geojson::{GeoJson, GeometryValue, PolygonType};
 
 /// Administrative level of a boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub enum Level {
 }
 
 /// One administrative boundary with its attributes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Boundary {
     /// Administrative code.
     pub adcode: Adcode,
@@ -30,31 +31,46 @@ pub struct Boundary {
     pub geometry: MultiPolygon,
 }
 
-/// Parses a FeatureCollection of boundaries. `file` names it in error messages.
+/// Parses a GeoJSON FeatureCollection of boundaries. `file` names it in error messages.
 /// Every bad feature is reported, not just the first.
 pub fn parse_collection(file: &str, text: &str) -> Result<Vec<Boundary>, Vec<String>> {
-    let collection = match text.parse::<GeoJson>() {
-        Ok(GeoJson::FeatureCollection(fc)) => fc,
-        Ok(_) => return Err(vec![format!("{file}: not a FeatureCollection")]),
-        Err(e) => return Err(vec![format!("{file}: not valid GeoJSON ({e})")]),
-    };
+    let collection = packed::from_geojson(file, text).map_err(|e| vec![e])?;
+    from_collection(file, &collection)
+}
+
+/// Reads the boundary files from the packed form `build.rs` made of them (see
+/// [`packed`]), in order, checking every feature as [`parse_collection`] does.
+pub fn unpack<const N: usize>(
+    bytes: &[u8],
+    files: [&str; N],
+) -> [Result<Vec<Boundary>, Vec<String>>; N] {
+    let collections = packed::decode(bytes).and_then(|c| {
+        <[Collection; N]>::try_from(c).map_err(|_| "packed data: wrong number of files".into())
+    });
+    std::array::from_fn(|i| match &collections {
+        Ok(collections) => from_collection(files[i], &collections[i]),
+        Err(e) => Err(vec![format!("{}: {e}", files[i])]),
+    })
+}
+
+fn from_collection(file: &str, collection: &Collection) -> Result<Vec<Boundary>, Vec<String>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, feature) in collection.features.iter().enumerate() {
-        let text_prop = |key: &str| feature.property(key).and_then(|v| v.as_str());
-        let adcode = text_prop("adcode").and_then(|s| s.parse::<Adcode>().ok());
-        let parent = text_prop("parent").and_then(|s| s.parse::<Adcode>().ok());
-        let level = match text_prop("level") {
+        let code = |prop: &Option<String>| prop.as_deref().and_then(|s| s.parse::<Adcode>().ok());
+        let adcode = code(&feature.adcode);
+        let parent = code(&feature.parent);
+        let level = match feature.level.as_deref() {
             Some("district") => Some(Level::District),
             Some("city") => Some(Level::City),
             Some("province") => Some(Level::Province),
             _ => None,
         };
-        let name_zh = text_prop("name").filter(|s| !s.is_empty());
+        let name_zh = feature.name.as_deref().filter(|s| !s.is_empty());
         let geometry = feature
-            .geometry
-            .as_ref()
-            .and_then(|g| multipolygon(&g.value));
+            .polygons
+            .as_deref()
+            .map(|polygons| multipolygon(collection, polygons));
         match (adcode, parent, level, name_zh, geometry) {
             (Some(adcode), Some(parent), Some(level), Some(name), Some(geometry)) => {
                 out.push(Boundary {
@@ -97,37 +113,28 @@ pub fn parse_collection(file: &str, text: &str) -> Result<Vec<Boundary>, Vec<Str
     }
 }
 
-fn multipolygon(value: &GeometryValue) -> Option<MultiPolygon> {
-    let polygons: Vec<&PolygonType> = match value {
-        GeometryValue::Polygon { coordinates } => vec![coordinates],
-        GeometryValue::MultiPolygon { coordinates } => coordinates.iter().collect(),
-        _ => return None,
+/// The polygons in degrees (each grid value is exactly the decimal the file wrote).
+fn multipolygon(collection: &Collection, polygons: &[GridPolygon]) -> MultiPolygon {
+    let ring = |points: &Vec<GridPoint>| {
+        Ring(
+            points
+                .iter()
+                .map(|p| LonLat {
+                    lon: collection.degrees(p.lon),
+                    lat: collection.degrees(p.lat),
+                })
+                .collect(),
+        )
     };
-    let polygons: Option<Vec<Polygon>> = polygons.into_iter().map(polygon).collect();
-    polygons.filter(|p| !p.is_empty()).map(MultiPolygon)
-}
-
-fn polygon(rings: &PolygonType) -> Option<Polygon> {
-    let mut rings = rings.iter().map(|ring| {
-        let mut points: Vec<LonLat> = ring
+    MultiPolygon(
+        polygons
             .iter()
-            .map(|pos| match pos.as_slice() {
-                [lon, lat, ..] if lon.is_finite() && lat.is_finite() => Some(LonLat {
-                    lon: *lon,
-                    lat: *lat,
-                }),
-                _ => None,
+            .map(|rings| Polygon {
+                exterior: rings.first().map(ring).unwrap_or_default(),
+                holes: rings.iter().skip(1).map(ring).collect(),
             })
-            .collect::<Option<_>>()?;
-        // GeoJSON repeats the first position at the end; our rings do not.
-        if points.len() > 1 && points.first() == points.last() {
-            points.pop();
-        }
-        (points.len() >= 3).then_some(Ring(points))
-    });
-    let exterior = rings.next()??;
-    let holes = rings.collect::<Option<Vec<_>>>()?;
-    Some(Polygon { exterior, holes })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

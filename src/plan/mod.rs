@@ -3,6 +3,7 @@
 
 pub mod boundaries;
 pub mod model;
+pub mod packed;
 pub mod validate;
 
 pub use boundaries::{Boundary, Level};
@@ -14,7 +15,7 @@ use crate::ids::{Adcode, CityId};
 use crate::state::Focus;
 use serde::Deserialize;
 
-/// The embedded data files, by name (for error messages) and content.
+/// The data files as text, by name (for error messages) and content.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
     /// `data/plan.json`.
@@ -27,13 +28,23 @@ pub struct Sources<'a> {
     pub anchors: &'a str,
 }
 
-/// The data built into the app.
+/// The data files the app is built from. The app embeds the plan and anchors as they are
+/// and the boundaries packed (see [`Plan::embedded`]); tests read these texts.
 pub const EMBEDDED: Sources<'static> = Sources {
     plan: include_str!("../../data/plan.json"),
     metro: include_str!("../../data/geo/metro.geojson"),
     region: include_str!("../../data/geo/region.geojson"),
     anchors: include_str!("../../data/geo/anchors.json"),
 };
+
+/// The data files as `build.rs` packs them into the app (see [`packed`]): the app itself
+/// parses no JSON.
+const PACKED_PLAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.json.bin"));
+const PACKED_ANCHORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/anchors.json.bin"));
+/// `metro.geojson` and `region.geojson`, packed together.
+const PACKED_BOUNDARIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/boundaries.bin"));
+/// The boundary files in the order `build.rs` packs them.
+const BOUNDARY_FILES: [&str; 2] = ["metro.geojson", "region.geojson"];
 
 /// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
 #[derive(Debug, Clone, Deserialize)]
@@ -99,27 +110,42 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Reads and validates the embedded data.
+    /// Reads and validates the data built into the app: the files of [`EMBEDDED`] in
+    /// their packed form.
     pub fn embedded() -> Result<Plan, Vec<String>> {
-        Plan::load(&EMBEDDED)
+        let [metro, region] = boundaries::unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
+        Plan::from_parts(
+            packed::from_json_bytes(PACKED_PLAN).map_err(|e| format!("plan.json: {e}")),
+            packed::from_json_bytes(PACKED_ANCHORS).map_err(|e| format!("anchors.json: {e}")),
+            metro,
+            region,
+        )
     }
 
     /// Reads and validates data files; the error lists every problem found.
     pub fn load(src: &Sources) -> Result<Plan, Vec<String>> {
+        Plan::from_parts(
+            serde_json::from_str(src.plan).map_err(|e| format!("plan.json: {e}")),
+            serde_json::from_str(src.anchors).map_err(|e| format!("anchors.json: {e}")),
+            boundaries::parse_collection("metro.geojson", src.metro),
+            boundaries::parse_collection("region.geojson", src.region),
+        )
+    }
+
+    /// Validates the files as read (each error naming its file); the error lists every
+    /// problem found.
+    fn from_parts(
+        data: Result<PlanData, String>,
+        anchors: Result<Anchors, String>,
+        metro: Result<Vec<Boundary>, Vec<String>>,
+        region: Result<Vec<Boundary>, Vec<String>>,
+    ) -> Result<Plan, Vec<String>> {
         let mut errors = Vec::new();
-        let data: Option<PlanData> = serde_json::from_str(src.plan)
-            .map_err(|e| errors.push(format!("plan.json: {e}")))
-            .ok();
-        let anchors: Option<Anchors> = serde_json::from_str(src.anchors)
-            .map_err(|e| errors.push(format!("anchors.json: {e}")))
-            .ok();
-        let mut geo = |file, text| {
-            boundaries::parse_collection(file, text)
-                .map_err(|e| errors.extend(e))
-                .ok()
-        };
-        let metro = geo("metro.geojson", src.metro);
-        let region = geo("region.geojson", src.region);
+        let data = data.map_err(|e| errors.push(e)).ok();
+        let anchors = anchors.map_err(|e| errors.push(e)).ok();
+        let mut geo = |read: Result<_, Vec<String>>| read.map_err(|e| errors.extend(e)).ok();
+        let metro = geo(metro);
+        let region = geo(region);
         let (Some(data), Some(anchors), Some(metro), Some(region)) = (data, anchors, metro, region)
         else {
             return Err(errors);
@@ -247,6 +273,26 @@ mod tests {
         assert_eq!(count(UnitRole::Sphere), 10);
         assert!(!p.context.is_empty());
         assert!(!p.region.is_empty());
+    }
+
+    #[test]
+    fn the_packed_boundaries_are_the_geojson() {
+        let unpacked = boundaries::unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
+        let texts = [EMBEDDED.metro, EMBEDDED.region];
+        for ((file, text), unpacked) in BOUNDARY_FILES.into_iter().zip(texts).zip(unpacked) {
+            assert_eq!(unpacked, boundaries::parse_collection(file, text), "{file}");
+        }
+    }
+
+    #[test]
+    fn the_packed_plan_and_anchors_are_the_json() {
+        // The model has no PartialEq; its Debug form shows every field.
+        let packed: PlanData = packed::from_json_bytes(PACKED_PLAN).expect("packed plan reads");
+        let text: PlanData = serde_json::from_str(EMBEDDED.plan).expect("plan.json parses");
+        assert_eq!(format!("{packed:?}"), format!("{text:?}"));
+        let packed: Anchors = packed::from_json_bytes(PACKED_ANCHORS).expect("anchors read");
+        let text: Anchors = serde_json::from_str(EMBEDDED.anchors).expect("anchors parse");
+        assert_eq!(format!("{packed:?}"), format!("{text:?}"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::ids::{BeltId, LayerId};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The layer switches.
@@ -71,14 +72,14 @@ pub fn LayerPanel() -> impl IntoView {
                 {LayerId::ALL.iter().map(|id| {
                     let main = layer_switch(*id);
                     if *id == LayerId::Belts {
-                        view! {
+                        Either::Left(view! {
                             <div class="switch-group">
                                 {main}
                                 <div class="belt-switches">{BeltId::ALL.iter().map(|b| belt_switch(*b)).collect_view()}</div>
                             </div>
-                        }.into_any()
+                        })
                     } else {
-                        main.into_any()
+                        Either::Right(main)
                     }
                 }).collect_view()}
             </div>

@@ -3,6 +3,7 @@
 use crate::components::use_ctx;
 use crate::i18n::{ui, Phrase};
 use crate::ids::LayerId;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 /// What the legend says for a layer.
@@ -27,25 +28,25 @@ pub fn Legend() -> impl IntoView {
     let item = move |id: LayerId| {
         let lang = ctx.lang.get();
         match id {
-            LayerId::Belts => plan
-                .data
-                .layout
-                .belts
-                .iter()
-                .filter(|b| ctx.layers.with(|l| l.shows_belt(b.id)))
-                .map(|b| {
-                    view! {
-                        <li data-legend=format!("belt:{}", b.id)>
-                            <svg class="legend-symbol" viewBox="0 0 28 12" aria-hidden="true">
-                                <path class=format!("belt-{} belt-line", b.id) d="M1,6H27" />
-                            </svg>
-                            <span>{b.name.get(lang).to_owned()}</span>
-                        </li>
-                    }
-                })
-                .collect_view()
-                .into_any(),
-            LayerId::Area => view! {
+            LayerId::Belts => EitherOf3::A(
+                plan.data
+                    .layout
+                    .belts
+                    .iter()
+                    .filter(|b| ctx.layers.with(|l| l.shows_belt(b.id)))
+                    .map(|b| {
+                        view! {
+                            <li data-legend=format!("belt:{}", b.id)>
+                                <svg class="legend-symbol" viewBox="0 0 28 12" aria-hidden="true">
+                                    <path class=format!("belt-{} belt-line", b.id) d="M1,6H27" />
+                                </svg>
+                                <span>{b.name.get(lang).to_owned()}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view(),
+            ),
+            LayerId::Area => EitherOf3::B(view! {
                 <li data-legend="area">
                     <span class="legend-swatch swatch-area" aria-hidden="true"></span>
                     <span>{ui::LEGEND_WHOLE.get(lang)}</span>
@@ -54,15 +55,13 @@ pub fn Legend() -> impl IntoView {
                     <span class="legend-swatch swatch-partial" aria-hidden="true"></span>
                     <span>{ui::LEGEND_PARTIAL.get(lang)}</span>
                 </li>
-            }
-            .into_any(),
-            other => view! {
+            }),
+            other => EitherOf3::C(view! {
                 <li data-legend=other.as_str()>
                     <span class=format!("legend-swatch swatch-{other}") aria-hidden="true"></span>
                     <span>{explanation(other).get(lang)}</span>
                 </li>
-            }
-            .into_any(),
+            }),
         }
     };
     view! {
@@ -76,9 +75,9 @@ pub fn Legend() -> impl IntoView {
                         .filter(|id| ctx.layers.with(|l| l.shows(*id)))
                         .collect();
                     if shown.is_empty() {
-                        view! { <li>{ui::LEGEND_EMPTY.get(ctx.lang.get())}</li> }.into_any()
+                        Either::Left(view! { <li>{ui::LEGEND_EMPTY.get(ctx.lang.get())}</li> })
                     } else {
-                        shown.into_iter().map(item).collect_view().into_any()
+                        Either::Right(shown.into_iter().map(item).collect_view())
                     }
                 }}
             </ul>

@@ -1,8 +1,9 @@
 //! The button every selectable panel item is made of.
 
-use crate::components::use_ctx;
+use crate::components::{use_ctx, Ctx};
 use crate::i18n::ui;
 use crate::state::Focus;
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 /// A button that selects `focus` on the map, or clears the selection when pressed
@@ -10,41 +11,83 @@ use leptos::prelude::*;
 /// map), and whether the map highlights it for a selected task or goal. Callers add
 /// their `data-*` hook with `attr:`.
 #[component]
-pub fn SelectButton(
+pub fn SelectButton<T: IntoView + 'static>(
     /// What the button selects.
     focus: Focus,
     /// Extra classes.
     #[prop(optional)]
     class: &'static str,
     /// The button's content (phrasing content only: spans, no lists).
-    children: Children,
+    children: TypedChildren<T>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let is_selected = ctx.is_selected(focus.clone());
-    let selected = Memo::new(move |_| is_selected());
-    let target = focus.clone();
-    // The map highlights what a selected task or goal points at.
-    let highlighted =
-        Memo::new(move |_| !selected.get() && ctx.highlight.with(|h| h.as_ref() == Some(&target)));
+    let state = Selection::new(ctx, focus);
     view! {
         <button
             type="button"
             class=format!("select {class}")
-            class:is-selected=move || selected.get()
-            class:is-highlighted=move || highlighted.get()
-            aria-pressed=move || if selected.get() { "true" } else { "false" }
+            class:is-selected=state.selected
+            class:is-highlighted=state.highlighted
+            aria-pressed=state.pressed()
             title=ctx.phrase(ui::SHOW_ON_MAP)
-            on:click=move |_| ctx.toggle_select(focus.clone())
+            on:click=state.toggle()
         >
-            {children()}
-            <Show when=move || selected.get()>
-                <span class="mark mark-selected" aria-hidden="true">
-                    {ctx.phrase(ui::SELECTED)}
-                </span>
-            </Show>
-            <Show when=move || highlighted.get()>
-                <span class="mark mark-highlighted">{ctx.phrase(ui::HIGHLIGHTED)}</span>
-            </Show>
+            {children.into_inner()()}
+            <Marks selected=state.selected highlighted=state.highlighted />
         </button>
+    }
+}
+
+/// What a select button shows and does, whatever its content. Kept out of the generic
+/// component so that its code exists once rather than once per kind of content.
+struct Selection {
+    ctx: Ctx,
+    focus: Focus,
+    selected: Memo<bool>,
+    /// The map highlights what a selected task or goal points at.
+    highlighted: Memo<bool>,
+}
+
+impl Selection {
+    fn new(ctx: Ctx, focus: Focus) -> Selection {
+        let is_selected = ctx.is_selected(focus.clone());
+        let selected = Memo::new(move |_| is_selected());
+        let target = focus.clone();
+        let highlighted = Memo::new(move |_| {
+            !selected.get() && ctx.highlight.with(|h| h.as_ref() == Some(&target))
+        });
+        Selection {
+            ctx,
+            focus,
+            selected,
+            highlighted,
+        }
+    }
+
+    /// `aria-pressed`.
+    fn pressed(&self) -> impl Fn() -> &'static str + 'static {
+        let selected = self.selected;
+        move || if selected.get() { "true" } else { "false" }
+    }
+
+    fn toggle(&self) -> impl FnMut(MouseEvent) + 'static {
+        let (ctx, focus) = (self.ctx, self.focus.clone());
+        move |_| ctx.toggle_select(focus.clone())
+    }
+}
+
+/// The "selected" and "highlighted" marks after a select button's content.
+#[component]
+fn Marks(selected: Memo<bool>, highlighted: Memo<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        {move || selected.get().then(|| view! {
+            <span class="mark mark-selected" aria-hidden="true">
+                {ctx.phrase(ui::SELECTED)}
+            </span>
+        })}
+        {move || highlighted.get().then(|| view! {
+            <span class="mark mark-highlighted">{ctx.phrase(ui::HIGHLIGHTED)}</span>
+        })}
     }
 }
