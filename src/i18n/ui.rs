@@ -109,6 +109,8 @@ phrases! {
     LEGEND_CENTER = "Star: the central city.", "五角星：中心城市。";
     /// Legend: clusters.
     LEGEND_CLUSTERS = "Bands: the three clusters (schematic).", "条带：三个组团（示意）。";
+    /// Legend: belts (each belt is also listed with its own line).
+    LEGEND_BELTS = "Coloured, dashed lines: the five industry belts (schematic).", "彩色虚线：五条产业带（示意）。";
     /// Legend: corridor.
     LEGEND_CORRIDOR = "Thick line: the Harbin–Changchun–Shenyang–Dalian corridor (schematic).", "粗线：哈长沈大走廊（示意）。";
     /// Legend: labels.

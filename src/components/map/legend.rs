@@ -14,7 +14,7 @@ fn explanation(id: LayerId) -> Phrase {
         LayerId::Context => ui::LEGEND_CONTEXT,
         LayerId::Center => ui::LEGEND_CENTER,
         LayerId::Clusters => ui::LEGEND_CLUSTERS,
-        LayerId::Belts => ui::LEGEND_CORRIDOR,
+        LayerId::Belts => ui::LEGEND_BELTS,
         LayerId::Corridor => ui::LEGEND_CORRIDOR,
         LayerId::Labels => ui::LEGEND_LABELS,
     }
