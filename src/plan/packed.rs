@@ -37,6 +37,7 @@
 //! integer (non-negative or negative integer), 8 little-endian bytes (other numbers), a
 //! string, or a count and the items (array) or the key strings and values (object).
 
+use geojson::{GeoJson, GeometryValue, PolygonType, Position};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -99,40 +100,47 @@ impl Collection {
 /// `file`); a feature with a missing property or a bad geometry is kept, with `None`
 /// there, for the plan model to report.
 pub fn from_geojson(file: &str, text: &str) -> Result<Collection, String> {
-    let root: Value =
-        serde_json::from_str(text).map_err(|e| format!("{file}: not valid GeoJSON ({e})"))?;
-    if root["type"] != "FeatureCollection" {
-        return Err(format!("{file}: not a FeatureCollection"));
-    }
-    let features = root["features"]
-        .as_array()
-        .ok_or_else(|| format!("{file}: not valid GeoJSON (no list of features)"))?;
-    let mut numbers = Vec::new();
-    for f in features {
-        collect_numbers(&f["geometry"]["coordinates"], &mut numbers);
-    }
+    let collection = match text.parse::<GeoJson>() {
+        Ok(GeoJson::FeatureCollection(fc)) => fc,
+        Ok(_) => return Err(format!("{file}: not a FeatureCollection")),
+        Err(e) => return Err(format!("{file}: not valid GeoJSON ({e})")),
+    };
+    let numbers: Vec<f64> = collection
+        .features
+        .iter()
+        .filter_map(|f| f.geometry.as_ref())
+        .flat_map(|g| polygon_list(&g.value))
+        .flatten()
+        .flatten()
+        .flat_map(|pos| pos.as_slice().iter().copied())
+        .collect();
     let decimals = grid_decimals(&numbers);
-    let features = features
+    let features = collection
+        .features
         .iter()
         .map(|f| {
-            let text_prop = |key: &str| f["properties"][key].as_str().map(str::to_owned);
+            let text_prop = |key: &str| f.property(key).and_then(|v| v.as_str()).map(str::to_owned);
             Feature {
                 adcode: text_prop("adcode"),
                 name: text_prop("name"),
                 level: text_prop("level"),
                 parent: text_prop("parent"),
-                polygons: polygons(&f["geometry"], SCALE[decimals as usize]),
+                polygons: f
+                    .geometry
+                    .as_ref()
+                    .and_then(|g| polygons(&g.value, SCALE[decimals as usize])),
             }
         })
         .collect();
     Ok(Collection { decimals, features })
 }
 
-fn collect_numbers(v: &Value, out: &mut Vec<f64>) {
-    match v {
-        Value::Array(items) => items.iter().for_each(|i| collect_numbers(i, out)),
-        Value::Number(n) => out.extend(n.as_f64()),
-        _ => {}
+/// The polygons of a Polygon or MultiPolygon geometry (none for other types).
+fn polygon_list(value: &GeometryValue) -> Vec<&PolygonType> {
+    match value {
+        GeometryValue::Polygon { coordinates } => vec![coordinates],
+        GeometryValue::MultiPolygon { coordinates } => coordinates.iter().collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -149,14 +157,8 @@ fn grid_decimals(numbers: &[f64]) -> u32 {
         .unwrap_or(MAX_DECIMALS)
 }
 
-fn polygons(geometry: &Value, scale: f64) -> Option<Vec<GridPolygon>> {
-    let coordinates = &geometry["coordinates"];
-    let polygons: Vec<&Value> = match geometry["type"].as_str() {
-        Some("Polygon") => vec![coordinates],
-        Some("MultiPolygon") => coordinates.as_array()?.iter().collect(),
-        _ => return None,
-    };
-    let polygons = polygons
+fn polygons(geometry: &GeometryValue, scale: f64) -> Option<Vec<GridPolygon>> {
+    let polygons = polygon_list(geometry)
         .into_iter()
         .map(|p| polygon(p, scale))
         .collect::<Option<Vec<_>>>()?;
@@ -164,9 +166,8 @@ fn polygons(geometry: &Value, scale: f64) -> Option<Vec<GridPolygon>> {
 }
 
 /// A polygon's rings; `None` unless the outer ring and every hole is a valid ring.
-fn polygon(rings: &Value, scale: f64) -> Option<GridPolygon> {
+fn polygon(rings: &PolygonType, scale: f64) -> Option<GridPolygon> {
     let rings = rings
-        .as_array()?
         .iter()
         .map(|r| ring(r, scale))
         .collect::<Option<Vec<_>>>()?;
@@ -174,13 +175,14 @@ fn polygon(rings: &Value, scale: f64) -> Option<GridPolygon> {
 }
 
 /// A ring of at least three points, with GeoJSON's repeated closing position dropped.
-fn ring(positions: &Value, scale: f64) -> Option<Vec<GridPoint>> {
+fn ring(positions: &[Position], scale: f64) -> Option<Vec<GridPoint>> {
     let mut points = positions
-        .as_array()?
         .iter()
         .map(|pos| {
-            let lon = pos.get(0)?.as_f64()?;
-            let lat = pos.get(1)?.as_f64()?;
+            let (lon, lat) = match pos.as_slice() {
+                [lon, lat, ..] => (*lon, *lat),
+                _ => return None,
+            };
             // Finite and bounded (far beyond any real degree value), so that neither a
             // finer grid nor differences between points can overflow.
             let grid = |v: f64| (v.abs() < 1e8).then(|| (v * scale).round() as i64);
