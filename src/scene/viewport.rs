@@ -231,15 +231,20 @@ mod tests {
         })
     }
 
-    #[test]
-    fn fit_shows_the_whole_rect_without_distortion() {
-        let cam = camera();
-        let rect = Rect {
+    /// A rect inside the camera's region, wider than tall.
+    fn sample_rect() -> Rect {
+        Rect {
             min_x: -200.0,
             min_y: -100.0,
             max_x: 100.0,
             max_y: 150.0,
-        };
+        }
+    }
+
+    #[test]
+    fn fit_shows_the_whole_rect_without_distortion() {
+        let cam = camera();
+        let rect = sample_rect();
         for (w, h) in [
             (1280.0, 800.0),
             (390.0, 500.0),
@@ -258,12 +263,7 @@ mod tests {
     #[test]
     fn fit_in_keeps_the_rect_clear_of_a_side_panel() {
         let cam = camera();
-        let rect = Rect {
-            min_x: -200.0,
-            min_y: -100.0,
-            max_x: 100.0,
-            max_y: 150.0,
-        };
+        let rect = sample_rect();
         let insets = Insets {
             left: 300.0,
             ..Insets::uniform(20.0)

@@ -166,6 +166,15 @@ impl Layers {
         self.shows(LayerId::Belts) && self.belts.contains(&id)
     }
 
+    /// True if a unit with these roles is drawn: whole and partial units in the area
+    /// layer, sphere units in the sphere layer.
+    pub fn shows_unit(&self, roles: &[UnitRole]) -> bool {
+        roles.iter().any(|r| match r {
+            UnitRole::Whole | UnitRole::Partial => self.shows(LayerId::Area),
+            UnitRole::Sphere => self.shows(LayerId::Sphere),
+        })
+    }
+
     /// Turns a layer on or off. Turning belts on again shows all five.
     pub fn set(&mut self, id: LayerId, on: bool) {
         if on {
@@ -364,6 +373,11 @@ mod tests {
         assert!(s.layers.shows(LayerId::Corridor));
         s.select(None, &plan);
         assert_eq!(s.focus, None);
+        // Dongliao (partial and sphere) shows with either layer.
+        let dongliao = [UnitRole::Partial, UnitRole::Sphere];
+        let only_sphere = Layers::from_items([LayerItem::Layer(LayerId::Sphere)]);
+        assert!(only_sphere.shows_unit(&dongliao));
+        assert!(!only_sphere.shows_unit(&[UnitRole::Whole]));
         // A link's selection is revealed without touching other layers.
         let (mut linked, _) = crate::state::query::parse("layers=area&focus=belt:energy", Lang::En);
         linked.reveal_focus(&plan);

@@ -6,7 +6,6 @@ use crate::components::use_ctx;
 use crate::geo::label::{place_labels, text_width_em, LabelCandidate};
 use crate::geo::{Point, Rect};
 use crate::ids::LayerId;
-use crate::plan::UnitRole;
 use leptos::prelude::*;
 
 /// Label type size, px.
@@ -86,11 +85,7 @@ pub fn Labels() -> impl IntoView {
             .units
             .iter()
             .zip(&scene.units)
-            .filter(|(u, _)| {
-                (layers.shows(LayerId::Area) && !u.has(UnitRole::Sphere))
-                    || (layers.shows(LayerId::Sphere) && u.has(UnitRole::Sphere))
-                    || (layers.shows(LayerId::Area) && u.has(UnitRole::Partial))
-            })
+            .filter(|(u, _)| layers.shows_unit(&u.entry.roles))
             .collect();
         units.sort_by(|a, b| b.0.area_km2.total_cmp(&a.0.area_km2));
         for (unit, mark) in units {

@@ -251,17 +251,11 @@ pub fn visible_places(ctx: Ctx) -> Vec<Focus> {
     if layers.shows(LayerId::Corridor) {
         out.push(Focus::Corridor);
     }
-    let area = layers.shows(LayerId::Area);
-    let sphere = layers.shows(LayerId::Sphere);
     out.extend(
         scene
             .units
             .iter()
-            .filter(|u| {
-                (area && !u.has(UnitRole::Sphere))
-                    || (sphere && u.has(UnitRole::Sphere))
-                    || (area && u.has(UnitRole::Partial))
-            })
+            .filter(|u| layers.shows_unit(&u.roles))
             .map(|u| Focus::Unit(u.adcode.clone())),
     );
     out.extend(
