@@ -1,6 +1,8 @@
-//! Packs the data files into the compact form the app embeds (see `src/plan/packed.rs`),
+//! Packs the data files into the compact form the app embeds (see `src/plan/packed.rs`)
+//! and resolves the tour's captions into the plan's texts (`src/plan/tour_json.rs`),
 //! so that the app ships no JSON text and parses none at start-up. A file that is not
-//! valid JSON, or a boundary file that is not a GeoJSON FeatureCollection, stops the
+//! valid JSON, a boundary file that is not a GeoJSON FeatureCollection, or a tour
+//! caption that names no text of the plan (or steps out of the plan's order) stops the
 //! build here; the app checks everything else at start-up, and the native tests on the
 //! same files report it first.
 
@@ -12,6 +14,13 @@ use std::{env, fs, process};
 #[path = "src/plan/packed.rs"]
 mod packed;
 
+// The tour's captions are paths into the plan, resolved (and checked) here.
+#[allow(dead_code)]
+#[path = "src/plan/tour_json.rs"]
+mod tour_json;
+
+/// The tour, packed with its captions' texts in place into `OUT_DIR/tour.json.bin`.
+const TOUR: &str = "data/tour.json";
 /// The JSON files, each packed into `OUT_DIR/NAME.bin`.
 const JSON: [&str; 2] = ["data/plan.json", "data/geo/anchors.json"];
 /// The boundary files, packed together into `OUT_DIR/boundaries.bin` (they share borders).
@@ -31,6 +40,21 @@ fn main() {
             packed::encode_json(&ok_or_exit(value)),
         );
     }
+    // The tour: every caption path must name a text of the plan in both languages, and
+    // the steps must follow the plan's order.
+    let json = |path: &str| {
+        ok_or_exit(read(path).and_then(|text| {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .map_err(|e| format!("{}: {e}", file_name(path)))
+        }))
+    };
+    let tour = tour_json::resolve(&json(TOUR), &json(JSON[0])).unwrap_or_else(|problems| {
+        for problem in problems {
+            eprintln!("error: {problem}");
+        }
+        process::exit(1)
+    });
+    write("tour.json.bin", packed::encode_json(&tour));
     let collections = BOUNDARIES.map(|path| {
         ok_or_exit(read(path).and_then(|text| packed::from_geojson(file_name(path), &text)))
     });

@@ -23,6 +23,13 @@ async function viewBox(page) {
   return vb.split(" ").map(Number);
 }
 
+/** Opens the layer list if the map folded it to its button (narrow maps). */
+async function openLayers(page) {
+  if (!(await page.locator("details.layer-panel").evaluate((d) => d.open))) {
+    await page.locator(".layer-panel summary").click();
+  }
+}
+
 /** Waits for view transitions (450 ms) to end. */
 const settle = (page) => page.waitForTimeout(700);
 
@@ -93,8 +100,10 @@ describe("the map", () => {
     const { page, problems, close } = await openApp(app, "?lang=en");
     try {
       await settle(page);
-      const before = await viewBox(page);
       assert.equal(await onMap(page, 'svg.map [data-city="changchun"]'), true);
+      await openLayers(page);
+      await settle(page);
+      const before = await viewBox(page);
       await page.locator('[data-toggle="corridor"] input').check();
       await page.waitForTimeout(120);
       const during = await viewBox(page);

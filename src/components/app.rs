@@ -1,13 +1,15 @@
 //! The app root: loads the plan, reads the URL, lays out header, map and panels.
 
 use super::ctx::Ctx;
-use super::map::MapPanel;
+use super::map::{Details, MapPanel};
 use super::panels::{Facts, Header, Panels};
+use super::tour::{TourCard, TourCtl};
 use super::url;
 use crate::i18n::{ui, Lang};
+use crate::plan::tour::Tour;
 use crate::plan::Plan;
 use crate::scene::Scene;
-use crate::state::{query, Layers};
+use crate::state::{query, Layers, ViewState};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -53,32 +55,15 @@ pub fn AppFrom(
     plan: Result<Plan, Vec<String>>,
 ) -> impl IntoView {
     let default_lang = url::browser_lang();
-    match plan {
-        Ok(plan) => {
-            // The plan and its scene live as long as the page.
+    let loaded = plan.and_then(|plan| Ok((Tour::embedded(&plan)?, plan)));
+    match loaded {
+        Ok((tour, plan)) => {
+            // The plan, its scene and the tour live as long as the page.
             let plan: &'static Plan = Box::leak(Box::new(plan));
             let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
-            let (mut initial, mut dropped) = query::parse(&url::current_query(), default_lang);
-            // Well-formed but unknown selections (`task:99`) are dropped too.
-            if let Some(focus) = initial.focus.take() {
-                match plan.title_of(&focus) {
-                    Some(_) => initial.focus = Some(focus),
-                    None => dropped.push(query::Dropped {
-                        key: "focus".into(),
-                        value: focus.to_string(),
-                    }),
-                }
-            }
-            // A link's selection must be visible. A link with the default layers (none
-            // listed) gets a task's or goal's map reading as if it had been clicked; a
-            // link that lists layers keeps them and only gains what the selection needs.
-            if initial.layers == Layers::default() {
-                let focus = initial.focus.clone();
-                initial.select(focus, &plan.data);
-            } else {
-                initial.reveal_focus(&plan.data);
-            }
-            let ctx = Ctx::new(plan, scene, initial);
+            let tour: &'static Tour = Box::leak(Box::new(tour));
+            let (initial, dropped) = open_link(&url::current_query(), default_lang, plan, tour);
+            let ctx = Ctx::new(plan, scene, tour, initial);
             provide_context(ctx);
             url::sync(ctx, default_lang);
             // Either rather than `into_any`: erasing the whole dashboard's view type costs
@@ -91,22 +76,69 @@ pub fn AppFrom(
     }
 }
 
-/// The dashboard once the plan is loaded.
+/// The first state from a link, and the parts of it that were dropped.
+pub fn open_link(
+    query: &str,
+    default_lang: Lang,
+    plan: &Plan,
+    tour: &Tour,
+) -> (ViewState, Vec<query::Dropped>) {
+    let (mut initial, mut dropped) = query::parse(query, default_lang);
+    // Well-formed but unknown selections (`task:99`) and steps (`tour=99`) are dropped too.
+    if let Some(focus) = initial.focus.take() {
+        match plan.title_of(&focus) {
+            Some(_) => initial.focus = Some(focus),
+            None => dropped.push(query::Dropped {
+                key: "focus".into(),
+                value: focus.to_string(),
+            }),
+        }
+    }
+    if let Some(pos) = initial.tour.take() {
+        if !initial.go_tour(pos, tour, &plan.data) {
+            dropped.push(query::Dropped {
+                key: "tour".into(),
+                value: pos.to_string(),
+            });
+        }
+        return (initial, dropped);
+    }
+    // A link's selection must be visible. A link with the default layers (none
+    // listed) gets a task's or goal's map reading as if it had been clicked; a
+    // link that lists layers keeps them and only gains what the selection needs.
+    if initial.layers == Layers::default() {
+        let focus = initial.focus.clone();
+        initial.select(focus, &plan.data);
+    } else {
+        initial.reveal_focus(&plan.data);
+    }
+    (initial, dropped)
+}
+
+/// The dashboard once the plan is loaded: a compact header, the map, and the side
+/// column read beside it (below it on phones).
 #[component]
 fn Dashboard(
     /// Parts of the link that were not understood.
     dropped: Vec<String>,
 ) -> impl IntoView {
     let ctx = super::use_ctx();
+    TourCtl::provide(ctx);
     let embed = move || ctx.state.with(|s| s.embed);
     view! {
         <div class="app" class:embed=embed data-ready=move || ctx.ready.get().then_some("true")>
-            <LinkNotice dropped />
             <Header />
             <main class="main">
-                <Facts />
                 <MapPanel />
-                <Panels />
+                <div class="side">
+                    <div class="dock">
+                        <TourCard />
+                        <Details />
+                    </div>
+                    <LinkNotice dropped />
+                    <Facts />
+                    <Panels />
+                </div>
             </main>
             <footer class="footer">
                 <p>{ctx.phrase(ui::ATTRIBUTION)}</p>

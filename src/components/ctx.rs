@@ -1,6 +1,7 @@
 //! The app context every component reads: the plan, the scene and the view state.
 
 use crate::i18n::{Lang, Phrase, Text};
+use crate::plan::tour::Tour;
 use crate::plan::Plan;
 use crate::scene::Scene;
 use crate::state::{Focus, Layers, MapView, ViewState};
@@ -24,6 +25,8 @@ pub struct Ctx {
     pub plan: &'static Plan,
     /// The projected map.
     pub scene: &'static Scene,
+    /// The guided tour.
+    pub tour: &'static Tour,
     /// Everything the user can set (mirrored in the URL).
     pub state: RwSignal<ViewState>,
     /// The current language (changes only when the language does).
@@ -44,11 +47,17 @@ pub struct Ctx {
 
 impl Ctx {
     /// Creates the context for a plan and an initial state.
-    pub fn new(plan: &'static Plan, scene: &'static Scene, initial: ViewState) -> Ctx {
+    pub fn new(
+        plan: &'static Plan,
+        scene: &'static Scene,
+        tour: &'static Tour,
+        initial: ViewState,
+    ) -> Ctx {
         let state = RwSignal::new(initial);
         Ctx {
             plan,
             scene,
+            tour,
             state,
             lang: Memo::new(move |_| state.with(|s| s.lang)),
             layers: Memo::new(move |_| state.with(|s| s.layers.clone())),

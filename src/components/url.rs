@@ -78,7 +78,7 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
         }
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (state, _) = query::parse(&current_query(), default_lang);
+        let (state, _) = super::app::open_link(&current_query(), default_lang, ctx.plan, ctx.tour);
         ctx.state.set(state);
     });
     on_cleanup(move || handle.remove());

@@ -177,6 +177,28 @@ phrases! {
     HIGHLIGHTED = "Highlighted on the map", "地图上突出显示";
     /// Accessible name of the panels beside the map.
     PANELS = "The plan in detail", "规划详情";
+
+    // ---- tour ----
+    /// The button that starts (and ends) the guided tour.
+    TOUR = "Tour", "导览";
+    /// The tour's caption card.
+    TOUR_LABEL = "Guided tour of the plan", "规划导览";
+    /// Where the reader is: step and count.
+    TOUR_STEP = "Step {} of {}", "第 {} 步，共 {} 步";
+    /// Where the reader is among the parts of a step (the tasks).
+    TOUR_PART = "Task {} of {}", "第 {} 项，共 {} 项";
+    /// Tour button.
+    TOUR_PREV = "Previous", "上一步";
+    /// Tour button.
+    TOUR_NEXT = "Next", "下一步";
+    /// Tour button on the last step.
+    TOUR_DONE = "Finish", "完成";
+    /// Tour button.
+    TOUR_EXIT = "Exit tour", "退出导览";
+    /// Tour button on a step with parts (the tasks).
+    TOUR_EACH = "Go through them one by one", "逐项浏览";
+    /// Keyboard help on the caption card.
+    TOUR_KEYS = "← and → move between steps (unless the map has the focus); Esc exits.", "← 和 → 切换步骤（焦点不在地图上时）；Esc 退出。";
 }
 
 /// A layer's name.

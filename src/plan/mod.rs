@@ -4,6 +4,8 @@
 pub mod boundaries;
 pub mod model;
 pub mod packed;
+pub mod tour;
+pub mod tour_json;
 pub mod validate;
 
 pub use boundaries::{Boundary, Level};

@@ -8,6 +8,7 @@ use crate::geo::projection::Albers;
 use crate::geo::shape::{self, Shape};
 use crate::geo::{Point, Rect};
 use crate::ids::{Adcode, BeltId, CityId, ClusterId, LayerId};
+use crate::plan::tour::TourView;
 use crate::plan::{Boundary, Level, Plan, UnitRole};
 use crate::state::{Focus, Layers};
 
@@ -89,6 +90,8 @@ pub struct Scene {
     pub region_extent: Rect,
 }
 
+/// The smallest extent a tour step fits around its selection, km.
+const STEP_MIN_KM: f64 = 120.0;
 /// Half-width of the schematic cluster bands, km.
 const CLUSTER_RADIUS_KM: f64 = 14.0;
 /// Sideways spacing between belts that share a stretch, km.
@@ -207,6 +210,20 @@ impl Scene {
         }
     }
 
+    /// The extent a tour step fits: what its layers need, its selection (with room
+    /// around, at least the size of a few counties), or one of the two extents.
+    pub fn extent_of_step(&self, view: TourView, layers: &Layers, focus: Option<&Focus>) -> Rect {
+        match view {
+            TourView::Metro => self.metro,
+            TourView::Region => self.region_extent,
+            TourView::Layers => self.extent_for(layers),
+            TourView::Focus => focus
+                .and_then(|f| self.bounds_of(f))
+                .map(|r| r.padded((STEP_MIN_KM - r.width().max(r.height())).max(0.0) / 2.0 + 20.0))
+                .unwrap_or_else(|| self.extent_for(layers)),
+        }
+    }
+
     /// Where a selectable feature lies on the map (`None` for panel-only items).
     pub fn bounds_of(&self, focus: &Focus) -> Option<Rect> {
         let points = |pts: &[Point]| Some(Rect::around(pts.iter().copied()));
@@ -276,6 +293,25 @@ mod tests {
                 unit.entry.adcode
             );
         }
+    }
+
+    #[test]
+    fn tour_steps_fit_their_selection_or_an_extent() {
+        let s = scene();
+        let layers = Layers::default();
+        assert_eq!(s.extent_of_step(TourView::Metro, &layers, None), s.metro);
+        assert_eq!(
+            s.extent_of_step(TourView::Region, &layers, None),
+            s.region_extent
+        );
+        let belt = Focus::Belt(BeltId::Pharma);
+        let around = s.extent_of_step(TourView::Focus, &layers, Some(&belt));
+        let route = s.bounds_of(&belt).unwrap();
+        assert!(around.contains(&route) && around.width() < s.region_extent.width());
+        // A point is shown with room around it.
+        let city = Focus::City(CityId::Changbaishan);
+        let r = s.extent_of_step(TourView::Focus, &layers, Some(&city));
+        assert!(r.width() >= STEP_MIN_KM && r.height() >= STEP_MIN_KM);
     }
 
     #[test]

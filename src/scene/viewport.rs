@@ -32,6 +32,19 @@ impl Viewport {
         }
     }
 
+    /// The part of map space on screen and not under the panels that `insets` keep
+    /// clear of.
+    pub fn free(&self, insets: Insets) -> Rect {
+        let r = self.visible();
+        let k = self.px_per_km;
+        Rect {
+            min_x: r.min_x + insets.left / k,
+            min_y: r.min_y + insets.top / k,
+            max_x: r.max_x - insets.right / k,
+            max_y: r.max_y - insets.bottom / k,
+        }
+    }
+
     /// The SVG `viewBox` attribute value.
     pub fn view_box(&self) -> String {
         let r = self.visible();
@@ -81,6 +94,40 @@ impl Insets {
             top: px,
             right: px,
             bottom: px,
+        }
+    }
+
+    /// The insets that keep clear of panels lying over a `width` × `height` container
+    /// (their boxes in container px). Each box is kept clear of by giving up the strip on
+    /// the side it hugs (the side that costs least), so a button in a corner costs a
+    /// thin strip, not a column.
+    pub fn clear_of(width: f64, height: f64, boxes: &[Rect]) -> Insets {
+        let mut out = Insets::default();
+        for b in boxes {
+            let (min_x, max_x) = (b.min_x.max(0.0), b.max_x.min(width));
+            let (min_y, max_y) = (b.min_y.max(0.0), b.max_y.min(height));
+            if min_x >= max_x || min_y >= max_y {
+                continue; // Not over the container.
+            }
+            let sides = [max_x, width - min_x, max_y, height - min_y];
+            let least = sides.iter().copied().fold(f64::INFINITY, f64::min);
+            match sides.iter().position(|s| *s == least) {
+                Some(0) => out.left = out.left.max(least),
+                Some(1) => out.right = out.right.max(least),
+                Some(2) => out.top = out.top.max(least),
+                _ => out.bottom = out.bottom.max(least),
+            }
+        }
+        out
+    }
+
+    /// These insets with `px` more on every side.
+    pub fn grown(self, px: f64) -> Insets {
+        Insets {
+            left: self.left + px,
+            top: self.top + px,
+            right: self.right + px,
+            bottom: self.bottom + px,
         }
     }
 }
@@ -138,11 +185,11 @@ impl Camera {
 
     /// The view that fits `rect` in the part of the container left free by `insets`
     /// (e.g. beside a panel that floats over the map). Insets that would leave less than
-    /// half the container are ignored, so a small screen still shows the whole rect.
+    /// 40 % of the container are ignored, so a small screen still shows the whole rect.
     pub fn fit_in(&self, rect: Rect, width: f64, height: f64, insets: Insets) -> MapView {
         let (width, height) = (width.max(1.0), height.max(1.0));
-        let insets = if width - insets.left - insets.right < width * 0.5
-            || height - insets.top - insets.bottom < height * 0.5
+        let insets = if width - insets.left - insets.right < width * 0.4
+            || height - insets.top - insets.bottom < height * 0.4
         {
             Insets::uniform(insets.top.min(insets.bottom).min(width * 0.1))
         } else {
@@ -161,6 +208,29 @@ impl Camera {
             width,
             height,
         })
+    }
+
+    /// True if a panel `panel_px` wide beside `rect` still leaves it shown at least
+    /// `share` of the scale it gets without the panel (else the panel should fold).
+    pub fn room_beside(
+        &self,
+        rect: Rect,
+        width: f64,
+        height: f64,
+        margins: Insets,
+        panel_px: f64,
+        share: f64,
+    ) -> bool {
+        let scale = |insets: Insets| {
+            let w = (width - insets.left - insets.right).max(0.0);
+            let h = (height - insets.top - insets.bottom).max(0.0);
+            (w / rect.width().max(1.0)).min(h / rect.height().max(1.0))
+        };
+        let beside = Insets {
+            left: margins.left + panel_px,
+            ..margins
+        };
+        scale(beside) >= share * scale(margins)
     }
 
     /// Keeps the centre inside the region so the map cannot be lost off-screen.
@@ -280,6 +350,57 @@ mod tests {
         // On a phone-sized box the panel inset is ignored rather than squeezing the map.
         let small = cam.viewport(cam.fit_in(rect, 390.0, 500.0, insets), 390.0, 500.0);
         assert!(small.visible().padded(1e-6).contains(&rect));
+    }
+
+    #[test]
+    fn panels_are_kept_clear_of_on_the_side_they_hug() {
+        let (w, h) = (800.0, 600.0);
+        let r = |min_x, min_y, max_x, max_y| Rect {
+            min_x,
+            min_y,
+            max_x,
+            max_y,
+        };
+        // A folded layer button in the top-left corner costs a strip at the top; a row
+        // of buttons at the bottom right a strip at the bottom; a tall list on the left
+        // a column; a bottom sheet half over the map the part it covers.
+        let insets = Insets::clear_of(
+            w,
+            h,
+            &[
+                r(8.0, 8.0, 100.0, 44.0),
+                r(500.0, 550.0, 792.0, 592.0),
+                r(8.0, 60.0, 280.0, 400.0),
+                r(-10.0, 500.0, 900.0, 2000.0),
+                r(900.0, 0.0, 1000.0, 100.0),
+            ],
+        );
+        assert_eq!(insets.top, 44.0);
+        assert_eq!(insets.left, 280.0);
+        assert_eq!(insets.bottom, 100.0);
+        assert_eq!(
+            insets.right, 0.0,
+            "a box outside the container costs nothing"
+        );
+        // The free part of a viewport excludes them.
+        let cam = camera();
+        let vp = cam.viewport(cam.fit(sample_rect(), w, h, 0.0), w, h);
+        let free = vp.free(insets);
+        let top_left = vp.to_screen(Point::new(free.min_x, free.min_y));
+        let bottom_right = vp.to_screen(Point::new(free.max_x, free.max_y));
+        assert!((top_left.x - 280.0).abs() < 1e-6 && (top_left.y - 44.0).abs() < 1e-6);
+        assert!((bottom_right.x - w).abs() < 1e-6 && (bottom_right.y - 500.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_layer_list_folds_when_the_map_is_too_narrow_for_it() {
+        let cam = camera();
+        let rect = sample_rect(); // 300 × 250 km: wider than tall.
+        let margins = Insets::uniform(24.0);
+        // A wide map has room beside the area for a 270 px list; a narrow one has not.
+        assert!(cam.room_beside(rect, 1400.0, 700.0, margins, 270.0, 0.9));
+        assert!(!cam.room_beside(rect, 800.0, 700.0, margins, 270.0, 0.9));
+        assert!(!cam.room_beside(rect, 390.0, 500.0, margins, 270.0, 0.9));
     }
 
     #[test]

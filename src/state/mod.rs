@@ -4,6 +4,9 @@
 //! reported, never a panic. Defaults are omitted from the URL.
 
 pub mod query;
+pub mod tour;
+
+pub use tour::TourPos;
 
 use crate::i18n::Lang;
 use crate::ids::{Adcode, BeltId, CityId, ClusterId, GoalId, LayerId, TaskId, UnknownId};
@@ -175,6 +178,18 @@ impl Layers {
         })
     }
 
+    /// True if a city's point is drawn: the member cities always, the others with a
+    /// belt or the corridor that names them.
+    pub fn shows_city(&self, id: CityId, plan: &PlanData) -> bool {
+        let layout = &plan.layout;
+        plan.cities.iter().any(|c| c.id == id && c.member)
+            || (self.shows(LayerId::Corridor) && layout.corridor.cities.contains(&id))
+            || layout
+                .belts
+                .iter()
+                .any(|b| self.shows_belt(b.id) && b.cities.contains(&id))
+    }
+
     /// Turns a layer on or off. Turning belts on again shows all five.
     pub fn set(&mut self, id: LayerId, on: bool) {
         if on {
@@ -252,6 +267,8 @@ pub struct ViewState {
     pub view: Option<MapView>,
     /// Compact mode for embedding in other pages.
     pub embed: bool,
+    /// The place in the guided tour, while it is open.
+    pub tour: Option<TourPos>,
 }
 
 impl ViewState {
@@ -263,6 +280,7 @@ impl ViewState {
             focus: None,
             view: None,
             embed: false,
+            tour: None,
         }
     }
 }
@@ -281,8 +299,26 @@ impl ViewState {
         self.reveal_focus(plan);
     }
 
-    /// Turns on the layers the selected feature needs to be seen (and nothing else).
+    /// Turns on the layers the selected feature needs to be seen (and nothing else): for
+    /// a city not drawn now, the belts that name it (or else the corridor).
     pub fn reveal_focus(&mut self, plan: &PlanData) {
+        if let Some(Focus::City(id)) = self.focus {
+            if !self.layers.shows_city(id, plan) {
+                let layout = &plan.layout;
+                let belts: Vec<BeltId> = layout
+                    .belts
+                    .iter()
+                    .filter(|b| b.cities.contains(&id))
+                    .map(|b| b.id)
+                    .collect();
+                for b in &belts {
+                    self.layers.set_belt(*b, true);
+                }
+                if belts.is_empty() && layout.corridor.cities.contains(&id) {
+                    self.layers.set(LayerId::Corridor, true);
+                }
+            }
+        }
         let needed = self
             .focus
             .as_ref()
@@ -386,5 +422,19 @@ mod tests {
             s.layers.shows(LayerId::Corridor),
             "deselecting keeps layers"
         );
+        // A link to a city that no shown layer draws turns on the belts that name it.
+        let (mut linked, _) = crate::state::query::parse("focus=city:changbaishan", Lang::En);
+        linked.reveal_focus(&plan);
+        assert!(linked.layers.shows_city(CityId::Changbaishan, &plan));
+        assert_eq!(
+            linked.layers.items().last().map(String::as_str),
+            Some("labels")
+        );
+        assert!(
+            linked.layers.shows_belt(BeltId::Tourism) && !linked.layers.shows_belt(BeltId::Energy)
+        );
+        let (mut harbin, _) = crate::state::query::parse("focus=city:harbin", Lang::En);
+        harbin.reveal_focus(&plan);
+        assert!(harbin.layers.shows(LayerId::Corridor));
     }
 }

@@ -1,4 +1,5 @@
-//! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`.
+//! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`,
+//! `tour`.
 
 use super::{Focus, LayerItem, Layers, MapView, ViewState};
 use crate::i18n::Lang;
@@ -62,6 +63,10 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
                 "0" => state.embed = false,
                 _ => drop(&key, &value),
             },
+            "tour" => match value.parse() {
+                Ok(pos) => state.tour = Some(pos),
+                Err(_) => drop(&key, &value),
+            },
             _ => drop(&key, &value),
         }
     }
@@ -87,19 +92,21 @@ fn parse_view(text: &str) -> Option<MapView> {
 }
 
 /// Writes the state as a query string (without `?`), omitting defaults;
-/// empty when everything is default.
+/// empty when everything is default. During the tour the step stands for the layers,
+/// the selection and the view it sets: its link is `tour=N` alone.
 pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     let mut parts = Vec::new();
     if state.lang != default_lang {
         parts.push(format!("lang={}", state.lang));
     }
-    if state.layers != Layers::default() {
+    let touring = state.tour.is_some();
+    if state.layers != Layers::default() && !touring {
         parts.push(format!("layers={}", state.layers.items().join(",")));
     }
-    if let Some(focus) = &state.focus {
+    if let Some(focus) = state.focus.as_ref().filter(|_| !touring) {
         parts.push(format!("focus={focus}"));
     }
-    if let Some(v) = state.view {
+    if let Some(v) = state.view.filter(|_| !touring) {
         parts.push(format!(
             "view={},{},{}",
             round(v.lon, 4),
@@ -109,6 +116,9 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     }
     if state.embed {
         parts.push("embed=1".to_owned());
+    }
+    if let Some(pos) = state.tour {
+        parts.push(format!("tour={pos}"));
     }
     parts.join("&")
 }

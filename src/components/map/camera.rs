@@ -1,4 +1,9 @@
-//! The map's camera: container size, the displayed view, smooth moves.
+//! The map's camera: container size, the panels lying over the map, the displayed view
+//! and smooth moves between views.
+//!
+//! The state holds the view a reader chose (`None`: fit what is shown); the camera shows
+//! it, moving smoothly to every new target except those a gesture sets (drag, wheel,
+//! pinch) and except under `prefers-reduced-motion`.
 
 use crate::components::Ctx;
 use crate::geo::Rect;
@@ -6,11 +11,19 @@ use crate::scene::viewport::{Camera, Insets, Viewport};
 use crate::state::{Layers, MapView};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Duration of a view transition, ms.
 const TRANSITION_MS: f64 = 450.0;
 /// Margin kept around fitted extents, px.
 const FIT_MARGIN_PX: f64 = 24.0;
+/// How wide the open layer list is (its CSS `max-width`), px.
+const LAYER_LIST_PX: f64 = 278.0;
+/// The layer list opens beside the area only if the area keeps this share of its scale.
+const LAYER_LIST_SHARE: f64 = 0.9;
+/// The panels that may lie over the map: the fitted views and the recentring keep
+/// clear of them (each marks itself with this attribute).
+const OVERLAYS: &str = "[data-overlay]";
 
 /// Reactive camera state of the map; `Copy`, provided as context to the map's parts.
 #[derive(Clone, Copy)]
@@ -21,14 +34,20 @@ pub struct MapCamera {
     pub camera: Camera,
     /// Container size in px.
     pub size: RwSignal<(f64, f64)>,
-    /// A view shown during a transition, over the state's view.
-    pub moving: RwSignal<Option<MapView>>,
+    /// What the panels over the map cover, px from each side (margins not included).
+    pub covered: RwSignal<Insets>,
+    /// Whether the layer list is open (decided by the room beside the area at first,
+    /// then by the reader).
+    pub layers_open: RwSignal<bool>,
+    /// The view the state asks for (its own, or the fitted default).
+    pub target: Memo<MapView>,
     /// What is on screen.
     pub viewport: Memo<Viewport>,
-    /// Width of the layer panel floating over the map's left side (0 when folded), px:
-    /// fitted views keep clear of it.
-    pub panel_width: RwSignal<f64>,
-    /// Transition generation: a newer move or a user gesture cancels older frames.
+    /// The view on screen (trails `target` during a transition).
+    shown: RwSignal<Option<MapView>>,
+    /// Set by gestures: the next target is shown at once.
+    instant: StoredValue<bool>,
+    /// Transition generation: a newer move or a gesture cancels older frames.
     generation: StoredValue<u32>,
     wrap: NodeRef<html::Div>,
 }
@@ -38,26 +57,44 @@ impl MapCamera {
     pub fn new(ctx: Ctx, wrap: NodeRef<html::Div>) -> Self {
         let camera = Camera::new(ctx.scene.region_extent);
         let size = RwSignal::new((800.0, 600.0));
-        let moving = RwSignal::new(None);
-        let panel_width = RwSignal::new(0.0);
+        let covered = RwSignal::new(Insets::default());
+        // What the default view fits: the layers' extent, or the tour step's.
+        let extent = Memo::new(move |_| {
+            ctx.state
+                .with(|s| match s.tour.and_then(|p| ctx.tour.at(p)) {
+                    Some(step) => {
+                        let focus = s.highlight(&ctx.plan.data);
+                        ctx.scene
+                            .extent_of_step(step.view, &s.layers, focus.as_ref())
+                    }
+                    None => ctx.scene.extent_for(&s.layers),
+                })
+        });
+        let target = Memo::new(move |_| {
+            ctx.view.get().unwrap_or_else(|| {
+                let (w, h) = size.get();
+                camera.fit_in(extent.get(), w, h, covered.get().grown(FIT_MARGIN_PX))
+            })
+        });
+        let shown = RwSignal::new(None);
         let viewport = Memo::new(move |_| {
             let (w, h) = size.get();
-            let view = moving.get().or(ctx.view.get()).unwrap_or_else(|| {
-                let extent = ctx.layers.with(|l| ctx.scene.extent_for(l));
-                camera.fit_in(extent, w, h, insets(panel_width.get()))
-            });
-            camera.viewport(view, w, h)
+            camera.viewport(shown.get().unwrap_or_else(|| target.get()), w, h)
         });
         let cam = MapCamera {
             ctx,
             camera,
             size,
-            moving,
+            covered,
+            layers_open: RwSignal::new(false),
+            target,
             viewport,
-            panel_width,
+            shown,
+            instant: StoredValue::new(true),
             generation: StoredValue::new(0),
             wrap,
         };
+        cam.follow_target();
         cam.measure_on_resize();
         cam.follow_layers();
         cam.follow_selection();
@@ -69,45 +106,61 @@ impl MapCamera {
         self.camera.view(&self.viewport.get_untracked())
     }
 
-    /// The default view for these layers.
-    pub fn default_view(&self, layers: &Layers) -> MapView {
-        self.fit(self.ctx.scene.extent_for(layers))
-    }
-
     /// The view that shows `rect` in the free part of the map.
     pub fn fit(&self, rect: Rect) -> MapView {
         let (w, h) = self.size.get_untracked();
-        let insets = insets(self.panel_width.get_untracked());
+        let insets = self.covered.get_untracked().grown(FIT_MARGIN_PX);
         self.camera.fit_in(rect, w, h, insets)
     }
 
     /// Sets the view at once (gestures), cancelling any transition.
     pub fn set_view(&self, view: Option<MapView>) {
-        self.generation.update_value(|g| *g += 1);
-        self.moving.set(None);
+        self.instant.set_value(true);
         self.ctx.state.update(|s| s.view = view);
     }
 
-    /// Moves smoothly to `target`; at the end the state's view becomes `end`
-    /// (`None` to return to the fitted default).
-    pub fn fly_to(&self, target: MapView, end: Option<MapView>) {
-        let from = self.current();
-        self.generation.update_value(|g| *g += 1);
-        let generation = self.generation.get_value();
-        if reduced_motion() {
-            self.set_view(end);
-            return;
+    /// Moves smoothly to `view` (`None`: back to the fitted default).
+    pub fn fly_to(&self, view: Option<MapView>) {
+        self.ctx.state.update(|s| s.view = view);
+    }
+
+    /// Moves (if needed) so that `rect` is on screen and clear of the panels over the map,
+    /// keeping what is visible now. Returns whether it moves.
+    pub fn reveal(&self, rect: Rect) -> bool {
+        let vp = self.viewport.get_untracked();
+        let free = vp.free(self.covered.get_untracked().grown(FIT_MARGIN_PX / 2.0));
+        if free.contains(&rect) {
+            return false;
         }
+        let target = self.fit(free.union(rect));
+        self.fly_to(Some(target));
+        true
+    }
+
+    /// Shows every new target: at once after a gesture, smoothly otherwise.
+    fn follow_target(&self) {
         let cam = *self;
+        Effect::new(move |_| {
+            let to = cam.target.get();
+            cam.generation.update_value(|g| *g += 1);
+            let from = cam.shown.get_untracked();
+            let gesture = cam
+                .instant
+                .try_update_value(std::mem::take)
+                .unwrap_or(false);
+            let at_once = gesture || !cam.ctx.ready.get_untracked() || reduced_motion();
+            match from {
+                Some(from) if !at_once && from != to => cam.animate(from, to),
+                _ => cam.shown.set(Some(to)),
+            }
+        });
+    }
+
+    /// Moves the shown view from `from` to `to` over [`TRANSITION_MS`].
+    fn animate(&self, from: MapView, to: MapView) {
+        let generation = self.generation.get_value();
         let start = js_sys::Date::now();
-        fn frame(
-            cam: MapCamera,
-            generation: u32,
-            start: f64,
-            from: MapView,
-            target: MapView,
-            end: Option<MapView>,
-        ) {
+        fn frame(cam: MapCamera, generation: u32, start: f64, from: MapView, to: MapView) {
             request_animation_frame(move || {
                 if cam.generation.get_value() != generation {
                     return;
@@ -115,104 +168,154 @@ impl MapCamera {
                 let t = ((js_sys::Date::now() - start) / TRANSITION_MS).min(1.0);
                 // Ease in and out.
                 let eased = t * t * (3.0 - 2.0 * t);
+                cam.shown.set(Some(Camera::between(from, to, eased)));
                 if t < 1.0 {
-                    cam.moving.set(Some(Camera::between(from, target, eased)));
-                    frame(cam, generation, start, from, target, end);
-                } else {
-                    cam.moving.set(None);
-                    cam.ctx.state.update(|s| s.view = end);
+                    frame(cam, generation, start, from, to);
                 }
             });
         }
-        frame(cam, generation, start, from, target, end);
-    }
-
-    /// Moves (if needed) so that `rect` is on screen, keeping what is visible now.
-    pub fn reveal(&self, rect: Rect) {
-        let vp = self.viewport.get_untracked();
-        let visible = vp.visible();
-        if visible.contains(&rect) {
-            return;
-        }
-        let target = self.fit(visible.union(rect));
-        self.fly_to(target, Some(target));
+        frame(*self, generation, start, from, to);
     }
 
     fn measure(&self) {
         if let Some(el) = self.wrap.get_untracked() {
             let r = el.get_bounding_client_rect();
-            if r.width() > 0.0 && r.height() > 0.0 {
-                self.size.set((r.width(), r.height()));
+            let size = (r.width(), r.height());
+            if size.0 > 0.0 && size.1 > 0.0 && size != self.size.get_untracked() {
+                self.instant.set_value(true);
+                self.size.set(size);
             }
         }
     }
 
+    /// Measures what the panels over the map cover (after they have been drawn).
+    pub fn measure_overlays(&self) {
+        let Some(el) = self.wrap.get_untracked() else {
+            return;
+        };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let map = el.get_bounding_client_rect();
+        let mut boxes = Vec::new();
+        if let Ok(list) = doc.query_selector_all(OVERLAYS) {
+            for i in 0..list.length() {
+                let Some(node) = list.item(i) else { continue };
+                let Ok(panel) = node.dyn_into::<web_sys::Element>() else {
+                    continue;
+                };
+                let r = panel.get_bounding_client_rect();
+                if r.width() > 0.0 && r.height() > 0.0 {
+                    boxes.push(Rect {
+                        min_x: r.left() - map.left(),
+                        min_y: r.top() - map.top(),
+                        max_x: r.right() - map.left(),
+                        max_y: r.bottom() - map.top(),
+                    });
+                }
+            }
+        }
+        let covered = Insets::clear_of(map.width(), map.height(), &boxes);
+        if covered != self.covered.get_untracked() {
+            self.covered.set(covered);
+        }
+    }
+
+    /// Measures once the map is drawn (deciding whether the layer list fits beside the
+    /// area), shows a linked selection, then marks the app ready; re-measures on resize.
     fn measure_on_resize(&self) {
         let cam = *self;
         Effect::new(move |_| {
-            if cam.wrap.get().is_some() {
+            if cam.wrap.get().is_none() {
+                return;
+            }
+            request_animation_frame(move || {
+                cam.measure();
+                let (w, h) = cam.size.get_untracked();
+                let extent = cam
+                    .ctx
+                    .layers
+                    .with_untracked(|l| cam.ctx.scene.extent_for(l));
+                cam.layers_open.set(cam.camera.room_beside(
+                    extent,
+                    w,
+                    h,
+                    Insets::uniform(FIT_MARGIN_PX),
+                    LAYER_LIST_PX,
+                    LAYER_LIST_SHARE,
+                ));
+                // The next frame has the layer list drawn open or folded.
                 request_animation_frame(move || {
-                    cam.measure();
+                    cam.measure_overlays();
+                    // A selection from a link is shown as a click shows it, at once.
+                    if let Some(rect) = cam.highlight_bounds() {
+                        cam.instant.set_value(true);
+                        if !cam.reveal(rect) {
+                            cam.instant.set_value(false);
+                        }
+                    }
                     cam.ctx.ready.set(true);
                 });
-            }
+            });
         });
-        let handle = window_event_listener(leptos::ev::resize, move |_| cam.measure());
+        let handle = window_event_listener(leptos::ev::resize, move |_| {
+            cam.measure();
+            cam.measure_overlays();
+        });
         on_cleanup(move || handle.remove());
     }
 
-    /// Showing a layer that lies outside the view moves the view so it can be seen.
+    /// Where the highlighted feature lies, if it is on the map.
+    fn highlight_bounds(&self) -> Option<Rect> {
+        let target = self.ctx.highlight.get_untracked()?;
+        self.ctx.scene.bounds_of(&target)
+    }
+
+    /// Showing a layer that lies outside a chosen view moves the view so it can be seen
+    /// (the fitted default follows the layers by itself).
     fn follow_layers(&self) {
         let cam = *self;
         Effect::new(move |prev: Option<Layers>| {
             let now = cam.ctx.layers.get();
-            if let Some(prev) = prev.filter(|p| *p != now) {
-                if cam.ctx.view.get_untracked().is_none() && cam.moving.get_untracked().is_none() {
-                    let (before, after) = (cam.default_view(&prev), cam.default_view(&now));
-                    if before != after {
-                        // Animate from the old fitted view to the new one.
-                        cam.moving.set(Some(before));
-                        cam.fly_to(after, None);
-                    }
-                } else {
-                    cam.reveal(cam.ctx.scene.extent_for(&now));
-                }
+            if prev.is_some_and(|p| p != now) && cam.ctx.view.get_untracked().is_some() {
+                cam.reveal(cam.ctx.scene.extent_for(&now));
             }
             now
         });
     }
 
-    /// Selecting a feature off screen brings it into view.
+    /// A new selection is brought into view, clear of the panels over the map (which may
+    /// just have changed: the details, a bottom sheet).
     fn follow_selection(&self) {
         let cam = *self;
         Effect::new(move |_| {
             let target = cam.ctx.highlight.get();
-            if let Some(rect) = target.and_then(|f| cam.ctx.scene.bounds_of(&f)) {
-                cam.reveal(rect);
+            // A tour step may open or change the caption card over the map.
+            cam.ctx.state.with(|s| s.tour);
+            if !cam.ctx.ready.get_untracked() {
+                return; // The first measurement shows a linked selection.
             }
+            request_animation_frame(move || {
+                cam.measure_overlays();
+                if let Some(rect) = target.and_then(|f| cam.ctx.scene.bounds_of(&f)) {
+                    cam.reveal(rect);
+                }
+            });
         });
     }
 
-    /// Zooms by a factor about the container's centre.
+    /// Zooms by a factor about the centre of the free part of the map.
     pub fn zoom_by(&self, factor: f64) {
         let (w, h) = self.size.get_untracked();
-        let target = self
-            .camera
-            .zoom_at(self.current(), factor, w / 2.0, h / 2.0, w, h);
-        self.fly_to(target, Some(target));
-    }
-}
-
-/// The margins of fitted views, with room for the layer panel on the left.
-fn insets(panel_width: f64) -> Insets {
-    Insets {
-        left: FIT_MARGIN_PX + panel_width,
-        ..Insets::uniform(FIT_MARGIN_PX)
+        let c = self.covered.get_untracked();
+        let (x, y) = ((c.left + w - c.right) / 2.0, (c.top + h - c.bottom) / 2.0);
+        let target = self.camera.zoom_at(self.current(), factor, x, y, w, h);
+        self.fly_to(Some(target));
     }
 }
 
 /// True if the user asked for reduced motion.
-fn reduced_motion() -> bool {
+pub fn reduced_motion() -> bool {
     web_sys::window()
         .and_then(|w| {
             w.match_media("(prefers-reduced-motion: reduce)")

@@ -10,21 +10,15 @@ use leptos::prelude::*;
 pub fn Controls() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
-    let fit = move |rect| {
-        let target = cam.fit(rect);
-        cam.fly_to(target, Some(target));
-    };
+    let fit = move |rect| cam.fly_to(Some(cam.fit(rect)));
     view! {
-        <div class="map-controls" role="group" aria-label=ctx.phrase(ui::MAP)>
+        <div class="map-controls" data-overlay role="group" aria-label=ctx.phrase(ui::MAP)>
             <button type="button" class="ctl" data-action="zoom-in" aria-label=ctx.phrase(ui::ZOOM_IN) title=ctx.phrase(ui::ZOOM_IN)
                 on:click=move |_| cam.zoom_by(1.5)>"+"</button>
             <button type="button" class="ctl" data-action="zoom-out" aria-label=ctx.phrase(ui::ZOOM_OUT) title=ctx.phrase(ui::ZOOM_OUT)
                 on:click=move |_| cam.zoom_by(1.0 / 1.5)>"−"</button>
             <button type="button" class="ctl" data-action="reset" aria-label=ctx.phrase(ui::RESET_VIEW) title=ctx.phrase(ui::RESET_VIEW)
-                on:click=move |_| {
-                    let target = cam.default_view(&ctx.layers.get_untracked());
-                    cam.fly_to(target, None);
-                }>"⟲"</button>
+                on:click=move |_| cam.fly_to(None)>"⟲"</button>
             <button type="button" class="ctl ctl-text" data-action="metro" on:click=move |_| fit(ctx.scene.metro)>
                 {ctx.phrase(ui::METRO_VIEW)}
             </button>

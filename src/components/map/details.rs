@@ -119,22 +119,27 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
     }
 }
 
-/// The details of the selected map feature; Escape or the close button clears it.
+/// The details of the selected map feature, docked beside the map (in the side column on
+/// wide screens, a bottom sheet on phones) rather than over it; Escape or the close
+/// button clears it. It marks itself as an overlay so that the map keeps the selection
+/// clear of it where it does lie over the map (the bottom sheet).
 #[component]
 pub fn Details() -> impl IntoView {
     let ctx = use_ctx();
     let plan = ctx.plan;
+    // The tour's caption takes the dock while the tour is open.
+    let touring = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
     move || {
         let focus = ctx
             .focus
             .get()
-            .filter(|f| !matches!(f, Focus::Goal(_) | Focus::Task(_)))?;
+            .filter(|f| !matches!(f, Focus::Goal(_) | Focus::Task(_)) && !touring.get())?;
         let lang = ctx.lang.get();
         let title = plan.title_of(&focus)?;
         let rows = facts(plan, &focus, lang);
         let other = lang.other();
         Some(view! {
-            <aside class="details" aria-live="polite" aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
+            <aside class="details" data-overlay aria-live="polite" aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }>
                 <button type="button" class="details-close" aria-label=ui::CLOSE.get(lang) on:click=move |_| ctx.select(None)>"×"</button>
                 <h2>{title.get(lang).to_owned()}</h2>

@@ -42,31 +42,19 @@ pub fn LayerPanel() -> impl IntoView {
             </label>
         }
     };
-    // Open by default where there is room beside the map, folded on phones.
-    let wide = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 700.0);
-    // Fitted views keep clear of the panel while it is open.
+    // Open where the map has room for it beside the area (the camera decides once
+    // the map is measured), folded to its button elsewhere; then as the reader sets it.
+    // The fitted views and the recentring keep clear of it either way.
     let cam = expect_context::<super::MapCamera>();
-    let panel = NodeRef::<leptos::html::Details>::new();
-    let measure = move || {
-        if let Some(el) = panel.get_untracked() {
-            let width = if el.open() {
-                el.get_bounding_client_rect().width() + 8.0
-            } else {
-                0.0
-            };
-            cam.panel_width.set(width);
+    let toggled = move |ev: leptos::ev::Event| {
+        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        if open != cam.layers_open.get_untracked() {
+            cam.layers_open.set(open);
         }
+        request_animation_frame(move || cam.measure_overlays());
     };
-    Effect::new(move |_| {
-        if panel.get().is_some() {
-            request_animation_frame(measure);
-        }
-    });
     view! {
-        <details class="layer-panel" open=wide node_ref=panel on:toggle=move |_| measure()>
+        <details class="layer-panel" data-overlay prop:open=move || cam.layers_open.get() on:toggle=toggled>
             <summary>{ctx.phrase(ui::LAYERS)}</summary>
             <div class="layer-list">
                 {LayerId::ALL.iter().map(|id| {

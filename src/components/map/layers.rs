@@ -192,18 +192,9 @@ pub fn Center() -> impl IntoView {
     }
 }
 
-/// True if a city's point is shown: the four member cities always, the others with the
-/// belts or the corridor that name them.
-pub fn city_shown(ctx: Ctx, id: CityId, member: bool) -> bool {
-    member
-        || ctx.layers.with(|l| {
-            let layout = &ctx.plan.data.layout;
-            (l.shows(LayerId::Corridor) && layout.corridor.cities.contains(&id))
-                || layout
-                    .belts
-                    .iter()
-                    .any(|b| l.shows_belt(b.id) && b.cities.contains(&id))
-        })
+/// True if a city's point is shown (see [`crate::state::Layers::shows_city`]).
+pub fn city_shown(ctx: Ctx, id: CityId, _member: bool) -> bool {
+    ctx.layers.with(|l| l.shows_city(id, &ctx.plan.data))
 }
 
 /// City points (not a layer of their own: they follow the layers that name them).

@@ -65,7 +65,8 @@ pub fn Legend() -> impl IntoView {
         }
     };
     view! {
-        <section class="legend" aria-label=ctx.phrase(ui::LEGEND)>
+        // Focusable: beside the map on wide screens it scrolls when many layers show.
+        <section class="legend" tabindex="0" aria-label=ctx.phrase(ui::LEGEND)>
             <h2 class="legend-title">{ctx.phrase(ui::LEGEND)}</h2>
             <ul>
                 {move || {

@@ -12,6 +12,7 @@ mod pointer;
 mod tooltip;
 
 pub use camera::MapCamera;
+pub use details::Details;
 
 use crate::components::use_ctx;
 use crate::i18n::ui;
@@ -62,7 +63,6 @@ pub fn MapPanel() -> impl IntoView {
                 <layer_panel::LayerPanel />
                 <controls::Controls />
                 <tooltip::Tooltip />
-                <details::Details />
             </div>
             <p class="map-keys" id="map-keys">{ctx.phrase(ui::MAP_KEYS)}</p>
             <legend::Legend />

@@ -128,7 +128,10 @@ pub fn click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
             return;
         }
         match feature_at(&ev) {
-            Some(focus) => cam.ctx.toggle_select(focus),
+            Some(focus) => {
+                cam.ctx.toggle_select(focus.clone());
+                crate::components::panels::show_item(&focus);
+            }
             None => cam.ctx.select(None),
         }
     }
@@ -142,7 +145,7 @@ pub fn double_click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
         let (w, h) = cam.size.get_untracked();
         let factor = if ev.shift_key() { 0.5 } else { 2.0 };
         let target = cam.camera.zoom_at(cam.current(), factor, x, y, w, h);
-        cam.fly_to(target, Some(target));
+        cam.fly_to(Some(target));
     }
 }
 
@@ -213,4 +216,5 @@ fn step_selection(cam: MapCamera, forward: bool) {
         (Some(i), false) => (i + n - 1) % n,
     };
     cam.ctx.select(Some(places[next].clone()));
+    crate::components::panels::show_item(&places[next]);
 }

@@ -2,6 +2,7 @@
 //! facts (the plan in one line, key figures, source).
 
 use super::figures::KeyFigures;
+use crate::components::tour::TourButton;
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::plan::PlanData;
@@ -23,14 +24,17 @@ pub fn Header() -> impl IntoView {
                         {move || data.title.get(other())}
                     </p>
                 </div>
-                <LangSwitch />
+                <div class="header-actions">
+                    <TourButton />
+                    <LangSwitch />
+                </div>
             </div>
         </header>
     }
 }
 
-/// The plan in one line, its key figures and its source. Beside the title on wide
-/// screens; below the map on phones, so that the map comes first.
+/// The plan in one line, its key figures and its source: at the top of the side column
+/// (below the map on phones, so that the map comes first).
 #[component]
 pub fn Facts() -> impl IntoView {
     let ctx = use_ctx();

@@ -5,7 +5,7 @@
 
 mod circles;
 mod figures;
-mod format;
+pub(crate) mod format;
 mod goals;
 mod header;
 mod layout;
@@ -14,13 +14,14 @@ mod panel;
 mod principles;
 mod safeguards;
 mod select;
-mod tasks;
+pub(crate) mod tasks;
 mod text_list;
 
 pub use header::{Facts, Header};
 
 use crate::components::use_ctx;
 use crate::i18n::ui;
+use crate::state::Focus;
 use leptos::prelude::*;
 
 /// The panels beside the map (below it on narrow screens), in the plan's order.
@@ -37,4 +38,46 @@ pub fn Panels() -> impl IntoView {
             <safeguards::SafeguardsPanel />
         </div>
     }
+}
+
+/// After a selection on the map: scrolls the panel item for `focus` (if it has one) into
+/// view in the side column, below whatever is docked at its top, so that the text about
+/// the selection is read beside the map. Only where the side column is beside the map:
+/// on phones the panels are below it, and scrolling to them would hide the map.
+pub fn show_item(focus: &Focus) {
+    let selector = format!(".panels [data-item=\"{focus}\"]");
+    request_animation_frame(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(doc) = window.document() else { return };
+        let rect = |sel: &str| {
+            doc.query_selector(sel)
+                .ok()
+                .flatten()
+                .map(|e| e.get_bounding_client_rect())
+        };
+        let (Some(item), Some(side), Some(map)) =
+            (rect(&selector), rect(".side"), rect(".map-section"))
+        else {
+            return;
+        };
+        if side.left() < map.right() - 1.0 {
+            return;
+        }
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        // The part of the side column not under its docked card.
+        let top = rect(".dock").map_or(0.0, |d| d.bottom().max(0.0));
+        if item.top() >= top && item.bottom() <= height {
+            return;
+        }
+        let middle = top + (height - top) / 2.0;
+        let by = item.top() + item.height() / 2.0 - middle;
+        let y = window.scroll_y().unwrap_or(0.0) + by;
+        window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), y.max(0.0));
+    });
 }

@@ -21,6 +21,7 @@ pub fn SelectButton<T: IntoView + 'static>(
     children: TypedChildren<T>,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let item = focus.to_string();
     let state = Selection::new(ctx, focus);
     view! {
         <button
@@ -28,6 +29,7 @@ pub fn SelectButton<T: IntoView + 'static>(
             class=format!("select {class}")
             class:is-selected=state.selected
             class:is-highlighted=state.highlighted
+            data-item=item
             aria-pressed=state.pressed()
             title=ctx.phrase(ui::SHOW_ON_MAP)
             on:click=state.toggle()

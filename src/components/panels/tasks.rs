@@ -4,7 +4,7 @@ use super::panel::Panel;
 use super::select::SelectButton;
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};
-use crate::plan::{KeyTask, PlanData};
+use crate::plan::{KeyTask, MapReading, PlanData};
 use crate::state::{Focus, LayerItem};
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn TasksPanel() -> impl IntoView {
 #[component]
 fn Task(task: &'static KeyTask) -> impl IntoView {
     let ctx = use_ctx();
-    let shows = move || reading(&ctx.plan.data, task, ctx.lang.get());
+    let shows = move || reading(&ctx.plan.data, &task.map, ctx.lang.get());
     view! {
         <li class="task">
             <SelectButton
@@ -48,10 +48,9 @@ fn Task(task: &'static KeyTask) -> impl IntoView {
     }
 }
 
-/// The names of the layers a task shows on the map (the dashboard's reading).
-fn reading(data: &PlanData, task: &KeyTask, lang: Lang) -> String {
-    task.map
-        .layers
+/// The names of the layers a task or goal shows on the map (the dashboard's reading).
+pub(crate) fn reading(data: &PlanData, map: &MapReading, lang: Lang) -> String {
+    map.layers
         .iter()
         .map(|item| match item {
             LayerItem::Layer(id) => ui::layer_name(*id).get(lang),
@@ -76,10 +75,10 @@ mod tests {
         let plan = Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"));
         let data = &plan.data;
         assert_eq!(
-            reading(data, &data.tasks[0], Lang::En),
+            reading(data, &data.tasks[0].map, Lang::En),
             "One corridor, Five belts"
         );
-        assert_eq!(reading(data, &data.tasks[0], Lang::Zh), "一廊、五带");
-        assert!(reading(data, &data.tasks[5], Lang::Zh).contains("文化旅游产业带"));
+        assert_eq!(reading(data, &data.tasks[0].map, Lang::Zh), "一廊、五带");
+        assert!(reading(data, &data.tasks[5].map, Lang::Zh).contains("文化旅游产业带"));
     }
 }
