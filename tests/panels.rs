@@ -412,7 +412,7 @@ async fn panels_render_everything_in_both_languages() {
         "培育特色鲜明的文化品格",
         "环境和谐宜居",
         "通勤圈",
-        "协作共兴",
+        "合作共兴",
         "中心城市引领",
         "以人为本",
         "强化分级领导",

@@ -183,7 +183,7 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
     let year: u32 = y.parse().ok()?;
     let month: usize = m.parse().ok()?;
     let day: u32 = d.parse().ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = [
         31,
         if leap { 29 } else { 28 },

@@ -173,12 +173,14 @@ phrases! {
     TRILLION_RMB = "approximately RMB {} trillion", "{}万亿元左右";
     /// After the 2030 goal's "largely established" line, before its characteristics.
     CHARACTERIZED_BY = ", characterized by:", "，其特征为：";
-    /// The release's credit line (`{}` is the editor's name).
-    EDITOR = "(editor: {})", "（编辑：{}）";
+    /// The release's credit line, before the editor's name.
+    EDITOR = "(editor: ", "（编辑：";
+    /// A closing parenthesis, full-width in Chinese.
+    CLOSE_PAREN = ")", "）";
     /// Heading of the plan's dated steps.
     PLAN_DATES = "The plan's dates", "规划时间线";
     /// Before where a date was published.
-    PUBLISHED_IN = "published in:", "来源：";
+    PUBLISHED_IN = "(published in: ", "（来源：";
     /// Heading of a goal's expected outcomes.
     OUTCOMES = "Expected outcomes", "预期成效";
     /// Reading note for goals.

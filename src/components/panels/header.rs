@@ -2,7 +2,6 @@
 //! facts (the plan in one line, key figures, source).
 
 use super::figures::KeyFigures;
-use super::format;
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::plan::PlanData;
@@ -69,14 +68,19 @@ fn SourceLine() -> impl IntoView {
     let release = &ctx.plan.data.release;
     let sep = ctx.phrase(ui::DOT_SEP);
     let lang = ctx.lang;
-    let editor = move || format::fill(ui::EDITOR, lang.get(), release.editor.get(lang.get()));
+    // The editor's name is published only in pinyin: marked as romanised Chinese.
+    let editor_label = ctx.phrase(ui::EDITOR);
     view! {
         <p class="source">
             <span class="source-label">{ctx.phrase(ui::SOURCE)}</span>
             " "
             <span class="source-name">{ctx.text(&release.source)}</span>
             " "
-            <span class="source-editor">{editor}</span>
+            <span class="source-editor">
+                {editor_label}
+                <span lang="zh-Latn">{ctx.text(&release.editor)}</span>
+                {ctx.phrase(ui::CLOSE_PAREN)}
+            </span>
             {sep}
             <span class="source-event">{ctx.text(&release.event)}</span>
             {sep}
@@ -97,7 +101,9 @@ fn SourceLine() -> impl IntoView {
                                 <span class="milestone-what">{ctx.text(&m.what)}</span>
                                 " "
                                 <small class="milestone-source">
-                                    "(" {ctx.phrase(ui::PUBLISHED_IN)} " " {ctx.text(&m.published_in)} ")"
+                                    {ctx.phrase(ui::PUBLISHED_IN)}
+                                    {ctx.text(&m.published_in)}
+                                    {ctx.phrase(ui::CLOSE_PAREN)}
                                 </small>
                             </li>
                         }
