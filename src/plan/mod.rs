@@ -11,8 +11,7 @@ pub use model::*;
 
 use crate::geo::{projection::Albers, shape, LonLat};
 use crate::i18n::{Text, ZhSource};
-use crate::ids::{Adcode, CityId};
-use crate::state::Focus;
+use crate::ids::{Adcode, CityId, Focus};
 use serde::Deserialize;
 
 /// The data files as text, by name (for error messages) and content.
@@ -430,6 +429,6 @@ mod tests {
         assert!(first
             .map
             .layers
-            .contains(&crate::state::LayerItem::Layer(LayerId::Corridor)));
+            .contains(&crate::ids::LayerItem::Layer(LayerId::Corridor)));
     }
 }

@@ -2,8 +2,7 @@
 //! press release; see the data file).
 
 use crate::i18n::Text;
-use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, GoalId, TaskId};
-use crate::state::{Focus, LayerItem};
+use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerItem, TaskId};
 use serde::Deserialize;
 
 /// The plan metadata as in `data/plan.json`.

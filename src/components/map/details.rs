@@ -2,8 +2,8 @@
 
 use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
+use crate::ids::Focus;
 use crate::plan::{Plan, Unit, UnitRole};
-use crate::state::Focus;
 use leptos::prelude::*;
 
 /// The phrases naming a unit's roles.

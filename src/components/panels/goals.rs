@@ -7,8 +7,8 @@ use super::select::SelectButton;
 use super::text_list::TextList;
 use crate::components::use_ctx;
 use crate::i18n::ui;
+use crate::ids::Focus;
 use crate::plan::{PhasedGoal, PlanData};
-use crate::state::Focus;
 use leptos::prelude::*;
 
 /// The goals panel.
