@@ -8,8 +8,9 @@ use super::url;
 use crate::i18n::{ui, Lang};
 use crate::plan::tour::Tour;
 use crate::plan::Plan;
+use crate::scene::layers::Layers;
 use crate::scene::Scene;
-use crate::state::{query, Layers, ViewState};
+use crate::state::{query, ViewState};
 use leptos::either::Either;
 use leptos::prelude::*;
 

@@ -6,8 +6,7 @@
 
 use super::{Plan, PlanData};
 use crate::i18n::Text;
-use crate::ids::CityId;
-use crate::state::{reading_of, Focus, LayerItem};
+use crate::ids::{CityId, Focus, LayerItem};
 use serde::Deserialize;
 
 /// `data/tour.json` as built into the app, captions resolved.
@@ -229,7 +228,7 @@ impl Tour {
             let has_reading = step
                 .focus
                 .as_ref()
-                .is_some_and(|f| reading_of(f, &plan.data).is_some());
+                .is_some_and(|f| plan.data.reading_of(f).is_some());
             match &step.layers {
                 Some(l) if l.is_empty() => problem("shows no layer".to_owned()),
                 None if !has_reading => problem("names no layers and has no reading".to_owned()),
@@ -246,7 +245,7 @@ impl Tour {
                             problem(format!("city {c} is not in the plan"));
                         }
                     }
-                    Some(Caption::Reading(f)) if reading_of(f, &plan.data).is_none() => {
+                    Some(Caption::Reading(f)) if plan.data.reading_of(f).is_none() => {
                         problem(format!("{f} has no map reading"));
                     }
                     Some(_) => {}

@@ -9,250 +9,10 @@ pub mod tour;
 pub use tour::TourPos;
 
 use crate::i18n::Lang;
-use crate::ids::{Adcode, BeltId, CityId, ClusterId, GoalId, LayerId, TaskId, UnknownId};
+use crate::ids::{BeltId, Focus, LayerId, LayerItem};
 use crate::plan::{MapReading, PlanData, UnitRole};
-use std::collections::BTreeSet;
-use std::fmt;
-use std::str::FromStr;
-
-/// What is selected: a map feature or a panel item.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Focus {
-    /// A county-level unit by adcode.
-    Unit(Adcode),
-    /// The central city (the "one center").
-    Center,
-    /// The Harbin–Changchun–Shenyang–Dalian corridor.
-    Corridor,
-    /// One of the three clusters.
-    Cluster(ClusterId),
-    /// One of the five belts.
-    Belt(BeltId),
-    /// A named city.
-    City(CityId),
-    /// A phased goal.
-    Goal(GoalId),
-    /// A key task.
-    Task(TaskId),
-}
-
-impl FromStr for Focus {
-    type Err = UnknownId;
-    fn from_str(s: &str) -> Result<Self, UnknownId> {
-        let bad = || UnknownId {
-            kind: "focus",
-            text: s.to_owned(),
-        };
-        Ok(match s.split_once(':') {
-            None if s == "center" => Focus::Center,
-            None if s == "corridor" => Focus::Corridor,
-            None => Focus::Unit(s.parse().map_err(|_| bad())?),
-            Some(("cluster", id)) => Focus::Cluster(id.parse()?),
-            Some(("belt", id)) => Focus::Belt(id.parse()?),
-            Some(("city", id)) => Focus::City(id.parse()?),
-            Some(("goal", id)) => Focus::Goal(id.parse()?),
-            Some(("task", text)) => match text.parse::<u8>() {
-                // Only the canonical spelling: no sign, no leading zeros.
-                Ok(n) if n.to_string() == text => Focus::Task(TaskId(n)),
-                _ => return Err(bad()),
-            },
-            Some(_) => return Err(bad()),
-        })
-    }
-}
-
-impl fmt::Display for Focus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Focus::Unit(code) => write!(f, "{code}"),
-            Focus::Center => f.write_str("center"),
-            Focus::Corridor => f.write_str("corridor"),
-            Focus::Cluster(id) => write!(f, "cluster:{id}"),
-            Focus::Belt(id) => write!(f, "belt:{id}"),
-            Focus::City(id) => write!(f, "city:{id}"),
-            Focus::Goal(id) => write!(f, "goal:{id}"),
-            Focus::Task(id) => write!(f, "task:{id}"),
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Focus {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// One item of the `layers=` list: a whole layer, or a single belt (`belt:ID`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LayerItem {
-    /// A whole layer.
-    Layer(LayerId),
-    /// One belt of the belts layer.
-    Belt(BeltId),
-}
-
-impl FromStr for LayerItem {
-    type Err = UnknownId;
-    fn from_str(s: &str) -> Result<Self, UnknownId> {
-        match s.strip_prefix("belt:") {
-            Some(id) => Ok(LayerItem::Belt(id.parse()?)),
-            None => Ok(LayerItem::Layer(s.parse()?)),
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for LayerItem {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// Which layers are shown. Belts show only while the belts layer is on, and then only
-/// those in `belts` (all five unless the user picked single belts).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Layers {
-    on: BTreeSet<LayerId>,
-    belts: BTreeSet<BeltId>,
-}
-
-impl Default for Layers {
-    /// The opening view: the plan's area, its setting and the center and clusters.
-    fn default() -> Self {
-        use LayerId::*;
-        Layers {
-            on: [Area, Sphere, Context, Center, Clusters, Labels].into(),
-            belts: BeltId::ALL.iter().copied().collect(),
-        }
-    }
-}
-
-impl Layers {
-    /// No layer at all.
-    pub fn none() -> Self {
-        Layers {
-            on: BTreeSet::new(),
-            belts: BeltId::ALL.iter().copied().collect(),
-        }
-    }
-
-    /// The layers that a list of items turns on (items as in the URL).
-    pub fn from_items(items: impl IntoIterator<Item = LayerItem>) -> Self {
-        let mut layers = Layers::none();
-        let mut single: BTreeSet<BeltId> = BTreeSet::new();
-        for item in items {
-            match item {
-                LayerItem::Layer(id) => {
-                    layers.on.insert(id);
-                }
-                LayerItem::Belt(id) => {
-                    single.insert(id);
-                }
-            }
-        }
-        // `belts` means all five; single belts alone mean just those.
-        if !single.is_empty() && !layers.on.contains(&LayerId::Belts) {
-            layers.on.insert(LayerId::Belts);
-            layers.belts = single;
-        }
-        layers
-    }
-
-    /// True if the layer is shown.
-    pub fn shows(&self, id: LayerId) -> bool {
-        self.on.contains(&id)
-    }
-
-    /// True if this belt is drawn.
-    pub fn shows_belt(&self, id: BeltId) -> bool {
-        self.shows(LayerId::Belts) && self.belts.contains(&id)
-    }
-
-    /// True if a unit with these roles is drawn: whole and partial units in the area
-    /// layer, sphere units in the sphere layer.
-    pub fn shows_unit(&self, roles: &[UnitRole]) -> bool {
-        roles.iter().any(|r| match r {
-            UnitRole::Whole | UnitRole::Partial => self.shows(LayerId::Area),
-            UnitRole::Sphere => self.shows(LayerId::Sphere),
-        })
-    }
-
-    /// True if a city's point is drawn: the member cities always, the others with a
-    /// belt or the corridor that names them.
-    pub fn shows_city(&self, id: CityId, plan: &PlanData) -> bool {
-        let layout = &plan.layout;
-        plan.cities.iter().any(|c| c.id == id && c.member)
-            || (self.shows(LayerId::Corridor) && layout.corridor.cities.contains(&id))
-            || layout
-                .belts
-                .iter()
-                .any(|b| self.shows_belt(b.id) && b.cities.contains(&id))
-    }
-
-    /// Turns a layer on or off. Turning belts on again shows all five.
-    pub fn set(&mut self, id: LayerId, on: bool) {
-        if on {
-            if id == LayerId::Belts && !self.on.contains(&id) {
-                self.belts = BeltId::ALL.iter().copied().collect();
-            }
-            self.on.insert(id);
-        } else {
-            self.on.remove(&id);
-        }
-    }
-
-    /// Shows or hides one belt. Hiding the last one turns the belts layer off.
-    pub fn set_belt(&mut self, id: BeltId, on: bool) {
-        if on {
-            if !self.shows(LayerId::Belts) {
-                self.on.insert(LayerId::Belts);
-                self.belts.clear();
-            }
-            self.belts.insert(id);
-        } else if self.shows(LayerId::Belts) {
-            self.belts.remove(&id);
-            if self.belts.is_empty() {
-                self.set(LayerId::Belts, false);
-            }
-        }
-    }
-
-    /// The URL items, in contract order (`belts` when all five show, else `belt:ID`s).
-    pub fn items(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for id in LayerId::ALL {
-            if !self.shows(*id) {
-                continue;
-            }
-            if *id == LayerId::Belts && self.belts.len() < BeltId::ALL.len() {
-                out.extend(self.belts.iter().map(|b| format!("belt:{b}")));
-            } else {
-                out.push(id.as_str().to_owned());
-            }
-        }
-        out
-    }
-}
-
-/// The map's view: centre and zoom. Zoom 1 shows the whole region view across the
-/// container's shorter side; larger numbers zoom in.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MapView {
-    /// Longitude of the centre, degrees east.
-    pub lon: f64,
-    /// Latitude of the centre, degrees north.
-    pub lat: f64,
-    /// Zoom factor (see the type's doc).
-    pub zoom: f64,
-}
-
-impl MapView {
-    /// Smallest zoom allowed.
-    pub const MIN_ZOOM: f64 = 0.6;
-    /// Largest zoom allowed.
-    pub const MAX_ZOOM: f64 = 40.0;
-}
+use crate::scene::layers::Layers;
+use crate::scene::viewport::MapView;
 
 /// Everything the user can set. Serialised to the query string.
 #[derive(Debug, Clone, PartialEq)]
@@ -341,13 +101,9 @@ impl ViewState {
     }
 }
 
-/// The map reading of a task or goal.
+/// The map reading of a task or goal (see [`PlanData::reading_of`]).
 pub fn reading_of<'a>(focus: &Focus, plan: &'a PlanData) -> Option<&'a MapReading> {
-    match focus {
-        Focus::Task(id) => plan.tasks.iter().find(|t| t.id == *id).map(|t| &t.map),
-        Focus::Goal(id) => plan.goals.iter().find(|g| g.id == *id).map(|g| &g.map),
-        _ => None,
-    }
+    plan.reading_of(focus)
 }
 
 /// The layers that must be on for a selected map feature to be seen.
@@ -379,6 +135,7 @@ fn layers_for(focus: &Focus, plan: &PlanData) -> Vec<LayerItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::{BeltId, TaskId};
     use crate::plan::EMBEDDED;
 
     fn plan() -> PlanData {
@@ -425,7 +182,9 @@ mod tests {
         // A link to a city that no shown layer draws turns on the belts that name it.
         let (mut linked, _) = crate::state::query::parse("focus=city:changbaishan", Lang::En);
         linked.reveal_focus(&plan);
-        assert!(linked.layers.shows_city(CityId::Changbaishan, &plan));
+        assert!(linked
+            .layers
+            .shows_city(crate::ids::CityId::Changbaishan, &plan));
         assert_eq!(
             linked.layers.items().last().map(String::as_str),
             Some("labels")

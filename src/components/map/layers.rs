@@ -2,10 +2,10 @@
 
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
+use crate::ids::Focus;
 use crate::ids::{CityId, LayerId};
 use crate::plan::{Level, UnitRole};
 use crate::scene::UnitMark;
-use crate::state::Focus;
 use leptos::prelude::*;
 
 /// `display="none"` while a layer is off (a presentation attribute: no inline style).
@@ -192,7 +192,7 @@ pub fn Center() -> impl IntoView {
     }
 }
 
-/// True if a city's point is shown (see [`crate::state::Layers::shows_city`]).
+/// True if a city's point is shown (see [`crate::scene::layers::Layers::shows_city`]).
 pub fn city_shown(ctx: Ctx, id: CityId, _member: bool) -> bool {
     ctx.layers.with(|l| l.shows_city(id, &ctx.plan.data))
 }

@@ -21,7 +21,7 @@ pub use header::{Facts, Header};
 
 use crate::components::use_ctx;
 use crate::i18n::ui;
-use crate::state::Focus;
+use crate::ids::Focus;
 use leptos::prelude::*;
 
 /// The panels beside the map (below it on narrow screens), in the plan's order.
