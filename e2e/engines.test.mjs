@@ -230,6 +230,10 @@ describe("the same smoke in Chromium, Firefox ESR and WebKitGTK", () => {
 
         // A layer switch hides its layer.
         assert.ok(await b.run(JS.shown('[data-layer="sphere"]')), `${name}: sphere layer shown at first`);
+        // The layer list may be folded to its button where the map is narrow.
+        if (!(await b.run(`return document.querySelector("details.layer-panel").open`))) {
+          await b.clickAt(JSON.parse(await until(`${name}: the layer button`, () => b.run(JS.pointIn(".layer-panel summary")))));
+        }
         const toggle = JSON.parse(await until(`${name}: the sphere switch`, () => b.run(JS.pointIn('[data-toggle="sphere"]'))));
         await b.clickAt(toggle);
         await until(`${name}: sphere layer hidden`, () => b.run(JS.hidden('[data-layer="sphere"]')));

@@ -245,23 +245,25 @@ impl MapCamera {
                     LAYER_LIST_PX,
                     LAYER_LIST_SHARE,
                 ));
-                // The next frame has the layer list drawn open or folded.
+                // The next frame has the layer list drawn open or folded. What the
+                // panels cover and a linked selection are shown at once, not animated
+                // after the app says it is ready.
                 request_animation_frame(move || {
+                    cam.instant.set_value(true);
                     cam.measure_overlays();
-                    // A selection from a link is shown as a click shows it, at once.
                     if let Some(rect) = cam.highlight_bounds() {
-                        cam.instant.set_value(true);
-                        if !cam.reveal(rect) {
-                            cam.instant.set_value(false);
-                        }
+                        cam.reveal(rect);
                     }
                     cam.ctx.ready.set(true);
+                    request_animation_frame(move || cam.instant.set_value(false));
                 });
             });
         });
         let handle = window_event_listener(leptos::ev::resize, move |_| {
+            cam.instant.set_value(true);
             cam.measure();
             cam.measure_overlays();
+            request_animation_frame(move || cam.instant.set_value(false));
         });
         on_cleanup(move || handle.remove());
     }

@@ -11,7 +11,7 @@ mod legend;
 mod pointer;
 mod tooltip;
 
-pub use camera::MapCamera;
+pub use camera::{reduced_motion, MapCamera};
 pub use details::Details;
 
 use crate::components::use_ctx;

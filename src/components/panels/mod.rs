@@ -78,6 +78,21 @@ pub fn show_item(focus: &Focus) {
         let middle = top + (height - top) / 2.0;
         let by = item.top() + item.height() / 2.0 - middle;
         let y = window.scroll_y().unwrap_or(0.0) + by;
-        window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or(0.0), y.max(0.0));
+        scroll_page_to(y);
     });
+}
+
+/// Scrolls the page to `y` px: smoothly, unless the reader asked for reduced motion.
+pub fn scroll_page_to(y: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(y.max(0.0));
+    options.set_behavior(if crate::components::map::reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    window.scroll_to_with_scroll_to_options(&options);
 }

@@ -155,7 +155,7 @@ fn keep_map_in_view() {
         let r = map.get_bounding_client_rect();
         if r.top() < -1.0 {
             let y = window.scroll_y().unwrap_or(0.0) + r.top();
-            window.scroll_to_with_x_and_y(0.0, y.max(0.0));
+            crate::components::panels::scroll_page_to(y);
         }
     });
 }
