@@ -221,25 +221,28 @@ impl Plan {
             Focus::Unit(code) => self.unit(code).map(|u| &u.name),
             Focus::Center => Some(&layout.center.name),
             Focus::Corridor => Some(&layout.corridor.name),
-            Focus::Cluster(id) => layout
-                .clusters
-                .iter()
-                .find(|c| c.id == *id)
-                .map(|c| &c.name),
-            Focus::Belt(id) => layout.belts.iter().find(|b| b.id == *id).map(|b| &b.name),
+            Focus::Cluster(id) => layout.cluster(*id).map(|c| &c.name),
+            Focus::Belt(id) => layout.belt(*id).map(|b| &b.name),
             Focus::City(id) => self.city(*id).map(|c| &c.name),
-            Focus::Goal(id) => self
-                .data
-                .goals
-                .iter()
-                .find(|g| g.id == *id)
-                .map(|g| &g.headline),
-            Focus::Task(id) => self
-                .data
-                .tasks
-                .iter()
-                .find(|t| t.id == *id)
-                .map(|t| &t.name),
+            Focus::Goal(id) => self.data.goal(*id).map(|g| &g.headline),
+            Focus::Task(id) => self.data.task(*id).map(|t| &t.name),
+        }
+    }
+
+    /// The release's sentence that a unit's details quote: its own note if it has one;
+    /// else its city's part of the designated-area sentence for a unit in the area
+    /// (Dongliao, partial and sphere, too); else the sphere sentence for a unit only in
+    /// the sphere; the whole designated-area sentence if its city has no part of its own.
+    pub fn statement_of<'a>(&'a self, unit: &'a Unit) -> &'a Text {
+        if let Some(note) = &unit.entry.note {
+            return note;
+        }
+        let in_area = unit.has(UnitRole::Whole) || unit.has(UnitRole::Partial);
+        let clause = self.data.area_clauses.iter().find(|c| c.city == unit.city);
+        match clause {
+            Some(c) if in_area => &c.text,
+            _ if unit.has(UnitRole::Sphere) => &self.data.sphere_statement,
+            _ => &self.data.area_statement,
         }
     }
 
@@ -322,6 +325,69 @@ mod tests {
         assert_eq!(chaoyang.city, CityId::Changchun);
         let meihekou = p.unit(&"220581".parse().unwrap()).unwrap();
         assert_eq!(meihekou.city, CityId::Tonghua);
+    }
+
+    #[test]
+    fn a_unit_quotes_its_own_sentence_of_the_release() {
+        let p = plan();
+        let unit = |code: &str| p.unit(&code.parse().unwrap()).unwrap().clone();
+        let clause = |city| {
+            &p.data
+                .area_clauses
+                .iter()
+                .find(|c| c.city == city)
+                .unwrap()
+                .text
+        };
+        // A whole unit: its city's part of the designated-area sentence.
+        let chaoyang = unit("220104");
+        assert!(std::ptr::eq(
+            p.statement_of(&chaoyang),
+            clause(CityId::Changchun)
+        ));
+        // A unit only in the sphere: the sphere sentence, not its city's area clause.
+        let yongji = unit("220221");
+        assert!(std::ptr::eq(
+            p.statement_of(&yongji),
+            &p.data.sphere_statement
+        ));
+        // A unit's own note comes first.
+        let dehui = unit("220183");
+        let note = dehui.entry.note.as_ref().unwrap();
+        assert!(std::ptr::eq(p.statement_of(&dehui), note));
+        // Partial and sphere (Dongliao) without its note: the area clause of its city.
+        let mut dongliao = unit("220422");
+        dongliao.entry.note = None;
+        assert!(std::ptr::eq(
+            p.statement_of(&dongliao),
+            clause(CityId::Liaoyuan)
+        ));
+        // A city with no clause of its own: the whole designated-area sentence.
+        let mut elsewhere = chaoyang.clone();
+        elsewhere.city = CityId::Harbin;
+        assert!(std::ptr::eq(
+            p.statement_of(&elsewhere),
+            &p.data.area_statement
+        ));
+    }
+
+    #[test]
+    fn belts_clusters_goals_and_tasks_are_found_by_id() {
+        use crate::ids::{BeltId, ClusterId, GoalId, TaskId};
+        let p = plan();
+        let layout = &p.data.layout;
+        for id in BeltId::ALL {
+            assert_eq!(layout.belt(*id).map(|b| b.id), Some(*id));
+        }
+        for id in ClusterId::ALL {
+            assert_eq!(layout.cluster(*id).map(|c| c.id), Some(*id));
+        }
+        assert_eq!(
+            p.data.goal(GoalId::Y2035).map(|g| g.id),
+            Some(GoalId::Y2035)
+        );
+        assert_eq!(p.data.task(TaskId(9)).map(|t| t.id), Some(TaskId(9)));
+        assert!(p.data.task(TaskId(10)).is_none());
     }
 
     #[test]

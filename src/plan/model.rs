@@ -51,6 +51,18 @@ pub struct PlanData {
     pub safeguards: Safeguards,
 }
 
+impl PlanData {
+    /// A phased goal by id.
+    pub fn goal(&self, id: GoalId) -> Option<&PhasedGoal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// A key task by number.
+    pub fn task(&self, id: TaskId) -> Option<&KeyTask> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+}
+
 /// The press conference and source line.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -197,6 +209,18 @@ pub struct Layout {
     pub belts: Vec<Belt>,
     /// The one corridor.
     pub corridor: Corridor,
+}
+
+impl Layout {
+    /// A cluster by id.
+    pub fn cluster(&self, id: ClusterId) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// A belt by id.
+    pub fn belt(&self, id: BeltId) -> Option<&Belt> {
+        self.belts.iter().find(|b| b.id == id)
+    }
 }
 
 /// The central city.
