@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
     view! { <AppFrom plan=Plan::embedded() /> }
 }
 
-/// The dashboard for a loaded plan (e.g. `Plan::load` of other data files), or a page
+/// The dashboard for a loaded plan (e.g. `Plan::from_parts` of other data files), or a page
 /// listing every problem found in its data.
 #[component]
 pub fn AppFrom(

@@ -1,12 +1,15 @@
 //! The plan's facts as typed data, read from `data/plan.json` (every field traced to the
-//! press release; see the data file).
+//! press release; see the data file), and the city points of `data/geo/anchors.json`.
+//!
+//! The build script compiles this file too (by `#[path]`): it reads the files strictly
+//! into these types with `serde_json` and writes them with postcard (see [`super::packed`]).
 
 use crate::i18n::Text;
 use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerItem, TaskId};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The plan metadata as in `data/plan.json`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanData {
     /// The plan's title.
@@ -64,7 +67,7 @@ impl PlanData {
 }
 
 /// The press conference and source line.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Release {
     /// Who held the press conference.
@@ -78,7 +81,7 @@ pub struct Release {
 }
 
 /// How the plan document is organised.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Structure {
     /// Whether it has a preface.
@@ -92,7 +95,7 @@ pub struct Structure {
 }
 
 /// The headline figures.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figures {
     /// Total area of the designated area, km².
@@ -104,7 +107,7 @@ pub struct Figures {
 }
 
 /// The part of the designated-area sentence about one city.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AreaClause {
     /// Which city.
@@ -114,7 +117,7 @@ pub struct AreaClause {
 }
 
 /// A city the plan names.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct City {
     /// Stable id.
@@ -130,7 +133,7 @@ pub struct City {
 }
 
 /// A neighbouring province shown for orientation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Province {
     /// Its code; its outline is in the region view.
@@ -140,7 +143,7 @@ pub struct Province {
 }
 
 /// The part a unit plays in the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitRole {
     /// Wholly in the designated area.
@@ -163,7 +166,7 @@ impl UnitRole {
 }
 
 /// A unit's English name as the release spells it (the Chinese one is the boundary index's).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnglishName {
     /// English name.
@@ -171,7 +174,7 @@ pub struct EnglishName {
 }
 
 /// A county-level unit named by the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitEntry {
     /// Administrative code; its boundary must be in the geodata.
@@ -186,7 +189,7 @@ pub struct UnitEntry {
 }
 
 /// The "1351" layout: one center, three clusters, five belts, one corridor.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     /// Its name.
@@ -224,7 +227,7 @@ impl Layout {
 }
 
 /// The central city.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Center {
     /// Which city.
@@ -236,7 +239,7 @@ pub struct Center {
 }
 
 /// A cluster of Changchun with a partner city.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cluster {
     /// Stable id.
@@ -248,7 +251,7 @@ pub struct Cluster {
 }
 
 /// An industry belt: a chain of cities.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Belt {
     /// Stable id.
@@ -262,7 +265,7 @@ pub struct Belt {
 }
 
 /// The Harbin–Changchun–Shenyang–Dalian corridor.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Corridor {
     /// Its name.
@@ -276,7 +279,7 @@ pub struct Corridor {
 }
 
 /// A phased goal.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhasedGoal {
     /// Stable id (the year).
@@ -303,7 +306,7 @@ pub struct PhasedGoal {
 }
 
 /// One of the four circles of 2035.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Circle {
     /// Stable id.
@@ -315,7 +318,7 @@ pub struct Circle {
 }
 
 /// A key task.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyTask {
     /// Its number, 1–9.
@@ -327,7 +330,7 @@ pub struct KeyTask {
 }
 
 /// Which layers a task or goal shows, and what it highlights: the dashboard's reading.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapReading {
     /// Layers to show.
@@ -338,7 +341,7 @@ pub struct MapReading {
 }
 
 /// The safeguard mechanisms.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Safeguards {
     /// The release's summary sentence.
@@ -347,4 +350,32 @@ pub struct Safeguards {
     pub mechanisms: Vec<Text>,
     /// Their aim.
     pub aim: Text,
+}
+
+/// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    /// Which city.
+    pub id: CityId,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// The districts whose interior point it is (empty for a cited point).
+    #[serde(default)]
+    pub from: Vec<Adcode>,
+    /// How it was obtained, where not by the general method.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `data/geo/anchors.json`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchors {
+    /// The general method, in one sentence.
+    pub method: String,
+    /// One anchor per city.
+    pub cities: Vec<Anchor>,
 }

@@ -1,4 +1,4 @@
-//! The view state: everything a user can set, and its URL form (see ROADMAP.md).
+//! The view state: everything a user can set, and its URL form (docs/CONTRACTS.md).
 //!
 //! Parsing is pure and forgiving: each bad part of a link is dropped on its own and
 //! reported, never a panic. Defaults are omitted from the URL.
