@@ -85,7 +85,7 @@ pub struct Release {
 }
 
 /// A dated step in the plan's adoption.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// ISO date, `YYYY-MM-DD`.
