@@ -200,7 +200,9 @@ http {
     assert.equal(index.headers.get("x-frame-options"), null, "framing allowed");
     const html = await index.text();
     assert.match(html, new RegExp(`loader\\.js\\?v=${RELEASE}`));
-    assert.equal((await fetch(`${app.origin}/portal/plan`, { redirect: "manual" })).headers.get("location"), BASE);
+    const bare = await fetch(`${app.origin}/portal/plan?lang=en`, { redirect: "manual" });
+    assert.equal(bare.status, 301);
+    assert.equal(new URL(bare.headers.get("location"), app.origin).href, `${app.origin}${BASE}?lang=en`);
 
     const stamped = await fetch(`${url}metro-plan_bg.wasm?v=${RELEASE}`, { headers: { "accept-encoding": "gzip" } });
     assert.equal(stamped.headers.get("cache-control"), "public, max-age=31536000, immutable");
@@ -254,10 +256,16 @@ http {
   });
 
   test("the embed demo on a second origin: sized iframes, no inner scrollbars, state in the portal's hash across a reload", async () => {
-    const { page, check, close } = await openPage(`${portal.origin}/`);
+    const { page, check, problems, close } = await openPage(`${portal.origin}/`);
     try {
       const frames = ["plan-zh", "plan-en"];
-      for (const id of frames) await page.frameLocator(`#${id}`).locator(READY_SELECTOR).waitFor({ timeout: 30_000 });
+      // Chromium does not render cross-origin frames out of view (nor lazy-load them), so
+      // each is brought into view, as a reader scrolling down would.
+      const ready = async (id) => {
+        await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+        await page.frameLocator(`#${id}`).locator(READY_SELECTOR).waitFor({ timeout: 30_000 });
+      };
+      for (const id of frames) await ready(id);
 
       // Each iframe is as tall as its content, within a pixel, and shows no scrollbar.
       const measure = async (id) => {
@@ -276,6 +284,7 @@ http {
         return { ...inner, outer };
       };
       for (const id of frames) {
+        await page.locator(`#${id}`).scrollIntoViewIfNeeded();
         let m;
         // Size messages are asynchronous: wait (bounded) for the frame to settle.
         for (let i = 0; i < 100; i++) {
@@ -287,22 +296,36 @@ http {
         assert.ok(m.scrollH <= m.clientH, `${id}: no vertical scroll inside (${m.scrollH} > ${m.clientH})`);
         assert.ok(m.scrollW <= m.clientW, `${id}: no horizontal scroll inside (${m.scrollW} > ${m.clientW})`);
       }
+      // Chromium paints cross-origin frames only in view: a window as tall as the page
+      // shows both for the screenshot.
+      const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: 1280, height: fullHeight });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await screenshot(page, "embed-demo-portal");
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // A state change inside the English frame reaches the portal's hash…
       const en = page.frameLocator("#plan-en");
       await en.locator('[data-toggle="corridor"] input').check();
       await page.waitForFunction(() => /(^|&)plan-en=[^&]*corridor/.test(location.hash.slice(1)));
       const hash = await page.evaluate(() => location.hash);
-      assert.ok(!hash.includes("plan-zh="), "the untouched frame is not written");
-      // …and survives a reload of the portal page.
+      // Each synced frame has its own key; the Chinese one keeps its own state.
+      const saved = Object.fromEntries(hash.slice(1).split("&").map((p) => p.split("=", 2).map(decodeURIComponent)));
+      assert.equal(saved["plan-zh"], "lang=zh&layers=area,sphere,context,center,clusters,belts,corridor,labels&embed=1");
+      await check();
+      // …and survives a reload of the portal page. (embed.js then points the frame at the
+      // saved state, which cancels the load of its original src: that ERR_ABORTED, and
+      // those of the reload itself, are expected.)
       await page.reload();
-      await page.frameLocator("#plan-en").locator(READY_SELECTOR).waitFor({ timeout: 30_000 });
+      await ready("plan-en");
       assert.ok(await page.frameLocator("#plan-en").locator('[data-toggle="corridor"] input').isChecked());
       assert.ok(await page.frameLocator("#plan-en").locator('[data-toggle="belt:pharma"] input').isChecked());
       assert.equal(await page.evaluate(() => location.hash), hash);
       const src = await page.locator("#plan-en").getAttribute("src");
       assert.ok(src.startsWith(`${app.origin}${BASE}?`) && src.includes("corridor") && src.includes("embed=1"), src);
+      const aborted = problems.failed.filter((f) => f.endsWith("net::ERR_ABORTED"));
+      assert.ok(aborted.length <= 3, aborted.join("\n"));
+      problems.failed = problems.failed.filter((f) => !aborted.includes(f));
       await check();
     } finally {
       await close();

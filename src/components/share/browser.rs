@@ -2,8 +2,9 @@
 //! system share sheet. Each is looked up before use, since a missing one (the clipboard
 //! outside secure contexts, `navigator.share` on most desktops) would throw.
 
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 
 /// The dashboard's address without query or fragment (`https://host/portal/plan/`).
 pub fn page_address() -> String {
@@ -24,17 +25,36 @@ fn navigator_has(name: &str) -> bool {
         .is_some_and(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// Writes `text` to the clipboard; false where the Clipboard API is missing or refuses.
-pub async fn copy(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    if !navigator_has("clipboard") {
-        return false;
+/// Calls `done(true)` when `promise` fulfils, `done(false)` when it rejects. (Callbacks
+/// rather than futures: the app needs no async executor for this.)
+fn settle(promise: js_sys::Promise, done: impl FnOnce(bool) + 'static) {
+    let once = Rc::new(Cell::new(Some(done)));
+    let other = once.clone();
+    let ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+        if let Some(done) = once.take() {
+            done(true);
+        }
+    });
+    let err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+        if let Some(done) = other.take() {
+            done(false);
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    // One of the two runs, once; both must outlive this call (a few bytes per click).
+    ok.forget();
+    err.forget();
+}
+
+/// Writes `text` to the clipboard, then calls `done` with false where the Clipboard API
+/// is missing or refuses.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    match web_sys::window() {
+        Some(window) if navigator_has("clipboard") => {
+            settle(window.navigator().clipboard().write_text(text), done)
+        }
+        _ => done(false),
     }
-    JsFuture::from(window.navigator().clipboard().write_text(text))
-        .await
-        .is_ok()
 }
 
 /// True where the system share sheet exists (mostly phones).
@@ -44,7 +64,7 @@ pub fn can_share() -> bool {
 
 /// Opens the system share sheet with a title and a link. A cancelled sheet is not an
 /// error worth reporting.
-pub async fn share(title: &str, url: &str) {
+pub fn share(title: &str, url: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -54,9 +74,7 @@ pub async fn share(title: &str, url: &str) {
     let data = web_sys::ShareData::new();
     data.set_title(title);
     data.set_url(url);
-    JsFuture::from(window.navigator().share_with_data(&data))
-        .await
-        .ok();
+    settle(window.navigator().share_with_data(&data), |_| ());
 }
 
 /// The window this page is framed in, if it is in a frame.

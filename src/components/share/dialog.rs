@@ -60,10 +60,9 @@ pub fn ShareDialog(
     });
     let link_field = NodeRef::<html::Input>::new();
     let code_field = NodeRef::<html::Textarea>::new();
+    // Where copying fails, the text is left selected for the reader to copy.
     let copy_link = move |_| {
-        let text = url.get_untracked();
-        leptos::task::spawn_local(async move {
-            let done = copy(&text).await;
+        copy(&url.get_untracked(), move |done| {
             if !done {
                 if let Some(field) = link_field.get_untracked() {
                     field.focus().ok();
@@ -71,12 +70,10 @@ pub fn ShareDialog(
                 }
             }
             link_copied.set(if done { Copied::Yes } else { Copied::ByHand });
-        });
+        })
     };
     let copy_code = move |_| {
-        let text = code.get_untracked();
-        leptos::task::spawn_local(async move {
-            let done = copy(&text).await;
+        copy(&code.get_untracked(), move |done| {
             if !done {
                 if let Some(field) = code_field.get_untracked() {
                     field.focus().ok();
@@ -84,12 +81,11 @@ pub fn ShareDialog(
                 }
             }
             code_copied.set(if done { Copied::Yes } else { Copied::ByHand });
-        });
+        })
     };
     let share_sheet = move |_| {
-        let title = ctx.plan.data.title.get(ctx.lang.get_untracked()).to_owned();
-        let text = url.get_untracked();
-        leptos::task::spawn_local(async move { share(&title, &text).await });
+        let title = ctx.plan.data.title.get(ctx.lang.get_untracked());
+        share(title, &url.get_untracked());
     };
     let status = move |copied: RwSignal<Copied>| {
         move || {
@@ -136,7 +132,7 @@ pub fn ShareDialog(
             <span>{ctx.phrase(ui::EMBED_PANELS)}</span>
         </label>
         <label class="share-label" for="embed-code">{ctx.phrase(ui::EMBED_CODE)}</label>
-        <textarea id="embed-code" class="share-field share-code" readonly rows="5" node_ref=code_field prop:value=move || code.get()></textarea>
+        <textarea id="embed-code" class="share-field share-code" readonly rows="7" node_ref=code_field prop:value=move || code.get()></textarea>
         <div class="share-actions">
             <button type="button" class="share-action" data-action="copy-code" on:click=copy_code>
                 {ctx.phrase(ui::COPY_CODE)}

@@ -14,13 +14,13 @@ pub fn EmbedBar() -> impl IntoView {
     let page = page_address();
     let href = move || link(&page, &full_view_query(&ctx.state.get()));
     view! {
-        <div class="embed-bar">
+        <header class="embed-bar">
             <h1 class="embed-title">{ctx.text(&ctx.plan.data.title)}</h1>
             <a class="embed-full" href=href target="_blank" rel="noopener">
                 {ctx.phrase(ui::OPEN_FULL_VIEW)}
                 <span class="visually-hidden">" " {ctx.phrase(ui::NEW_TAB)}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
-        </div>
+        </header>
     }
 }
