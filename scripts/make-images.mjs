@@ -16,7 +16,6 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 try {
   // Touch icon: iOS rounds the corners itself, so the square is filled edge to edge.
   const icon = await browser.newPage({ viewport: { width: 180, height: 180 } });
-  await icon.goto(new URL("favicon.svg", server.url).href);
   const svg = readFileSync(new URL("../public/favicon.svg", import.meta.url), "utf8");
   const fill = svg.match(/<rect[^>]*fill="(#[0-9a-f]{6})"/i)?.[1] ?? "#1f5f8b";
   await icon.setContent(
@@ -26,7 +25,7 @@ try {
   writeFileSync(new URL("../public/apple-touch-icon.png", import.meta.url), await icon.screenshot({ type: "png" }));
 
   // Link preview: the app itself at its default view.
-  const page = await browser.newPage({ viewport: { width: 1208, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1220, height: 1000 } });
   await page.goto(new URL("?lang=zh&embed=1", server.url).href);
   await page.waitForSelector(READY_SELECTOR);
   const panel = page.locator(".layer-panel");
