@@ -3,14 +3,14 @@
 use super::ctx::Ctx;
 use super::map::{Details, MapPanel};
 use super::panels::{Facts, Header, Panels};
+use super::share;
 use super::tour::{TourCard, TourCtl};
 use super::url;
 use crate::i18n::{ui, Lang};
 use crate::plan::tour::Tour;
 use crate::plan::Plan;
-use crate::scene::layers::Layers;
 use crate::scene::Scene;
-use crate::state::{query, ViewState};
+use crate::state::ViewState;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn App() -> impl IntoView {
     view! { <AppFrom plan=Plan::embedded() /> }
 }
 
-/// The dashboard for a loaded plan (e.g. `Plan::load` of other data files), or a page
+/// The dashboard for a loaded plan (e.g. `Plan::from_parts` of other data files), or a page
 /// listing every problem found in its data.
 #[component]
 pub fn AppFrom(
@@ -63,7 +63,8 @@ pub fn AppFrom(
             let plan: &'static Plan = Box::leak(Box::new(plan));
             let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
             let tour: &'static Tour = Box::leak(Box::new(tour));
-            let (initial, dropped) = open_link(&url::current_query(), default_lang, plan, tour);
+            let (initial, dropped) =
+                ViewState::from_tour_link(&url::current_query(), default_lang, plan, tour);
             let ctx = Ctx::new(plan, scene, tour, initial);
             provide_context(ctx);
             url::sync(ctx, default_lang);
@@ -77,45 +78,6 @@ pub fn AppFrom(
     }
 }
 
-/// The first state from a link, and the parts of it that were dropped.
-pub fn open_link(
-    query: &str,
-    default_lang: Lang,
-    plan: &Plan,
-    tour: &Tour,
-) -> (ViewState, Vec<query::Dropped>) {
-    let (mut initial, mut dropped) = query::parse(query, default_lang);
-    // Well-formed but unknown selections (`task:99`) and steps (`tour=99`) are dropped too.
-    if let Some(focus) = initial.focus.take() {
-        match plan.title_of(&focus) {
-            Some(_) => initial.focus = Some(focus),
-            None => dropped.push(query::Dropped {
-                key: "focus".into(),
-                value: focus.to_string(),
-            }),
-        }
-    }
-    if let Some(pos) = initial.tour.take() {
-        if !initial.go_tour(pos, tour, &plan.data) {
-            dropped.push(query::Dropped {
-                key: "tour".into(),
-                value: pos.to_string(),
-            });
-        }
-        return (initial, dropped);
-    }
-    // A link's selection must be visible. A link with the default layers (none
-    // listed) gets a task's or goal's map reading as if it had been clicked; a
-    // link that lists layers keeps them and only gains what the selection needs.
-    if initial.layers == Layers::default() {
-        let focus = initial.focus.clone();
-        initial.select(focus, &plan.data);
-    } else {
-        initial.reveal_focus(&plan.data);
-    }
-    (initial, dropped)
-}
-
 /// The dashboard once the plan is loaded: a compact header, the map, and the side
 /// column read beside it (below it on phones).
 #[component]
@@ -126,8 +88,18 @@ fn Dashboard(
     let ctx = super::use_ctx();
     TourCtl::provide(ctx);
     let embed = move || ctx.state.with(|s| s.embed);
+    let with_panels = move || ctx.state.with(|s| s.embed && s.panels);
+    let root = NodeRef::<leptos::html::Div>::new();
+    share::report_to_parent(ctx, root);
     view! {
-        <div class="app" class:embed=embed data-ready=move || ctx.ready.get().then_some("true")>
+        <div
+            class="app"
+            class:embed=embed
+            class:with-panels=with_panels
+            node_ref=root
+            data-ready=move || ctx.ready.get().then_some("true")
+        >
+            {move || embed().then(|| view! { <share::EmbedBar /> })}
             <Header />
             <main class="main">
                 <MapPanel />

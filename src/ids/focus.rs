@@ -69,12 +69,6 @@ impl fmt::Display for Focus {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Focus {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::from_spelling(d)
-    }
-}
-
 /// One item of the `layers=` list: a whole layer, or a single belt (`belt:ID`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayerItem {
@@ -100,12 +94,6 @@ impl fmt::Display for LayerItem {
             LayerItem::Layer(id) => write!(f, "{id}"),
             LayerItem::Belt(id) => write!(f, "belt:{id}"),
         }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for LayerItem {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::from_spelling(d)
     }
 }
 

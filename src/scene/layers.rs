@@ -1,7 +1,8 @@
 //! Which layers are shown, and what a layer set makes visible.
 
-use crate::ids::{BeltId, CityId, LayerId, LayerItem};
-use crate::plan::{PlanData, UnitRole};
+use super::CityMark;
+use crate::ids::{BeltId, LayerId, LayerItem};
+use crate::plan::UnitRole;
 use std::collections::BTreeSet;
 
 /// Which layers are shown. Belts show only while the belts layer is on, and then only
@@ -64,6 +65,20 @@ impl Layers {
         self.shows(LayerId::Belts) && self.belts.contains(&id)
     }
 
+    /// True if the item is shown: its layer, or its belt.
+    pub fn shows_item(&self, item: LayerItem) -> bool {
+        match item {
+            LayerItem::Layer(id) => self.shows(id),
+            LayerItem::Belt(id) => self.shows_belt(id),
+        }
+    }
+
+    /// True if a city's point is shown: the four member cities always, the others with
+    /// a belt or the corridor that names them.
+    pub fn shows_city(&self, city: &CityMark) -> bool {
+        city.member || city.named_by.iter().any(|item| self.shows_item(*item))
+    }
+
     /// True if a unit with these roles is drawn: whole and partial units in the area
     /// layer, sphere units in the sphere layer.
     pub fn shows_unit(&self, roles: &[UnitRole]) -> bool {
@@ -71,18 +86,6 @@ impl Layers {
             UnitRole::Whole | UnitRole::Partial => self.shows(LayerId::Area),
             UnitRole::Sphere => self.shows(LayerId::Sphere),
         })
-    }
-
-    /// True if a city's point is drawn: the member cities always, the others with a
-    /// belt or the corridor that names them.
-    pub fn shows_city(&self, id: CityId, plan: &PlanData) -> bool {
-        let layout = &plan.layout;
-        plan.cities.iter().any(|c| c.id == id && c.member)
-            || (self.shows(LayerId::Corridor) && layout.corridor.cities.contains(&id))
-            || layout
-                .belts
-                .iter()
-                .any(|b| self.shows_belt(b.id) && b.cities.contains(&id))
     }
 
     /// Turns a layer on or off. Turning belts on again shows all five.

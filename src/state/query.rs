@@ -1,5 +1,6 @@
 //! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`,
-//! `tour`.
+//! `panels`, `tour`. Every state `parse` returns is written back by `serialise` to a query that
+//! `parse` reads as the same state (tested over adversarial links in `tests/url_contract.rs`).
 
 use super::ViewState;
 use crate::i18n::Lang;
@@ -27,16 +28,13 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
             value: value.to_owned(),
         })
     };
-    for pair in query.trim_start_matches('?').split('&') {
-        if pair.is_empty() {
-            continue;
-        }
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let (key, value) = (decode(key), decode(value));
-        match key.as_str() {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let value = value.as_ref();
+        match key.as_ref() {
             "lang" => match value.parse() {
                 Ok(lang) => state.lang = lang,
-                Err(()) => drop(&key, &value),
+                Err(()) => drop(&key, value),
             },
             "layers" => {
                 let mut items = Vec::new();
@@ -55,34 +53,59 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
             }
             "focus" => match value.parse::<Focus>() {
                 Ok(focus) => state.focus = Some(focus),
-                Err(_) => drop(&key, &value),
+                Err(_) => drop(&key, value),
             },
-            "view" => match parse_view(&value) {
+            "view" => match parse_view(value) {
                 Some(view) => state.view = Some(view),
-                None => drop(&key, &value),
+                None => drop(&key, value),
             },
-            "embed" => match value.as_str() {
-                "1" => state.embed = true,
-                "0" => state.embed = false,
-                _ => drop(&key, &value),
+            "embed" => match flag(value) {
+                Some(on) => state.embed = on,
+                None => drop(&key, value),
+            },
+            "panels" => match flag(value) {
+                Some(on) => state.panels = on,
+                None => drop(&key, value),
             },
             "tour" => match value.parse() {
                 Ok(pos) => state.tour = Some(pos),
-                Err(_) => drop(&key, &value),
+                Err(_) => drop(&key, value),
             },
-            _ => drop(&key, &value),
+            _ => drop(&key, value),
         }
+    }
+    // A tour step sets the layers, the selection and the view (see `ViewState::go_tour`):
+    // in a tour link it stands for them, as `serialise` writes it.
+    if state.tour.is_some() {
+        state.layers = Layers::default();
+        state.focus = None;
+        state.view = None;
     }
     (state, dropped)
 }
 
-/// `LON,LAT,ZOOM` with a plausible centre for this map and a zoom in range (clamped).
+/// `1` or `0` for an on/off parameter.
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Decimal places the URL keeps: 4 for degrees (about 10 m), 2 for the zoom.
+const LON_LAT_PLACES: i32 = 4;
+const ZOOM_PLACES: i32 = 2;
+
+/// `LON,LAT,ZOOM` with a plausible centre for this map and a zoom in range (clamped),
+/// rounded as `serialise` writes it, so that a link read and written again is the same.
 fn parse_view(text: &str) -> Option<MapView> {
     let mut nums = text.split(',').map(|p| p.trim().parse::<f64>().ok());
     let (lon, lat, zoom) = (nums.next()??, nums.next()??, nums.next()??);
     if nums.next().is_some() || ![lon, lat, zoom].iter().all(|v| v.is_finite()) {
         return None;
     }
+    let (lon, lat) = (round(lon, LON_LAT_PLACES), round(lat, LON_LAT_PLACES));
     // The map covers Northeast China; a centre far outside it is a broken link.
     if !(100.0..=150.0).contains(&lon) || !(30.0..=60.0).contains(&lat) || zoom <= 0.0 {
         return None;
@@ -90,7 +113,10 @@ fn parse_view(text: &str) -> Option<MapView> {
     Some(MapView {
         lon,
         lat,
-        zoom: zoom.clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM),
+        zoom: round(
+            zoom.clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM),
+            ZOOM_PLACES,
+        ),
     })
 }
 
@@ -98,64 +124,49 @@ fn parse_view(text: &str) -> Option<MapView> {
 /// empty when everything is default. During the tour the step stands for the layers,
 /// the selection and the view it sets: its link is `tour=N` alone.
 pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
-    let mut parts = Vec::new();
+    let mut query = form_urlencoded::Serializer::new(String::new());
     if state.lang != default_lang {
-        parts.push(format!("lang={}", state.lang));
+        query.append_pair("lang", state.lang.as_str());
     }
+    // During the tour the step stands for the layers, selection and view it sets.
     let touring = state.tour.is_some();
     if state.layers != Layers::default() && !touring {
-        parts.push(format!("layers={}", state.layers.items().join(",")));
+        query.append_pair("layers", &state.layers.items().join(","));
     }
     if let Some(focus) = state.focus.as_ref().filter(|_| !touring) {
-        parts.push(format!("focus={focus}"));
+        query.append_pair("focus", &focus.to_string());
     }
     if let Some(v) = state.view.filter(|_| !touring) {
-        parts.push(format!(
-            "view={},{},{}",
-            round(v.lon, 4),
-            round(v.lat, 4),
-            round(v.zoom, 2)
-        ));
+        let view = format!(
+            "{},{},{}",
+            round(v.lon, LON_LAT_PLACES),
+            round(v.lat, LON_LAT_PLACES),
+            round(v.zoom, ZOOM_PLACES)
+        );
+        query.append_pair("view", &view);
     }
     if state.embed {
-        parts.push("embed=1".to_owned());
+        query.append_pair("embed", "1");
+    }
+    if state.panels {
+        query.append_pair("panels", "1");
     }
     if let Some(pos) = state.tour {
-        parts.push(format!("tour={pos}"));
+        query.append_pair("tour", &pos.to_string());
     }
-    parts.join("&")
+    readable(query.finish())
+}
+
+/// The form encoding escapes `,` and `:`, which a query may hold as they are (WHATWG
+/// URL): links keep `layers=area,belt:energy` readable. Exact, since a literal `%` is
+/// itself escaped (`%25`), so `%2C` and `%3A` can only stand for those two characters.
+fn readable(query: String) -> String {
+    query.replace("%2C", ",").replace("%3A", ":")
 }
 
 fn round(v: f64, places: i32) -> f64 {
     let k = 10f64.powi(places);
     (v * k).round() / k
-}
-
-/// Percent-decoding for query parts (`+` is a space). Invalid escapes stay as they are.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -173,7 +184,7 @@ mod tests {
 
     #[test]
     fn full_state_round_trips() {
-        let query = "lang=en&layers=area,sphere,belt:pharma,belt:energy,labels&focus=cluster:changchun-jilin&view=125.3,43.9,2.5&embed=1";
+        let query = "lang=en&layers=area,sphere,belt:pharma,belt:energy,labels&focus=cluster:changchun-jilin&view=125.3,43.9,2.5&embed=1&panels=1";
         let (state, dropped) = parse(query, Lang::Zh);
         assert!(dropped.is_empty(), "{dropped:?}");
         assert_eq!(state.lang, Lang::En);
@@ -181,7 +192,7 @@ mod tests {
         assert!(!state.layers.shows_belt(BeltId::Tourism));
         assert!(!state.layers.shows(LayerId::Context));
         assert_eq!(state.focus, Some(Focus::Cluster(ClusterId::ChangchunJilin)));
-        assert!(state.embed);
+        assert!(state.embed && state.panels);
         assert_eq!(serialise(&state, Lang::Zh), query);
         assert_eq!(parse(&serialise(&state, Lang::Zh), Lang::Zh).0, state);
     }
@@ -238,6 +249,13 @@ mod tests {
         let (state, _) = parse("?layers=area%2Cbelt%3Atourism&focus=city%3Ajilin", Lang::Zh);
         assert!(state.layers.shows_belt(BeltId::Tourism));
         assert_eq!(state.focus, Some(Focus::City(crate::ids::CityId::Jilin)));
+        // Dropped parts are reported decoded (`+` is a space), split at the first `=`.
+        let (_, dropped) = parse("focus=%E4%B8%AD+x&zzz=a=b", Lang::Zh);
+        let dropped: Vec<_> = dropped
+            .iter()
+            .map(|d| (d.key.as_str(), d.value.as_str()))
+            .collect();
+        assert_eq!(dropped, [("focus", "中 x"), ("zzz", "a=b")]);
         for junk in [
             "%",
             "%%",

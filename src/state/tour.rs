@@ -1,10 +1,13 @@
 //! Where the reader is in the guided tour (`tour=N`, or `tour=N.K` for part K of a step
 //! that has parts), how Previous and Next move, and what a step sets.
 
-use super::{Layers, ViewState};
+use super::query::Dropped;
+use super::ViewState;
+use crate::i18n::Lang;
 use crate::ids::{LayerId, UnknownId};
 use crate::plan::tour::{Tour, TourStep};
-use crate::plan::PlanData;
+use crate::plan::{Plan, PlanData};
+use crate::scene::layers::Layers;
 use std::fmt;
 use std::str::FromStr;
 
@@ -153,15 +156,31 @@ impl ViewState {
     }
 }
 
-/// The tour step a link names, if the tour has it (`tour=99` is dropped like `task:99`).
-pub fn known(pos: Option<TourPos>, tour: &Tour) -> Option<TourPos> {
-    pos.filter(|p| tour.at(*p).is_some())
+impl ViewState {
+    /// The state a link opens ([`ViewState::from_link`]), on the tour step it names: a
+    /// step the tour does not have (`tour=99`) is dropped and reported, like `task:99`.
+    pub fn from_tour_link(
+        query: &str,
+        default_lang: Lang,
+        plan: &Plan,
+        tour: &Tour,
+    ) -> (ViewState, Vec<Dropped>) {
+        let (mut state, mut dropped) = ViewState::from_link(query, default_lang, plan);
+        if let Some(pos) = state.tour.take() {
+            if !state.go_tour(pos, tour, &plan.data) {
+                dropped.push(Dropped {
+                    key: "tour".into(),
+                    value: pos.to_string(),
+                });
+            }
+        }
+        (state, dropped)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use crate::ids::{BeltId, TaskId};
     use crate::plan::Plan;
     use crate::state::{query, Focus};
@@ -292,8 +311,15 @@ mod tests {
         // From a link there is no state before: the opening state.
         let left = s.leave_tour(None);
         assert_eq!(left, ViewState::new(Lang::Zh));
-        assert_eq!(known(Some(TourPos::step(99)), &tour), None);
-        assert_eq!(known(Some(TourPos::step(2)), &tour), Some(TourPos::step(2)));
+        // A link's step is landed on; one the tour does not have is dropped.
+        let (s, dropped) = ViewState::from_tour_link("tour=2&lang=en", Lang::Zh, &plan, &tour);
+        assert_eq!(
+            (s.tour, s.focus, dropped),
+            (Some(TourPos::step(2)), Some(Focus::Center), vec![])
+        );
+        let (s, dropped) = ViewState::from_tour_link("tour=99", Lang::Zh, &plan, &tour);
+        assert_eq!(s, ViewState::new(Lang::Zh));
+        assert_eq!(dropped.len(), 1);
     }
 
     #[test]

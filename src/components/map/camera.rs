@@ -5,6 +5,7 @@
 //! it, moving smoothly to every new target except those a gesture sets (drag, wheel,
 //! pinch) and except under `prefers-reduced-motion`.
 
+use super::pointer::Gesture;
 use crate::components::Ctx;
 use crate::geo::Rect;
 use crate::scene::layers::Layers;
@@ -48,6 +49,8 @@ pub struct MapCamera {
     shown: RwSignal<Option<MapView>>,
     /// Set by gestures: the next target is shown at once.
     instant: StoredValue<bool>,
+    /// The pointers down on this map (drag, pinch).
+    pub gesture: StoredValue<Gesture>,
     /// Transition generation: a newer move or a gesture cancels older frames.
     generation: StoredValue<u32>,
     wrap: NodeRef<html::Div>,
@@ -92,6 +95,7 @@ impl MapCamera {
             viewport,
             shown,
             instant: StoredValue::new(true),
+            gesture: StoredValue::new(Gesture::default()),
             generation: StoredValue::new(0),
             wrap,
         };

@@ -1,9 +1,10 @@
 //! The details panel for the selected map feature.
 
+use crate::components::panels::format::cities;
 use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
-use crate::ids::Focus;
-use crate::plan::{Plan, Unit, UnitRole};
+use crate::ids::{CityId, Focus};
+use crate::plan::{PlaceKind, Plan, Unit, UnitRole};
 use leptos::prelude::*;
 
 /// The phrases naming a unit's roles.
@@ -19,25 +20,17 @@ pub fn role_phrases(unit: &Unit) -> Vec<Phrase> {
         .collect()
 }
 
-/// City names joined by arrows, in order.
-fn chain(plan: &Plan, cities: &[crate::ids::CityId], lang: Lang) -> String {
-    cities
-        .iter()
-        .filter_map(|c| plan.city(*c).map(|c| c.name.get(lang)))
-        .collect::<Vec<_>>()
-        .join(" → ")
-}
-
 /// What the panel says about a selection (one row per fact).
 fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
     let layout = &plan.data.layout;
     let t = |p: Phrase| p.get(lang).to_owned();
+    let chain = |ids: &[CityId]| cities(plan, ids, lang, ui::ROUTE_SEP);
     match focus {
         Focus::Unit(code) => plan
             .unit(code)
             .map(|u| {
                 let roles: Vec<&str> = role_phrases(u).iter().map(|p| p.get(lang)).collect();
-                let mut rows = vec![
+                vec![
                     (
                         ui::CITY,
                         plan.city(u.city)
@@ -49,16 +42,8 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
                         ui::DERIVED_AREA,
                         format!("≈ {} {}", thousands(u.area_km2.round() as u64), t(ui::KM2)),
                     ),
-                ];
-                let clause = plan.data.area_clauses.iter().find(|c| c.city == u.city);
-                let statement = match clause {
-                    Some(c) if !u.has(UnitRole::Sphere) || u.has(UnitRole::Partial) => &c.text,
-                    _ if u.has(UnitRole::Sphere) => &plan.data.sphere_statement,
-                    _ => &plan.data.area_statement,
-                };
-                let said = u.entry.note.as_ref().unwrap_or(statement);
-                rows.push((ui::PLAN_SAYS, said.get(lang).to_owned()));
-                rows
+                    (ui::PLAN_SAYS, plan.statement_of(u).get(lang).to_owned()),
+                ]
             })
             .unwrap_or_default(),
         Focus::Center => vec![(
@@ -66,25 +51,21 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
             layout.center.description.get(lang).to_owned(),
         )],
         Focus::Cluster(id) => layout
-            .clusters
-            .iter()
-            .find(|c| c.id == *id)
+            .cluster(*id)
             .map(|c| {
                 vec![
-                    (ui::CITIES_IN_ORDER, chain(plan, &c.cities, lang)),
+                    (ui::CITIES_IN_ORDER, chain(&c.cities)),
                     (ui::PLAN_SAYS, layout.clusters_intro.get(lang).to_owned()),
                     (ui::NOTE, t(ui::SCHEMATIC)),
                 ]
             })
             .unwrap_or_default(),
         Focus::Belt(id) => layout
-            .belts
-            .iter()
-            .find(|b| b.id == *id)
+            .belt(*id)
             .map(|b| {
                 vec![
                     (ui::INDUSTRY, b.industry.get(lang).to_owned()),
-                    (ui::CITIES_IN_ORDER, chain(plan, &b.cities, lang)),
+                    (ui::CITIES_IN_ORDER, chain(&b.cities)),
                     (ui::PLAN_SAYS, layout.belts_intro.get(lang).to_owned()),
                     (ui::NOTE, t(ui::ROUTE_NOTE)),
                 ]
@@ -93,10 +74,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
         Focus::Corridor => {
             let roles: Vec<&str> = layout.corridor.roles.iter().map(|r| r.get(lang)).collect();
             vec![
-                (
-                    ui::CITIES_IN_ORDER,
-                    chain(plan, &layout.corridor.cities, lang),
-                ),
+                (ui::CITIES_IN_ORDER, chain(&layout.corridor.cities)),
                 (
                     ui::PURPOSE,
                     format!("{} {}", roles.join("; "), layout.corridor.aim.get(lang)),
@@ -107,19 +85,12 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
         Focus::City(id) => plan
             .city(*id)
             .map(|c| {
-                // A place without an administrative code (Changbaishan) is not a city,
-                // and a point without source districts is cited, not derived.
-                let kind = match (c.member, &c.adcode) {
-                    (true, _) => ui::MEMBER_CITY,
-                    (false, Some(_)) => ui::NAMED_CITY,
-                    (false, None) => ui::NAMED_PLACE,
+                let kind = match c.kind() {
+                    PlaceKind::MemberCity => ui::MEMBER_CITY,
+                    PlaceKind::NamedCity => ui::NAMED_CITY,
+                    PlaceKind::Place => ui::NAMED_PLACE,
                 };
-                let cited = plan
-                    .anchors
-                    .cities
-                    .iter()
-                    .any(|a| a.id == *id && a.from.is_empty());
-                let note = if cited {
+                let note = if plan.anchor_is_cited(*id) {
                     ui::CITED_POINT_NOTE
                 } else {
                     ui::ANCHOR_NOTE

@@ -1,7 +1,8 @@
-//! The page header (title in both languages, the language switch) and the plan's key
+//! The page header (title in both languages, the Share control, the language switch) and the plan's key
 //! facts (the plan in one line, key figures, source).
 
 use super::figures::KeyFigures;
+use crate::components::share::ShareControl;
 use crate::components::tour::TourButton;
 use crate::components::use_ctx;
 use crate::i18n::ui;
@@ -26,6 +27,7 @@ pub fn Header() -> impl IntoView {
                 </div>
                 <div class="header-actions">
                     <TourButton />
+                    <ShareControl />
                     <LangSwitch />
                 </div>
             </div>

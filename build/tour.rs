@@ -3,9 +3,9 @@
 //! the checks that need only the two JSON values: every path names a text (or a list of
 //! them) that has both languages, and the steps come in the plan's order.
 //!
-//! `build.rs` compiles this file as well (by `#[path]`), so it uses only `std` and
-//! `serde_json`; a problem stops the build. Native tests run the same code on the same
-//! files (see [`super::tour`]).
+//! Part of the build script (`build/main.rs`): a problem stops the build. The native
+//! tests run the same code on the same files (`tests/support/`, `tests/tour.rs`); the
+//! app checks the typed tour against the plan at start-up (`src/plan/tour_check.rs`).
 //!
 //! Paths are dot-separated keys; a key applied to a list picks the item whose `id` is
 //! that key (`layout.belts.tourism.name`), and `*` takes every item
