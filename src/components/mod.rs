@@ -4,6 +4,7 @@ pub mod app;
 pub mod ctx;
 pub mod map;
 pub mod panels;
+pub mod share;
 pub mod url;
 
 pub use app::{App, AppFrom};

@@ -4,6 +4,7 @@
 //! reported, never a panic. Defaults are omitted from the URL.
 
 pub mod query;
+pub mod share;
 
 use crate::i18n::Lang;
 use crate::ids::{Focus, LayerId, LayerItem};
@@ -24,6 +25,8 @@ pub struct ViewState {
     pub view: Option<MapView>,
     /// Compact mode for embedding in other pages.
     pub embed: bool,
+    /// In embed mode, the panels below the map (`panels=1`).
+    pub panels: bool,
 }
 
 impl ViewState {
@@ -35,6 +38,7 @@ impl ViewState {
             focus: None,
             view: None,
             embed: false,
+            panels: false,
         }
     }
 }
