@@ -1,5 +1,6 @@
 //! The app root: loads the plan, reads the URL, lays out header, map and panels.
 
+use super::access::{Announcer, SkipLinks};
 use super::ctx::Ctx;
 use super::map::MapPanel;
 use super::panels::{Facts, Header, Panels};
@@ -101,6 +102,8 @@ fn Dashboard(
     let embed = move || ctx.state.with(|s| s.embed);
     view! {
         <div class="app" class:embed=embed data-ready=move || ctx.ready.get().then_some("true")>
+            <SkipLinks />
+            <Announcer />
             <LinkNotice dropped />
             <Header />
             <main class="main">

@@ -1,6 +1,7 @@
 //! The map scene: every feature of the plan projected once and turned into SVG path data,
 //! plus the two extents. Built once at start-up; components only read it.
 
+pub mod outline;
 pub mod viewport;
 
 use crate::geo::path::{capsule_d, line_d, offset_line, shapes_d};

@@ -3,7 +3,9 @@
 //! Parsing is pure and forgiving: each bad part of a link is dropped on its own and
 //! reported, never a panic. Defaults are omitted from the URL.
 
+pub mod describe;
 pub mod query;
+pub mod table;
 
 use crate::i18n::Lang;
 use crate::ids::{Adcode, BeltId, CityId, ClusterId, GoalId, LayerId, TaskId, UnknownId};
@@ -252,6 +254,8 @@ pub struct ViewState {
     pub view: Option<MapView>,
     /// Compact mode for embedding in other pages.
     pub embed: bool,
+    /// The table view instead of the map (`table=1`).
+    pub table: bool,
 }
 
 impl ViewState {
@@ -263,6 +267,7 @@ impl ViewState {
             focus: None,
             view: None,
             embed: false,
+            table: false,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`.
+//! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`,
+//! `table`.
 
 use super::{Focus, LayerItem, Layers, MapView, ViewState};
 use crate::i18n::Lang;
@@ -62,6 +63,11 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
                 "0" => state.embed = false,
                 _ => drop(&key, &value),
             },
+            "table" => match value.as_str() {
+                "1" => state.table = true,
+                "0" => state.table = false,
+                _ => drop(&key, &value),
+            },
             _ => drop(&key, &value),
         }
     }
@@ -109,6 +115,9 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     }
     if state.embed {
         parts.push("embed=1".to_owned());
+    }
+    if state.table {
+        parts.push("table=1".to_owned());
     }
     parts.join("&")
 }
@@ -275,6 +284,18 @@ mod tests {
         assert_eq!(parse("view=0,0,1", Lang::En).0.view, None);
         let v = parse("view=125,44,1000", Lang::En).0.view.unwrap();
         assert_eq!(v.zoom, MapView::MAX_ZOOM);
+    }
+
+    #[test]
+    fn table_view_is_a_forgiving_flag_omitted_when_off() {
+        let (state, dropped) = parse("lang=en&table=1", Lang::Zh);
+        assert!(state.table && dropped.is_empty());
+        assert_eq!(serialise(&state, Lang::Zh), "lang=en&table=1");
+        let (state, dropped) = parse("table=yes", Lang::Zh);
+        assert!(!state.table);
+        assert_eq!(dropped.len(), 1);
+        let (state, _) = parse("table=0", Lang::Zh);
+        assert_eq!(serialise(&state, Lang::Zh), "");
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn Details() -> impl IntoView {
         let rows = facts(plan, &focus, lang);
         let other = lang.other();
         Some(view! {
-            <aside class="details" aria-live="polite" aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
+            <aside class="details" aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }>
                 <button type="button" class="details-close" aria-label=ui::CLOSE.get(lang) on:click=move |_| ctx.select(None)>"×"</button>
                 <h2>{title.get(lang).to_owned()}</h2>
