@@ -358,7 +358,10 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
         .collect();
     o.push(("units", format!("[{}]", units.join(","))));
     o.push(("attribution", json_string(ui::ATTRIBUTION.get(lang))));
-    o.push(("translation_note", json_string(ui::TRANSLATION_NOTE.get(lang))));
+    o.push((
+        "translation_note",
+        json_string(ui::TRANSLATION_NOTE.get(lang)),
+    ));
     let body: Vec<String> = o
         .into_iter()
         .map(|(k, v)| format!("  {}: {v}", json_string(k)))
@@ -383,7 +386,9 @@ mod tests {
             assert!(csv.starts_with('\u{feff}'));
             let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
             assert_eq!(lines.len(), 31, "{lang}");
-            assert!(lines.iter().any(|l| l.starts_with("220182,榆树市,Yushu City,")));
+            assert!(lines
+                .iter()
+                .any(|l| l.starts_with("220182,榆树市,Yushu City,")));
             // Every row has as many fields as the header (none holds a comma unquoted).
             for line in &lines[1..] {
                 let mut fields = 0;
@@ -414,7 +419,9 @@ mod tests {
         for f in features {
             assert_eq!(f["type"], "Feature");
             assert_eq!(f["geometry"]["type"], "MultiPolygon");
-            assert!(f["properties"]["name_zh"].as_str().is_some_and(|s| !s.is_empty()));
+            assert!(f["properties"]["name_zh"]
+                .as_str()
+                .is_some_and(|s| !s.is_empty()));
             for polygon in f["geometry"]["coordinates"].as_array().unwrap() {
                 for (i, ring) in polygon.as_array().unwrap().iter().enumerate() {
                     let pts: Vec<LonLat> = ring
@@ -428,18 +435,20 @@ mod tests {
                         .collect();
                     assert!(pts.len() >= 4);
                     assert_eq!(pts.first(), pts.last(), "closed");
-                    assert!(pts.iter().all(|p| (-180.0..=180.0).contains(&p.lon)
-                        && (-90.0..=90.0).contains(&p.lat)));
+                    assert!(pts
+                        .iter()
+                        .all(|p| (-180.0..=180.0).contains(&p.lon)
+                            && (-90.0..=90.0).contains(&p.lat)));
                     let area = signed_area(&pts[..pts.len() - 1]);
                     assert_eq!(area > 0.0, i == 0, "exterior CCW, holes CW");
                 }
             }
         }
-        let dongliao = features
-            .iter()
-            .find(|f| f["id"] == "220422")
-            .unwrap();
-        assert_eq!(dongliao["properties"]["roles"], serde_json::json!(["partial", "sphere"]));
+        let dongliao = features.iter().find(|f| f["id"] == "220422").unwrap();
+        assert_eq!(
+            dongliao["properties"]["roles"],
+            serde_json::json!(["partial", "sphere"])
+        );
     }
 
     #[test]

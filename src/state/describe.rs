@@ -226,10 +226,15 @@ mod tests {
         after.select(Some(Focus::Corridor), &p.data);
         let said = announcement(&p, &before, &after).unwrap();
         assert!(
-            said.starts_with("Selected: Harbin-Changchun-Shenyang-Dalian corridor, the one corridor"),
+            said.starts_with(
+                "Selected: Harbin-Changchun-Shenyang-Dalian corridor, the one corridor"
+            ),
             "{said}"
         );
-        assert!(said.contains("Layers shown: ") && said.contains("One corridor"), "{said}");
+        assert!(
+            said.contains("Layers shown: ") && said.contains("One corridor"),
+            "{said}"
+        );
         let mut zh = after.clone();
         zh.lang = Lang::Zh;
         let said = announcement(&p, &after, &zh).unwrap();

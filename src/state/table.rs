@@ -395,12 +395,21 @@ mod tests {
         assert_eq!(texts[0], "榆树市");
         assert_eq!(texts[1], "Yushu City");
         assert_eq!(texts[2], "Changchun");
-        assert!(texts[3].starts_with("Designated area (parts only"), "{texts:?}");
+        assert!(
+            texts[3].starts_with("Designated area (parts only"),
+            "{texts:?}"
+        );
         assert_eq!(yushu.cells[0].lang, Some(Lang::Zh));
         assert_eq!(t.select_column, 1);
         assert_eq!(units(&p, Lang::Zh).select_column, 0);
         // Dongliao has both roles.
-        let dongliao = &t.rows.iter().find(|r| r.cells[5].text == "220422").unwrap().cells[3].text;
+        let dongliao = &t
+            .rows
+            .iter()
+            .find(|r| r.cells[5].text == "220422")
+            .unwrap()
+            .cells[3]
+            .text;
         assert!(dongliao.contains("Sphere of influence") && dongliao.contains("parts only"));
     }
 
@@ -424,7 +433,10 @@ mod tests {
         assert_eq!(pharma.cells[3].text, expected.join(" → "));
         let corridor = t.rows.last().unwrap();
         assert_eq!(corridor.focus, Focus::Corridor);
-        assert_eq!(corridor.cells[3].text, "Harbin → Changchun → Shenyang → Dalian");
+        assert_eq!(
+            corridor.cells[3].text,
+            "Harbin → Changchun → Shenyang → Dalian"
+        );
         assert_eq!(cities(&p, Lang::Zh).rows.len(), p.data.cities.len());
     }
 
@@ -457,7 +469,9 @@ mod tests {
             .iter()
             .map(|r| r.cells[1].text.as_str())
             .collect();
-        assert!(names.windows(2).all(|w| w[0].to_lowercase() <= w[1].to_lowercase()));
+        assert!(names
+            .windows(2)
+            .all(|w| w[0].to_lowercase() <= w[1].to_lowercase()));
         assert_eq!(t.sorted(None)[0], &t.rows[0]);
         // An out-of-range column is ignored rather than a panic.
         assert_eq!(t.sorted(Some(SortBy::pressed(None, 99)))[0], &t.rows[0]);

@@ -113,10 +113,8 @@ pub fn Downloads() -> impl IntoView {
             }
             Download::UnitsCsv => text_blob(&data::units_csv(ctx.plan, lang), what.mime())
                 .and_then(|b| save(&b, &name)),
-            Download::UnitsGeoJson => {
-                text_blob(&data::units_geojson(ctx.plan, lang), what.mime())
-                    .and_then(|b| save(&b, &name))
-            }
+            Download::UnitsGeoJson => text_blob(&data::units_geojson(ctx.plan, lang), what.mime())
+                .and_then(|b| save(&b, &name)),
             Download::PlanJson => text_blob(&data::plan_json(ctx.plan, lang), what.mime())
                 .and_then(|b| save(&b, &name)),
         };

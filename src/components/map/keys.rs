@@ -179,7 +179,9 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg
             return;
         };
         for i in 0..list.length() {
-            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             else {
                 continue;
             };
@@ -243,6 +245,8 @@ pub fn FocusRing() -> impl IntoView {
                 })
             }
         };
-        Some(view! { <g class="focus-ring" aria-hidden="true" data-ring=focus.to_string()>{ring}</g> })
+        Some(
+            view! { <g class="focus-ring" aria-hidden="true" data-ring=focus.to_string()>{ring}</g> },
+        )
     }
 }

@@ -36,7 +36,8 @@ pub fn MapPanel() -> impl IntoView {
     keys::label_features(ctx, cursor, svg);
     let view_box = move || cam.viewport.get().view_box();
     let has_highlight = move || ctx.highlight.with(Option::is_some);
-    let table = move || ctx.state.with(|s| s.table);
+    // A memo: the table view must not be rebuilt (losing its sort) on other changes.
+    let table = Memo::new(move |_| ctx.state.with(|s| s.table));
     let description = move || {
         ctx.layers
             .with(|l| describe::map_description(ctx.plan, l, ctx.lang.get()))
@@ -45,7 +46,7 @@ pub fn MapPanel() -> impl IntoView {
     view! {
         <section class="map-section" aria-label=ctx.phrase(ui::MAP)>
             <view_bar::ViewBar />
-            <div class="map-wrap" node_ref=wrap hidden=table>
+            <div class="map-wrap" node_ref=wrap hidden=move || table.get()>
                 <svg
                     id="map"
                     class="map"
@@ -88,11 +89,11 @@ pub fn MapPanel() -> impl IntoView {
                 <tooltip::Tooltip />
                 <details::Details />
             </div>
-            <p class="map-keys" id="map-keys" hidden=table>{ctx.phrase(ui::MAP_KEYS)}</p>
-            <div class="map-legend" hidden=table>
+            <p class="map-keys" id="map-keys" hidden=move || table.get()>{ctx.phrase(ui::MAP_KEYS)}</p>
+            <div class="map-legend" hidden=move || table.get()>
                 <legend::Legend />
             </div>
-            {move || table().then(|| view! { <TableView /> })}
+            {move || table.get().then(|| view! { <TableView /> })}
         </section>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ViewBar() -> impl IntoView {
     let ctx = use_ctx();
-    let table = move || ctx.state.with(|s| s.table);
+    let table = Memo::new(move |_| ctx.state.with(|s| s.table));
     let show = move |as_table: bool| {
         move |_| {
             if ctx.state.with_untracked(|s| s.table) != as_table {
@@ -16,7 +16,15 @@ pub fn ViewBar() -> impl IntoView {
             }
         }
     };
-    let pressed = move |as_table: bool| move || if table() == as_table { "true" } else { "false" };
+    let pressed = move |as_table: bool| {
+        move || {
+            if table.get() == as_table {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    };
     view! {
         <div class="view-bar">
             <div class="view-switch" role="group" aria-label=ctx.phrase(ui::SHOW_AS)>
