@@ -3,11 +3,16 @@
 //
 // As a module: `const server = await startServer({ root, base, port })`, then
 // `server.url` (ends with the base) and `await server.close()`.
-// As a command: `node e2e/serve.mjs [--root dist] [--base /portal/plan/] [--port 0]`.
+// As a command: `node e2e/serve.mjs [--root dist] [--base /portal/plan/] [--port 0] [--compress]`.
+//
+// With `compress: true` (`--compress`) it answers the way nginx with `gzip_static` and
+// `brotli_static` does: brotli or gzip by the request's Accept-Encoding, from the `.br`
+// or `.gz` file beside the requested one (made in memory, once, where there is none).
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,7 +42,14 @@ export const MIME_TYPES = {
  * mounted at (leading and trailing slash), `port` 0 for a free port.
  * `headers` are added to every file response (e.g. a Content-Security-Policy).
  */
-export function startServer({ root = "dist", base = "/portal/plan/", port = 0, host = "127.0.0.1", headers = {} } = {}) {
+export function startServer({
+  root = "dist",
+  base = "/portal/plan/",
+  port = 0,
+  host = "127.0.0.1",
+  headers = {},
+  compress = false,
+} = {}) {
   const rootDir = resolve(root);
   if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`base must start and end with '/': ${base}`);
   const bareBase = base.slice(0, -1);
@@ -71,8 +83,24 @@ export function startServer({ root = "dist", base = "/portal/plan/", port = 0, h
     }
     if (!info.isFile()) return send(404, "not found\n");
 
+    const type = MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+    const encoding = compress ? pickEncoding(req.headers["accept-encoding"]) : null;
+    if (encoding) {
+      const body = await encoded(file, encoding, info.mtimeMs);
+      res.writeHead(200, {
+        "Content-Type": type,
+        "Content-Encoding": encoding,
+        "Content-Length": body.length,
+        Vary: "Accept-Encoding",
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+        ...headers,
+      });
+      return res.end(req.method === "HEAD" ? undefined : body);
+    }
+
     res.writeHead(200, {
-      "Content-Type": MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+      "Content-Type": type,
       "Content-Length": info.size,
       "Cache-Control": "no-cache",
       "X-Content-Type-Options": "nosniff",
@@ -95,6 +123,45 @@ export function startServer({ root = "dist", base = "/portal/plan/", port = 0, h
   });
 }
 
+/** `br` or `gzip` if the client accepts it (brotli first), else null. */
+function pickEncoding(accept = "") {
+  const offered = new Set(
+    accept
+      .split(",")
+      .map((part) => part.trim().split(";"))
+      .filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q.trim()))
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  if (offered.has("br")) return "br";
+  if (offered.has("gzip")) return "gzip";
+  return null;
+}
+
+const encodedCache = new Map();
+
+/** The file's bytes in the encoding: the precompressed file beside it, or made once. */
+async function encoded(file, encoding, mtimeMs) {
+  const key = `${file}\0${encoding}\0${mtimeMs}`;
+  let body = encodedCache.get(key);
+  if (body) return body;
+  const ext = encoding === "br" ? ".br" : ".gz";
+  try {
+    const beside = await stat(file + ext);
+    if (beside.isFile() && beside.mtimeMs >= mtimeMs) body = await readFile(file + ext);
+  } catch {
+    // None beside it: compress here.
+  }
+  if (!body) {
+    const raw = await readFile(file);
+    body =
+      encoding === "br"
+        ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(raw, { level: 9 });
+  }
+  encodedCache.set(key, body);
+  return body;
+}
+
 // Run as a command.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
@@ -106,6 +173,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     root: option("root", "dist"),
     base: option("base", "/portal/plan/"),
     port: Number(option("port", "0")),
+    compress: args.includes("--compress"),
   });
   console.log(`serving ${option("root", "dist")} at ${server.url}`);
 }

@@ -202,10 +202,21 @@ async fn header_shows_every_seed_figure_in_both_languages() {
     for part in [
         "Changchun Government Affairs",
         "Information Office of the Jilin Provincial People's Government",
-        "17 October",
-        "does not state the year",
+        "17 October 2025",
+        "(editor: Liu Jiadi)",
     ] {
         assert!(source.contains(part), "{part} in {source}");
+    }
+    // The plan's dates, each with where it was published.
+    let dates = page.text(".milestones");
+    for part in [
+        "22 August 2025",
+        "28 September 2025",
+        "吉政发〔2025〕8号",
+        "9 October 2025",
+        "17 October 2025",
+    ] {
+        assert!(dates.contains(part), "{part} in {dates}");
     }
     assert_eq!(
         page.text(".header-summary"),
@@ -238,7 +249,9 @@ async fn header_shows_every_seed_figure_in_both_languages() {
         "前言 12章 42节 11个专栏"
     );
     assert!(page.text(".source").contains("长春政务"));
-    assert!(page.text(".source").contains("10月17日"));
+    assert!(page.text(".source").contains("2025年10月17日"));
+    assert!(page.text(".source").contains("（编辑：Liu Jiadi）"));
+    assert!(page.text(".milestones").contains("2025年8月22日"));
     assert_eq!(page.text(".lang-switch"), "English");
     assert_eq!(page.attr(".lang-switch", "lang").as_deref(), Some("en"));
     assert_eq!(
@@ -380,7 +393,10 @@ async fn panels_render_everything_in_both_languages() {
     let data = plan();
     let page = open("?lang=en").await;
     check_panels(&page, &data, Lang::En);
-    assert_eq!(page.text(".goal-stat-value"), "RMB 1.35 trillion");
+    assert_eq!(
+        page.text(".goal-stat-value"),
+        "approximately RMB 1.35 trillion"
+    );
     assert!(page.text("[data-goal='2030']").starts_with("2030"));
     assert!(page
         .text(".panels")
@@ -388,7 +404,7 @@ async fn panels_render_everything_in_both_languages() {
 
     page.click(".lang-switch").await;
     check_panels(&page, &data, Lang::Zh);
-    assert_eq!(page.text(".goal-stat-value"), "1.35万亿元");
+    assert_eq!(page.text(".goal-stat-value"), "1.35万亿元左右");
     assert!(page.text("[data-goal='2030']").starts_with("2030年"));
     // Spot checks that the data really is Chinese where it should be.
     let all = page.text(".panels");
@@ -396,7 +412,7 @@ async fn panels_render_everything_in_both_languages() {
         "培育特色鲜明的文化品格",
         "环境和谐宜居",
         "通勤圈",
-        "协作共兴",
+        "合作共兴",
         "中心城市引领",
         "以人为本",
         "强化分级领导",

@@ -7,8 +7,9 @@ use super::panels::{Facts, Header, Panels};
 use super::url;
 use crate::i18n::{ui, Lang};
 use crate::plan::Plan;
+use crate::scene::layers::Layers;
 use crate::scene::Scene;
-use crate::state::{query, Layers};
+use crate::state::query;
 use leptos::either::Either;
 use leptos::prelude::*;
 

@@ -1,9 +1,12 @@
 //! The app context every component reads: the plan, the scene and the view state.
 
 use crate::i18n::{Lang, Phrase, Text};
+use crate::ids::Focus;
 use crate::plan::Plan;
+use crate::scene::layers::Layers;
+use crate::scene::viewport::MapView;
 use crate::scene::Scene;
-use crate::state::{Focus, Layers, MapView, ViewState};
+use crate::state::ViewState;
 use leptos::prelude::*;
 
 /// What the pointer is over on the map, and where (px in the map container).

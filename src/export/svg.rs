@@ -8,11 +8,11 @@ use super::xml_escape;
 use crate::geo::label::{place_labels, text_width_em, LabelCandidate};
 use crate::geo::{Point, Rect};
 use crate::i18n::{ui, Lang};
-use crate::ids::{BeltId, CityId, LayerId};
+use crate::ids::{BeltId, CityId, Focus, LayerId};
 use crate::plan::{Level, Plan, UnitRole};
+use crate::scene::layers::Layers;
 use crate::scene::viewport::Viewport;
 use crate::scene::Scene;
-use crate::state::{Focus, Layers};
 use std::fmt::Write;
 
 /// Colours as in `style/main.css`.

@@ -158,6 +158,55 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// An ISO date (`2025-10-17`) written out in a language: `17 October 2025`,
+/// `2025年10月17日`. `None` if the text is not a valid date of that form.
+pub fn date(iso: &str, lang: Lang) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let year: u32 = y.parse().ok()?;
+    let month: usize = m.parse().ok()?;
+    let day: u32 = d.parse().ok()?;
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&month) || day == 0 || day > days[month - 1] {
+        return None;
+    }
+    Some(match lang {
+        Lang::En => format!("{day} {} {year}", MONTHS[month - 1]),
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +218,33 @@ mod tests {
         assert_eq!(Lang::from_preferences(["fr", "en-GB", "zh"]), Lang::En);
         assert_eq!(Lang::from_preferences(["de"]), Lang::En);
         assert_eq!(Lang::from_preferences([]), Lang::En);
+    }
+
+    #[test]
+    fn iso_dates_are_written_out_or_refused() {
+        assert_eq!(
+            date("2025-10-17", Lang::En).as_deref(),
+            Some("17 October 2025")
+        );
+        assert_eq!(
+            date("2025-08-22", Lang::Zh).as_deref(),
+            Some("2025年8月22日")
+        );
+        assert_eq!(
+            date("2024-02-29", Lang::En).as_deref(),
+            Some("29 February 2024")
+        );
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-10-00",
+            "25-10-17",
+            "2025-10-17x",
+            "",
+            "2025-1-7",
+        ] {
+            assert_eq!(date(bad, Lang::En), None, "{bad}");
+        }
     }
 
     #[test]

@@ -92,7 +92,11 @@ phrases! {
     /// Member city.
     MEMBER_CITY = "City of the metropolitan area", "都市圈城市";
     /// Other named city.
-    NAMED_CITY = "City named by a belt or the corridor", "产业带或走廊途经城市";
+    NAMED_CITY = "City included in a belt or connected by the corridor", "产业带包含或走廊连接的城市";
+    /// Role of a named place that is not a city (Changbaishan).
+    NAMED_PLACE = "Place included in a belt (not a city)", "产业带包含的地点（非城市）";
+    /// Details note on a cited point (Changbaishan's summit).
+    CITED_POINT_NOTE = "Point: a coordinate cited from public reference (a summit), not derived from the boundaries.", "点位：引自公开资料的坐标（山峰），并非由边界推算。";
     /// Anchor note.
     ANCHOR_NOTE = "City point: interior point of its central districts (derived from the boundaries).", "城市点位：由边界推算的中心城区内部点。";
     /// Legend attribution.
@@ -166,7 +170,17 @@ phrases! {
     /// Caption of the 2030 economic target.
     ECONOMY = "Economic aggregate", "经济总量";
     /// The economic target (`{}` is the amount in trillions of RMB).
-    TRILLION_RMB = "RMB {} trillion", "{}万亿元";
+    TRILLION_RMB = "approximately RMB {} trillion", "{}万亿元左右";
+    /// After the 2030 goal's "largely established" line, before its characteristics.
+    CHARACTERIZED_BY = ", characterized by:", "，其特征为：";
+    /// The release's credit line, before the editor's name.
+    EDITOR = "(editor: ", "（编辑：";
+    /// A closing parenthesis, full-width in Chinese.
+    CLOSE_PAREN = ")", "）";
+    /// Heading of the plan's dated steps.
+    PLAN_DATES = "The plan's dates", "规划时间线";
+    /// Before where a date was published.
+    PUBLISHED_IN = "(published in: ", "（来源：";
     /// Heading of a goal's expected outcomes.
     OUTCOMES = "Expected outcomes", "预期成效";
     /// Reading note for goals.

@@ -11,8 +11,7 @@ pub use model::*;
 
 use crate::geo::{projection::Albers, shape, LonLat};
 use crate::i18n::{Text, ZhSource};
-use crate::ids::{Adcode, CityId};
-use crate::state::Focus;
+use crate::ids::{Adcode, CityId, Focus};
 use serde::Deserialize;
 
 /// The data files as text, by name (for error messages) and content.
@@ -343,12 +342,93 @@ mod tests {
     }
 
     #[test]
+    fn published_chinese_wording_is_used_and_marked_published() {
+        use crate::i18n::ZhSource;
+        use crate::ids::GoalId;
+        let p = plan();
+        let goal = |id| p.data.goals.iter().find(|g| g.id == id).unwrap();
+        // 2035: the published sentence names each circle by its published quality.
+        let g = goal(GoalId::Y2035);
+        let circles: Vec<String> = g
+            .circles
+            .iter()
+            .map(|c| format!("{}的{}", c.quality.zh, c.name.zh))
+            .collect();
+        assert_eq!(
+            g.headline.zh,
+            format!("全面建成{}和{}", circles[..3].join("、"), circles[3])
+        );
+        assert!(g
+            .circles
+            .iter()
+            .all(|c| c.quality.zh_from == ZhSource::Published));
+        // 2030 keeps the release's qualifier in both languages.
+        let g = goal(GoalId::Y2030);
+        assert!(g.headline.en.contains("approximately") && g.headline.zh.ends_with("左右"));
+        assert_eq!(g.traits_intro.as_ref().unwrap().zh, "基本建成现代化都市圈");
+        let corridor = &p.data.layout.corridor;
+        let roles: Vec<&str> = corridor.roles.iter().map(|r| r.zh.as_str()).collect();
+        assert_eq!(roles, ["科创产业走廊", "对外开放通道"]);
+        for t in [
+            &p.data.area_name,
+            &g.headline,
+            &corridor.roles[0],
+            &corridor.roles[1],
+        ] {
+            assert_eq!(t.zh_from, ZhSource::Published, "{}", t.zh);
+        }
+        assert_eq!(p.data.area_name.zh, "长春现代化都市圈");
+    }
+
+    #[test]
+    fn changbaishan_is_a_place_with_a_cited_point() {
+        let p = plan();
+        let place = p.city(CityId::Changbaishan).unwrap();
+        assert!(place.adcode.is_none() && !place.member);
+        let anchor = p
+            .anchors
+            .cities
+            .iter()
+            .find(|a| a.id == CityId::Changbaishan)
+            .unwrap();
+        assert!(
+            anchor.from.is_empty(),
+            "a cited point lists no source districts"
+        );
+        // Every other named city is an administrative unit with a derived point.
+        for c in p
+            .data
+            .cities
+            .iter()
+            .filter(|c| c.id != CityId::Changbaishan)
+        {
+            assert!(c.adcode.is_some(), "{}", c.id);
+            let a = p.anchors.cities.iter().find(|a| a.id == c.id).unwrap();
+            assert!(!a.from.is_empty(), "{}", c.id);
+        }
+    }
+
+    #[test]
+    fn the_release_is_dated_and_credited() {
+        let p = plan();
+        let r = &p.data.release;
+        assert_eq!(r.date.en, "17 October 2025");
+        assert_eq!(r.editor.en, "Liu Jiadi");
+        let dates: Vec<&str> = r.milestones.iter().map(|m| m.date.as_str()).collect();
+        assert_eq!(
+            dates,
+            ["2025-08-22", "2025-09-28", "2025-10-09", "2025-10-17"]
+        );
+        assert!(r.milestones.iter().all(|m| !m.published_in.en.is_empty()));
+    }
+
+    #[test]
     fn task_readings_use_known_layers() {
         let p = plan();
         let first = &p.data.tasks[0];
         assert!(first
             .map
             .layers
-            .contains(&crate::state::LayerItem::Layer(LayerId::Corridor)));
+            .contains(&crate::ids::LayerItem::Layer(LayerId::Corridor)));
     }
 }

@@ -2,8 +2,7 @@
 //! press release; see the data file).
 
 use crate::i18n::Text;
-use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, GoalId, TaskId};
-use crate::state::{Focus, LayerItem};
+use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerItem, TaskId};
 use serde::Deserialize;
 
 /// The plan metadata as in `data/plan.json`.
@@ -58,12 +57,28 @@ pub struct PlanData {
 pub struct Release {
     /// Who held the press conference.
     pub event: Text,
-    /// Its date as given (day and month only).
+    /// Its date (the release gives day and month; the year is published elsewhere, see
+    /// `milestones`).
     pub date: Text,
     /// The source line of the release.
     pub source: Text,
-    /// Why no year is shown.
-    pub year_note: Text,
+    /// The release's editor, as credited under it.
+    pub editor: Text,
+    /// The plan's dated steps (approval, issue, press conference), each with where it
+    /// was published.
+    pub milestones: Vec<Milestone>,
+}
+
+/// A dated step in the plan's adoption.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: String,
+    /// What happened.
+    pub what: Text,
+    /// Where it was published.
+    pub published_in: Text,
 }
 
 /// How the plan document is organised.

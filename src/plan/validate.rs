@@ -163,6 +163,20 @@ pub fn check(
         }
     }
 
+    // The plan's dates are real dates, in order.
+    let milestones = &data.release.milestones;
+    for m in milestones {
+        if crate::i18n::date(&m.date, crate::i18n::Lang::En).is_none() {
+            errors.push(format!(
+                "plan.json: milestone date {:?} is not a YYYY-MM-DD date",
+                m.date
+            ));
+        }
+    }
+    if milestones.windows(2).any(|w| w[0].date >= w[1].date) {
+        errors.push("plan.json: milestones are not in date order".to_owned());
+    }
+
     // Every city drawn on the map needs a point.
     let mut drawn: Vec<CityId> = vec![layout.center.city];
     drawn.extend(

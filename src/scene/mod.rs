@@ -1,6 +1,7 @@
 //! The map scene: every feature of the plan projected once and turned into SVG path data,
 //! plus the two extents. Built once at start-up; components only read it.
 
+pub mod layers;
 pub mod outline;
 pub mod viewport;
 
@@ -8,9 +9,9 @@ use crate::geo::path::{capsule_d, line_d, offset_line, shapes_d};
 use crate::geo::projection::Albers;
 use crate::geo::shape::{self, Shape};
 use crate::geo::{Point, Rect};
-use crate::ids::{Adcode, BeltId, CityId, ClusterId, LayerId};
+use crate::ids::{Adcode, BeltId, CityId, ClusterId, Focus, LayerId};
 use crate::plan::{Boundary, Level, Plan, UnitRole};
-use crate::state::{Focus, Layers};
+use layers::Layers;
 
 /// A unit of the plan on the map.
 #[derive(Debug, Clone)]

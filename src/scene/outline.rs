@@ -2,7 +2,7 @@
 
 use super::Scene;
 use crate::geo::Point;
-use crate::state::Focus;
+use crate::ids::Focus;
 
 /// What a focus ring traces.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -2,7 +2,25 @@
 
 use crate::geo::projection::Albers;
 use crate::geo::{LonLat, Point, Rect};
-use crate::state::MapView;
+
+/// The map's view: centre and zoom. Zoom 1 shows the whole region view across the
+/// container's shorter side; larger numbers zoom in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapView {
+    /// Longitude of the centre, degrees east.
+    pub lon: f64,
+    /// Latitude of the centre, degrees north.
+    pub lat: f64,
+    /// Zoom factor (see the type's doc).
+    pub zoom: f64,
+}
+
+impl MapView {
+    /// Smallest zoom allowed.
+    pub const MIN_ZOOM: f64 = 0.6;
+    /// Largest zoom allowed.
+    pub const MAX_ZOOM: f64 = 40.0;
+}
 
 /// The visible part of the map for a container of `width` × `height` pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]

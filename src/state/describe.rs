@@ -2,10 +2,12 @@
 //! its part in the plan, "Yushu City, partly in the designated area"), the map's title
 //! and description, and what the live region announces. Pure, no DOM.
 
-use super::{Focus, Layers, ViewState};
+use super::ViewState;
 use crate::i18n::{ui, Lang, Phrase};
+use crate::ids::Focus;
 use crate::ids::LayerId;
 use crate::plan::{Plan, UnitRole};
+use crate::scene::layers::Layers;
 
 /// A unit role as a short phrase after a name ("partly in the designated area").
 pub fn role_clause(role: UnitRole) -> Phrase {
@@ -217,7 +219,7 @@ mod tests {
         let before = ViewState::new(Lang::En);
         let mut after = before.clone();
         assert_eq!(announcement(&p, &before, &after), None);
-        after.view = Some(crate::state::MapView {
+        after.view = Some(crate::scene::viewport::MapView {
             lon: 125.0,
             lat: 44.0,
             zoom: 2.0,

@@ -3,9 +3,8 @@
 //! the component only renders these rows.
 
 use super::describe::role_name;
-use super::Focus;
 use crate::i18n::{thousands, ui, Lang, Phrase, Text};
-use crate::ids::CityId;
+use crate::ids::{CityId, Focus};
 use crate::plan::Plan;
 use std::cmp::Ordering;
 

@@ -2,8 +2,9 @@
 
 use crate::components::Ctx;
 use crate::geo::Rect;
+use crate::scene::layers::Layers;
+use crate::scene::viewport::MapView;
 use crate::scene::viewport::{Camera, Insets, Viewport};
-use crate::state::{Layers, MapView};
 use leptos::html;
 use leptos::prelude::*;
 

@@ -2,8 +2,8 @@
 
 use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
+use crate::ids::Focus;
 use crate::plan::{Plan, Unit, UnitRole};
-use crate::state::Focus;
 use leptos::prelude::*;
 
 /// The phrases naming a unit's roles.
@@ -107,12 +107,24 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
         Focus::City(id) => plan
             .city(*id)
             .map(|c| {
-                let kind = if c.member {
-                    ui::MEMBER_CITY
-                } else {
-                    ui::NAMED_CITY
+                // A place without an administrative code (Changbaishan) is not a city,
+                // and a point without source districts is cited, not derived.
+                let kind = match (c.member, &c.adcode) {
+                    (true, _) => ui::MEMBER_CITY,
+                    (false, Some(_)) => ui::NAMED_CITY,
+                    (false, None) => ui::NAMED_PLACE,
                 };
-                vec![(ui::ROLE, t(kind)), (ui::NOTE, t(ui::ANCHOR_NOTE))]
+                let cited = plan
+                    .anchors
+                    .cities
+                    .iter()
+                    .any(|a| a.id == *id && a.from.is_empty());
+                let note = if cited {
+                    ui::CITED_POINT_NOTE
+                } else {
+                    ui::ANCHOR_NOTE
+                };
+                vec![(ui::ROLE, t(kind)), (ui::NOTE, t(note))]
             })
             .unwrap_or_default(),
         Focus::Goal(_) | Focus::Task(_) => Vec::new(),

@@ -6,8 +6,9 @@
 
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
+use crate::ids::Focus;
 use crate::scene::outline::Outline;
-use crate::state::{describe, Focus};
+use crate::state::describe;
 use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;

@@ -2,10 +2,10 @@
 
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
+use crate::ids::Focus;
 use crate::ids::{CityId, LayerId};
 use crate::plan::{Level, UnitRole};
 use crate::scene::UnitMark;
-use crate::state::Focus;
 use leptos::prelude::*;
 
 /// `display="none"` while a layer is off (a presentation attribute: no inline style).

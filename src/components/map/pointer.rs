@@ -2,7 +2,7 @@
 
 use super::MapCamera;
 use crate::components::ctx::Hover;
-use crate::state::Focus;
+use crate::ids::Focus;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

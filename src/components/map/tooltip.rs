@@ -3,7 +3,7 @@
 use super::details::role_phrases;
 use crate::components::use_ctx;
 use crate::i18n::ui;
-use crate::state::Focus;
+use crate::ids::Focus;
 use leptos::prelude::*;
 
 /// Shows what the pointer is over.

@@ -53,9 +53,9 @@ mod tests {
     fn templates_follow_the_language() {
         assert_eq!(
             fill(ui::TRILLION_RMB, Lang::En, "1.35"),
-            "RMB 1.35 trillion"
+            "approximately RMB 1.35 trillion"
         );
-        assert_eq!(fill(ui::TRILLION_RMB, Lang::Zh, "1.35"), "1.35万亿元");
+        assert_eq!(fill(ui::TRILLION_RMB, Lang::Zh, "1.35"), "1.35万亿元左右");
         assert_eq!(fill(ui::YEAR, Lang::Zh, "2030"), "2030年");
     }
 

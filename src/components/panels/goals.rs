@@ -7,8 +7,8 @@ use super::select::SelectButton;
 use super::text_list::TextList;
 use crate::components::use_ctx;
 use crate::i18n::ui;
+use crate::ids::Focus;
 use crate::plan::{PhasedGoal, PlanData};
-use crate::state::Focus;
 use leptos::prelude::*;
 
 /// The goals panel.
@@ -72,7 +72,14 @@ fn GoalStep(goal: &'static PhasedGoal) -> impl IntoView {
             {goal
                 .traits_intro
                 .as_ref()
-                .map(|intro| view! { <p class="goal-subtitle">{ctx.text(intro)}</p> })}
+                .map(|intro| {
+                    view! {
+                        <p class="goal-subtitle">
+                            {ctx.text(intro)}
+                            {(!goal.traits.is_empty()).then(|| ctx.phrase(ui::CHARACTERIZED_BY))}
+                        </p>
+                    }
+                })}
             {(!goal.traits.is_empty())
                 .then(|| {
                     view! { <TextList items=&goal.traits class="chips goal-traits" item_class="chip" /> }

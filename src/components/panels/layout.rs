@@ -7,9 +7,9 @@ use super::select::SelectButton;
 use super::text_list::TextList;
 use crate::components::use_ctx;
 use crate::i18n::{ui, Text};
+use crate::ids::Focus;
 use crate::ids::{CityId, LayerId};
 use crate::plan::Layout;
-use crate::state::Focus;
 use leptos::prelude::*;
 
 /// The layout panel.

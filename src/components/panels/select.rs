@@ -2,7 +2,7 @@
 
 use crate::components::{use_ctx, Ctx};
 use crate::i18n::ui;
-use crate::state::Focus;
+use crate::ids::Focus;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 

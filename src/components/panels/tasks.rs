@@ -4,8 +4,8 @@ use super::panel::Panel;
 use super::select::SelectButton;
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};
+use crate::ids::{Focus, LayerItem};
 use crate::plan::{KeyTask, PlanData};
-use crate::state::{Focus, LayerItem};
 use leptos::prelude::*;
 
 /// The tasks panel.

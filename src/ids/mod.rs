@@ -1,6 +1,11 @@
 //! Stable ids shared by the URL state, DOM `data-*` attributes, i18n keys and tests.
 //!
-//! The spelling of every id lives here and nowhere else (see ROADMAP.md, "Contracts").
+//! The spelling of every id lives here and nowhere else (docs/CONTRACTS.md). The
+//! vocabulary built from them, [`Focus`] and [`LayerItem`], is in `ids/focus.rs`.
+
+mod focus;
+
+pub use focus::{Focus, LayerItem};
 
 use std::fmt;
 use std::str::FromStr;
@@ -21,6 +26,16 @@ impl fmt::Display for UnknownId {
 }
 
 impl std::error::Error for UnknownId {}
+
+/// Deserialises a value from its one spelling (its `FromStr`).
+fn from_spelling<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: FromStr<Err = UnknownId>,
+{
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    text.parse().map_err(serde::de::Error::custom)
+}
 
 /// Declares a closed set of ids with their one spelling, `ALL` in contract order,
 /// `as_str`, `FromStr`, `Display` and serde support.
@@ -58,8 +73,7 @@ macro_rules! ids {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                text.parse().map_err(serde::de::Error::custom)
+                from_spelling(d)
             }
         }
     };
