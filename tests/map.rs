@@ -2,6 +2,8 @@
 //! selection. Run with `cargo test --target wasm32-unknown-unknown` (chromedriver).
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -273,7 +275,7 @@ async fn broken_data_shows_every_problem_instead_of_a_blank_page() {
         metro: "{not json",
         ..metro_plan::plan::EMBEDDED
     };
-    let plan = metro_plan::plan::Plan::load(&sources);
+    let plan = support::load(&sources);
     let app = mount_view(move || view! { <metro_plan::AppFrom plan /> }.into_any());
     settle(5).await;
     let page = one(&app.root, "[data-error=\"data\"]")

@@ -7,9 +7,8 @@ use super::panels::{Facts, Header, Panels};
 use super::url;
 use crate::i18n::{ui, Lang};
 use crate::plan::Plan;
-use crate::scene::layers::Layers;
 use crate::scene::Scene;
-use crate::state::query;
+use crate::state::ViewState;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -47,7 +46,7 @@ pub fn App() -> impl IntoView {
     view! { <AppFrom plan=Plan::embedded() /> }
 }
 
-/// The dashboard for a loaded plan (e.g. `Plan::load` of other data files), or a page
+/// The dashboard for a loaded plan (e.g. `Plan::from_parts` of other data files), or a page
 /// listing every problem found in its data.
 #[component]
 pub fn AppFrom(
@@ -60,26 +59,8 @@ pub fn AppFrom(
             // The plan and its scene live as long as the page.
             let plan: &'static Plan = Box::leak(Box::new(plan));
             let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
-            let (mut initial, mut dropped) = query::parse(&url::current_query(), default_lang);
-            // Well-formed but unknown selections (`task:99`) are dropped too.
-            if let Some(focus) = initial.focus.take() {
-                match plan.title_of(&focus) {
-                    Some(_) => initial.focus = Some(focus),
-                    None => dropped.push(query::Dropped {
-                        key: "focus".into(),
-                        value: focus.to_string(),
-                    }),
-                }
-            }
-            // A link's selection must be visible. A link with the default layers (none
-            // listed) gets a task's or goal's map reading as if it had been clicked; a
-            // link that lists layers keeps them and only gains what the selection needs.
-            if initial.layers == Layers::default() {
-                let focus = initial.focus.clone();
-                initial.select(focus, &plan.data);
-            } else {
-                initial.reveal_focus(&plan.data);
-            }
+            let (initial, dropped) =
+                ViewState::from_link(&url::current_query(), default_lang, plan);
             let ctx = Ctx::new(plan, scene, initial);
             provide_context(ctx);
             url::sync(ctx, default_lang);

@@ -3,7 +3,7 @@
 
 use super::ctx::Ctx;
 use crate::i18n::Lang;
-use crate::state::{query, ViewState};
+use crate::state::{query, HistoryStep, ViewState};
 use leptos::prelude::*;
 
 /// The browser's preferred language (Chinese if it is preferred over English).
@@ -33,52 +33,52 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
     let last: StoredValue<Option<ViewState>> = StoredValue::new(None);
     // Increments on every change, so that a delayed write can tell it is stale.
     let pending = StoredValue::new(0u32);
+    // Set by Back/Forward: the state then comes from the address, which is corrected in
+    // place if need be, never pushed (that would cut off the Forward entries).
+    let restoring = StoredValue::new(false);
+    // The language alone sets the title and `<html lang>`: a pan does not touch them.
     Effect::new(move |_| {
-        let state = ctx.state.get();
+        let lang = ctx.lang.get();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
-                root.set_attribute("lang", state.lang.tag()).ok();
+                root.set_attribute("lang", lang.tag()).ok();
             }
             doc.set_title(&format!(
                 "{} · {}",
-                ctx.plan.data.title.get(state.lang),
-                ctx.plan.data.title.get(state.lang.other())
+                ctx.plan.data.title.get(lang),
+                ctx.plan.data.title.get(lang.other())
             ));
         }
-        // Pan and zoom replace the entry; anything else is a step Back can undo.
-        let only_view_changed = last.with_value(|prev| {
-            prev.as_ref().is_some_and(|p| {
-                ViewState {
-                    view: state.view,
-                    ..p.clone()
-                } == state
-            })
-        });
-        let first = last.with_value(Option::is_none);
+    });
+    Effect::new(move |_| {
+        let state = ctx.state.get();
+        let restored = restoring.try_update_value(std::mem::take) == Some(true);
+        let step = last.with_value(|prev| HistoryStep::between(prev.as_ref(), &state, restored));
         let query = query::serialise(&state, default_lang);
         last.set_value(Some(state));
         pending.update_value(|n| *n += 1);
         if current_query().trim_start_matches('?') == query {
             return;
         }
-        if only_view_changed {
-            // Pan and zoom fire many times a second and browsers throttle history
-            // calls, so the address follows once the motion pauses.
-            let ticket = pending.get_value();
-            set_timeout(
-                move || {
-                    if pending.get_value() == ticket {
-                        write_url(&query, false);
-                    }
-                },
-                std::time::Duration::from_millis(250),
-            );
-        } else {
-            write_url(&query, !first);
+        match step {
+            HistoryStep::ReplaceWhenSettled => {
+                let ticket = pending.get_value();
+                set_timeout(
+                    move || {
+                        if pending.get_value() == ticket {
+                            write_url(&query, false);
+                        }
+                    },
+                    std::time::Duration::from_millis(250),
+                );
+            }
+            HistoryStep::Replace => write_url(&query, false),
+            HistoryStep::Push => write_url(&query, true),
         }
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (state, _) = query::parse(&current_query(), default_lang);
+        let (state, _) = ViewState::from_link(&current_query(), default_lang, ctx.plan);
+        restoring.set_value(true);
         ctx.state.set(state);
     });
     on_cleanup(move || handle.remove());

@@ -5,11 +5,11 @@
 //! office software show it alike.
 
 use super::xml_escape;
-use crate::geo::label::{place_labels, text_width_em, LabelCandidate};
-use crate::geo::{Point, Rect};
+use crate::geo::label::text_width_em;
 use crate::i18n::{ui, Lang};
-use crate::ids::{BeltId, CityId, Focus, LayerId};
+use crate::ids::{BeltId, Focus, LayerId};
 use crate::plan::{Level, Plan, UnitRole};
+use crate::scene::labels::{candidates, place, LabelOf, FONT_PX};
 use crate::scene::layers::Layers;
 use crate::scene::viewport::Viewport;
 use crate::scene::Scene;
@@ -47,8 +47,6 @@ const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC',
 const PAD: f64 = 16.0;
 /// Height of the title block, px.
 const HEADER: f64 = 64.0;
-/// Label size on the map, px.
-const LABEL_PX: f64 = 12.0;
 /// Five-pointed star of radius 1.
 const STAR: &str = "M0,-1L0.2245,-0.309L0.9511,-0.309L0.3633,0.118L0.5878,0.809L0,0.382L-0.5878,0.809L-0.3633,0.118L-0.9511,-0.309L-0.2245,-0.309Z";
 
@@ -101,18 +99,6 @@ fn split_words(text: &str) -> Vec<String> {
         out.push(word);
     }
     out
-}
-
-/// True if a city's point is shown: member cities always, others with the belts or the
-/// corridor that name them (as on the map).
-fn city_shown(plan: &Plan, layers: &Layers, id: CityId, member: bool) -> bool {
-    let layout = &plan.data.layout;
-    member
-        || (layers.shows(LayerId::Corridor) && layout.corridor.cities.contains(&id))
-        || layout
-            .belts
-            .iter()
-            .any(|b| layers.shows_belt(b.id) && b.cities.contains(&id))
 }
 
 /// A writer of one SVG document.
@@ -341,7 +327,7 @@ fn dim(e: &MapExport, focus: &Focus) -> &'static str {
 }
 
 fn draw_layers(doc: &mut Doc, e: &MapExport) {
-    let (plan, scene, layers) = (e.plan, e.scene, e.layers);
+    let (scene, layers) = (e.scene, e.layers);
     let lit = |f: &Focus| e.highlight == Some(f);
     if layers.shows(LayerId::Context) {
         doc.out
@@ -448,11 +434,7 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
     // City points follow the layers that name them.
     let p = doc.px;
     let _ = writeln!(doc.out, "<g id=\"cities\">");
-    for c in scene
-        .cities
-        .iter()
-        .filter(|c| city_shown(plan, layers, c.id, c.member))
-    {
+    for c in scene.shown_cities(layers) {
         let (fill, stroke, r) = if c.member {
             (colour::INK, "#ffffff", 5.0)
         } else {
@@ -496,121 +478,28 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
     }
 }
 
-/// One label of the map.
-struct Label<'a> {
-    text: &'a str,
-    kind: LabelKind,
-    candidate: LabelCandidate,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum LabelKind {
-    City,
-    Cluster,
-    Unit,
-    Region,
-}
-
-/// The names, placed as on the map so that none overlap: cities, clusters, units from
-/// the largest, provinces.
+/// The names, chosen and placed as on the map (`scene::labels`) at the export's scale.
 fn labels(doc: &mut Doc, e: &MapExport) {
-    let (plan, scene, layers, lang) = (e.plan, e.scene, e.layers, e.lang);
-    let mut list: Vec<Label> = Vec::new();
-    let plain = |anchor: Point, text: &str| LabelCandidate {
-        anchor,
-        offset_px: Point::default(),
-        alternatives: Vec::new(),
-        width_em: text_width_em(text),
-    };
-    for c in scene
-        .cities
-        .iter()
-        .filter(|c| city_shown(plan, layers, c.id, c.member))
-    {
-        if let Some(city) = plan.city(c.id) {
-            let text = city.name.get(lang);
-            let half = text_width_em(text) * LABEL_PX / 2.0 + 9.0;
-            list.push(Label {
-                text,
-                kind: LabelKind::City,
-                candidate: LabelCandidate {
-                    anchor: c.at,
-                    offset_px: Point::new(0.0, -14.0),
-                    alternatives: vec![
-                        Point::new(half, 0.0),
-                        Point::new(0.0, 15.0),
-                        Point::new(-half, 0.0),
-                    ],
-                    width_em: text_width_em(text),
-                },
-            });
-        }
-    }
-    if layers.shows(LayerId::Clusters) {
-        for (id, mark) in &scene.clusters {
-            let name = plan.data.layout.clusters.iter().find(|c| c.id == *id);
-            if let (Some(name), [a, b, ..]) = (name, mark.points.as_slice()) {
-                let text = name.name.get(lang);
-                let at = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-                list.push(Label {
-                    text,
-                    kind: LabelKind::Cluster,
-                    candidate: plain(at, text),
-                });
-            }
-        }
-    }
-    let mut units: Vec<_> = plan
-        .units
-        .iter()
-        .filter_map(|u| Some((u, scene.unit(&u.entry.adcode)?)))
-        .filter(|(u, _)| layers.shows_unit(&u.entry.roles))
-        .collect();
-    units.sort_by(|a, b| b.0.area_km2.total_cmp(&a.0.area_km2));
-    for (u, m) in units {
-        let text = u.name.get(lang);
-        list.push(Label {
-            text,
-            kind: LabelKind::Unit,
-            candidate: plain(m.label_at, text),
-        });
-    }
-    if layers.shows(LayerId::Context) {
-        for (province, at) in plan.data.provinces.iter().zip(&scene.province_labels) {
-            let text = province.name.get(lang);
-            list.push(Label {
-                text,
-                kind: LabelKind::Region,
-                candidate: plain(*at, text),
-            });
-        }
-    }
     let ppk = e.viewport.px_per_km;
-    let candidates: Vec<LabelCandidate> = list.iter().map(|l| l.candidate.clone()).collect();
-    let dots: Vec<Rect> = list
-        .iter()
-        .filter(|l| l.kind == LabelKind::City)
-        .map(|l| Rect::around([l.candidate.anchor]).padded(6.0 / ppk))
-        .collect();
-    let placed = place_labels(&candidates, &dots, ppk, LABEL_PX);
+    let all = candidates(e.plan, e.scene, e.layers, e.lang);
     let p = doc.px;
     let _ = writeln!(
         doc.out,
         "<g id=\"labels\" data-layer=\"labels\" font-size=\"{:.4}\" text-anchor=\"middle\" stroke=\"#ffffff\" stroke-opacity=\"0.92\" stroke-width=\"{:.4}\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
-        LABEL_PX * p,
+        FONT_PX * p,
         3.0 * p
     );
-    for (l, offset) in list.iter().zip(placed) {
-        let Some(offset) = offset else { continue };
-        let x = l.candidate.anchor.x + offset.x * p;
-        let y = l.candidate.anchor.y + (offset.y + LABEL_PX * 0.35) * p;
-        let style = match l.kind {
-            LabelKind::City => format!(" fill=\"{}\" font-weight=\"700\"", colour::INK),
-            LabelKind::Cluster => {
+    for l in place(&all, ppk) {
+        let c = &l.candidate;
+        let x = c.anchor.x + c.offset_px.x * p;
+        let y = c.anchor.y + (c.offset_px.y + FONT_PX * 0.35) * p;
+        let style = match l.of {
+            LabelOf::City { .. } => format!(" fill=\"{}\" font-weight=\"700\"", colour::INK),
+            LabelOf::Cluster(_) => {
                 format!(" fill=\"{}\" font-style=\"italic\"", colour::CLUSTER_LABEL)
             }
-            LabelKind::Unit => " fill=\"#33414f\"".to_owned(),
-            LabelKind::Region => format!(" fill=\"{}\" font-weight=\"600\"", colour::MUTED),
+            LabelOf::Unit(_) => " fill=\"#33414f\"".to_owned(),
+            LabelOf::Province(_) => format!(" fill=\"{}\" font-weight=\"600\"", colour::MUTED),
         };
         let _ = writeln!(
             doc.out,

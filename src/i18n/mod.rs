@@ -3,7 +3,7 @@
 
 pub mod ui;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
@@ -82,7 +82,7 @@ impl fmt::Display for Lang {
 /// Where a Chinese string of the plan data comes from. The release is in English, so
 /// unless a Chinese term is published or comes from the boundary index it is our
 /// translation, and the data says so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ZhSource {
     /// Translated from the English release by this project.
@@ -95,7 +95,7 @@ pub enum ZhSource {
 }
 
 /// A bilingual text of the plan data.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English (from the release).

@@ -69,6 +69,12 @@ impl fmt::Display for Focus {
     }
 }
 
+impl serde::Serialize for Focus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Focus {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         super::from_spelling(d)
@@ -100,6 +106,12 @@ impl fmt::Display for LayerItem {
             LayerItem::Layer(id) => write!(f, "{id}"),
             LayerItem::Belt(id) => write!(f, "belt:{id}"),
         }
+    }
+}
+
+impl serde::Serialize for LayerItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

@@ -38,7 +38,7 @@ where
 }
 
 /// Declares a closed set of ids with their one spelling, `ALL` in contract order,
-/// `as_str`, `FromStr`, `Display` and serde support.
+/// `as_str`, `FromStr`, `Display` and serde support (as the spelling).
 macro_rules! ids {
     ($(#[$doc:meta])* $name:ident, $kind:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
@@ -74,6 +74,12 @@ macro_rules! ids {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 from_spelling(d)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
             }
         }
     };
@@ -152,7 +158,9 @@ ids!(
 );
 
 /// A key task's number (`1`–`9` today; the count comes from the plan data).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize, serde::Serialize,
+)]
 pub struct TaskId(pub u8);
 
 impl fmt::Display for TaskId {
@@ -184,6 +192,12 @@ impl TryFrom<String> for Adcode {
                 text,
             })
         }
+    }
+}
+
+impl serde::Serialize for Adcode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
     }
 }
 

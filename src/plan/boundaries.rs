@@ -1,5 +1,5 @@
-//! Boundaries read from the boundary files (`data/geo/*.geojson`), as GeoJSON text or in
-//! the packed form the app embeds.
+//! Boundaries from the boundary files (`data/geo/*.geojson`) in the packed form the app
+//! embeds, each feature checked.
 
 use super::packed::{self, Collection, GridPoint, GridPolygon};
 use crate::geo::{LonLat, MultiPolygon, Polygon, Ring};
@@ -31,15 +31,8 @@ pub struct Boundary {
     pub geometry: MultiPolygon,
 }
 
-/// Parses a GeoJSON FeatureCollection of boundaries. `file` names it in error messages.
-/// Every bad feature is reported, not just the first.
-pub fn parse_collection(file: &str, text: &str) -> Result<Vec<Boundary>, Vec<String>> {
-    let collection = packed::from_geojson(file, text).map_err(|e| vec![e])?;
-    from_collection(file, &collection)
-}
-
-/// Reads the boundary files from the packed form `build.rs` made of them (see
-/// [`packed`]), in order, checking every feature as [`parse_collection`] does.
+/// Reads the boundary files from the packed form `build/main.rs` made of them (see
+/// [`packed`]), in order, checking every feature (see [`from_collection`]).
 pub fn unpack<const N: usize>(
     bytes: &[u8],
     files: [&str; N],
@@ -53,20 +46,23 @@ pub fn unpack<const N: usize>(
     })
 }
 
-fn from_collection(file: &str, collection: &Collection) -> Result<Vec<Boundary>, Vec<String>> {
+/// The boundaries of one file (`file` names it in error messages). Every bad feature is
+/// reported, not just the first.
+pub fn from_collection(file: &str, collection: &Collection) -> Result<Vec<Boundary>, Vec<String>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, feature) in collection.features.iter().enumerate() {
+        let props = &feature.properties;
         let code = |prop: &Option<String>| prop.as_deref().and_then(|s| s.parse::<Adcode>().ok());
-        let adcode = code(&feature.adcode);
-        let parent = code(&feature.parent);
-        let level = match feature.level.as_deref() {
+        let adcode = code(&props.adcode);
+        let parent = code(&props.parent);
+        let level = match props.level.as_deref() {
             Some("district") => Some(Level::District),
             Some("city") => Some(Level::City),
             Some("province") => Some(Level::Province),
             _ => None,
         };
-        let name_zh = feature.name.as_deref().filter(|s| !s.is_empty());
+        let name_zh = props.name.as_deref().filter(|s| !s.is_empty());
         let geometry = feature
             .polygons
             .as_deref()
@@ -135,47 +131,4 @@ fn multipolygon(collection: &Collection, polygons: &[GridPolygon]) -> MultiPolyg
             })
             .collect(),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ONE: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
-        "properties":{"adcode":"220104","name":"朝阳区","level":"district","parent":"220100"},
-        "geometry":{"type":"MultiPolygon","coordinates":[[[[125,43],[126,43],[126,44],[125,43]]]]}}]}"#;
-
-    #[test]
-    fn reads_a_feature() {
-        let b = parse_collection("t", ONE).unwrap();
-        assert_eq!(b.len(), 1);
-        assert_eq!(b[0].adcode.as_str(), "220104");
-        assert_eq!(b[0].name_zh, "朝阳区");
-        assert_eq!(b[0].level, Level::District);
-        assert_eq!(
-            b[0].geometry.0[0].exterior.0.len(),
-            3,
-            "closing point dropped"
-        );
-    }
-
-    #[test]
-    fn reports_every_broken_feature() {
-        let broken = ONE
-            .replace("\"220104\"", "\"22x\"")
-            .replace("\"district\"", "\"hamlet\"");
-        let errs = parse_collection("t", &broken).unwrap_err();
-        assert_eq!(errs, ["t: feature #0 lacks a valid adcode, level"]);
-        let start = ONE.find("{\"type\":\"MultiPolygon\"").unwrap();
-        let no_geom = format!(
-            "{}{{\"type\":\"Point\",\"coordinates\":[1,2]}}}}]}}",
-            &ONE[..start]
-        );
-        assert!(parse_collection("t", &no_geom).unwrap_err()[0].contains("polygon geometry"));
-        assert!(parse_collection("t", "{").unwrap_err()[0].contains("not valid GeoJSON"));
-        assert!(
-            parse_collection("t", r#"{"type":"Point","coordinates":[1,2]}"#).unwrap_err()[0]
-                .contains("not a FeatureCollection")
-        );
-    }
 }

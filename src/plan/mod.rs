@@ -12,7 +12,6 @@ pub use model::*;
 use crate::geo::{projection::Albers, shape, LonLat};
 use crate::i18n::{Text, ZhSource};
 use crate::ids::{Adcode, CityId, Focus};
-use serde::Deserialize;
 
 /// The data files as text, by name (for error messages) and content.
 #[derive(Clone, Copy)]
@@ -27,8 +26,8 @@ pub struct Sources<'a> {
     pub anchors: &'a str,
 }
 
-/// The data files the app is built from. The app embeds the plan and anchors as they are
-/// and the boundaries packed (see [`Plan::embedded`]); tests read these texts.
+/// The data files the app is built from, as text. The app embeds them packed (see
+/// [`Plan::embedded`]); tests read these texts as the build does (`tests/support/`).
 pub const EMBEDDED: Sources<'static> = Sources {
     plan: include_str!("../../data/plan.json"),
     metro: include_str!("../../data/geo/metro.geojson"),
@@ -36,40 +35,16 @@ pub const EMBEDDED: Sources<'static> = Sources {
     anchors: include_str!("../../data/geo/anchors.json"),
 };
 
-/// The data files as `build.rs` packs them into the app (see [`packed`]): the app itself
+/// `plan.json` as `build/main.rs` packs it into the app (see [`packed`]): the app itself
 /// parses no JSON.
-const PACKED_PLAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.json.bin"));
-const PACKED_ANCHORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/anchors.json.bin"));
+pub const PACKED_PLAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.postcard"));
+/// `anchors.json`, packed.
+pub const PACKED_ANCHORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/anchors.postcard"));
 /// `metro.geojson` and `region.geojson`, packed together.
-const PACKED_BOUNDARIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/boundaries.bin"));
-/// The boundary files in the order `build.rs` packs them.
-const BOUNDARY_FILES: [&str; 2] = ["metro.geojson", "region.geojson"];
-
-/// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
-#[derive(Debug, Clone, Deserialize)]
-pub struct Anchor {
-    /// Which city.
-    pub id: CityId,
-    /// Longitude, degrees east.
-    pub lon: f64,
-    /// Latitude, degrees north.
-    pub lat: f64,
-    /// The districts whose interior point it is (empty for a cited point).
-    #[serde(default)]
-    pub from: Vec<Adcode>,
-    /// How it was obtained, where not by the general method.
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// `data/geo/anchors.json`.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Anchors {
-    /// The general method, in one sentence.
-    pub method: String,
-    /// One anchor per city.
-    pub cities: Vec<Anchor>,
-}
+pub const PACKED_BOUNDARIES: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/boundaries.postcard"));
+/// The boundary files in the order `build/main.rs` packs them.
+pub const BOUNDARY_FILES: [&str; 2] = ["metro.geojson", "region.geojson"];
 
 /// A unit the plan names, with its boundary and derived figures.
 #[derive(Debug, Clone)]
@@ -114,26 +89,17 @@ impl Plan {
     pub fn embedded() -> Result<Plan, Vec<String>> {
         let [metro, region] = boundaries::unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
         Plan::from_parts(
-            packed::from_json_bytes(PACKED_PLAN).map_err(|e| format!("plan.json: {e}")),
-            packed::from_json_bytes(PACKED_ANCHORS).map_err(|e| format!("anchors.json: {e}")),
+            packed::read(PACKED_PLAN).map_err(|e| format!("plan.json: {e}")),
+            packed::read(PACKED_ANCHORS).map_err(|e| format!("anchors.json: {e}")),
             metro,
             region,
         )
     }
 
-    /// Reads and validates data files; the error lists every problem found.
-    pub fn load(src: &Sources) -> Result<Plan, Vec<String>> {
-        Plan::from_parts(
-            serde_json::from_str(src.plan).map_err(|e| format!("plan.json: {e}")),
-            serde_json::from_str(src.anchors).map_err(|e| format!("anchors.json: {e}")),
-            boundaries::parse_collection("metro.geojson", src.metro),
-            boundaries::parse_collection("region.geojson", src.region),
-        )
-    }
-
     /// Validates the files as read (each error naming its file); the error lists every
-    /// problem found.
-    fn from_parts(
+    /// problem found. [`Plan::embedded`] reads them from the packed form; tests read
+    /// other files' text (`tests/support/`).
+    pub fn from_parts(
         data: Result<PlanData, String>,
         anchors: Result<Anchors, String>,
         metro: Result<Vec<Boundary>, Vec<String>>,
@@ -221,25 +187,28 @@ impl Plan {
             Focus::Unit(code) => self.unit(code).map(|u| &u.name),
             Focus::Center => Some(&layout.center.name),
             Focus::Corridor => Some(&layout.corridor.name),
-            Focus::Cluster(id) => layout
-                .clusters
-                .iter()
-                .find(|c| c.id == *id)
-                .map(|c| &c.name),
-            Focus::Belt(id) => layout.belts.iter().find(|b| b.id == *id).map(|b| &b.name),
+            Focus::Cluster(id) => layout.cluster(*id).map(|c| &c.name),
+            Focus::Belt(id) => layout.belt(*id).map(|b| &b.name),
             Focus::City(id) => self.city(*id).map(|c| &c.name),
-            Focus::Goal(id) => self
-                .data
-                .goals
-                .iter()
-                .find(|g| g.id == *id)
-                .map(|g| &g.headline),
-            Focus::Task(id) => self
-                .data
-                .tasks
-                .iter()
-                .find(|t| t.id == *id)
-                .map(|t| &t.name),
+            Focus::Goal(id) => self.data.goal(*id).map(|g| &g.headline),
+            Focus::Task(id) => self.data.task(*id).map(|t| &t.name),
+        }
+    }
+
+    /// The release's sentence that a unit's details quote: its own note if it has one;
+    /// else its city's part of the designated-area sentence for a unit in the area
+    /// (Dongliao, partial and sphere, too); else the sphere sentence for a unit only in
+    /// the sphere; the whole designated-area sentence if its city has no part of its own.
+    pub fn statement_of<'a>(&'a self, unit: &'a Unit) -> &'a Text {
+        if let Some(note) = &unit.entry.note {
+            return note;
+        }
+        let in_area = unit.has(UnitRole::Whole) || unit.has(UnitRole::Partial);
+        let clause = self.data.area_clauses.iter().find(|c| c.city == unit.city);
+        match clause {
+            Some(c) if in_area => &c.text,
+            _ if unit.has(UnitRole::Sphere) => &self.data.sphere_statement,
+            _ => &self.data.area_statement,
         }
     }
 
@@ -275,31 +244,11 @@ mod tests {
     }
 
     #[test]
-    fn the_packed_boundaries_are_the_geojson() {
-        let unpacked = boundaries::unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
-        let texts = [EMBEDDED.metro, EMBEDDED.region];
-        for ((file, text), unpacked) in BOUNDARY_FILES.into_iter().zip(texts).zip(unpacked) {
-            assert_eq!(unpacked, boundaries::parse_collection(file, text), "{file}");
-        }
-    }
-
-    #[test]
-    fn the_packed_plan_and_anchors_are_the_json() {
-        // The model has no PartialEq; its Debug form shows every field.
-        let packed: PlanData = packed::from_json_bytes(PACKED_PLAN).expect("packed plan reads");
-        let text: PlanData = serde_json::from_str(EMBEDDED.plan).expect("plan.json parses");
-        assert_eq!(format!("{packed:?}"), format!("{text:?}"));
-        let packed: Anchors = packed::from_json_bytes(PACKED_ANCHORS).expect("anchors read");
-        let text: Anchors = serde_json::from_str(EMBEDDED.anchors).expect("anchors parse");
-        assert_eq!(format!("{packed:?}"), format!("{text:?}"));
-    }
-
-    #[test]
     fn derived_areas_match_the_boundaries_and_the_plan() {
         let p = plan();
         let whole = p.area_with(UnitRole::Whole);
         let partial = p.area_with(UnitRole::Partial);
-        // 27,852 km² measured on the raw boundaries (GEODATA.md); simplification may shift it a little.
+        // 27,852 km² measured on the raw boundaries (docs/DATA.md); simplification may shift it a little.
         assert!(
             (whole / 27_852.0 - 1.0).abs() < 0.02,
             "whole units: {whole}"
@@ -322,6 +271,69 @@ mod tests {
         assert_eq!(chaoyang.city, CityId::Changchun);
         let meihekou = p.unit(&"220581".parse().unwrap()).unwrap();
         assert_eq!(meihekou.city, CityId::Tonghua);
+    }
+
+    #[test]
+    fn a_unit_quotes_its_own_sentence_of_the_release() {
+        let p = plan();
+        let unit = |code: &str| p.unit(&code.parse().unwrap()).unwrap().clone();
+        let clause = |city| {
+            &p.data
+                .area_clauses
+                .iter()
+                .find(|c| c.city == city)
+                .unwrap()
+                .text
+        };
+        // A whole unit: its city's part of the designated-area sentence.
+        let chaoyang = unit("220104");
+        assert!(std::ptr::eq(
+            p.statement_of(&chaoyang),
+            clause(CityId::Changchun)
+        ));
+        // A unit only in the sphere: the sphere sentence, not its city's area clause.
+        let yongji = unit("220221");
+        assert!(std::ptr::eq(
+            p.statement_of(&yongji),
+            &p.data.sphere_statement
+        ));
+        // A unit's own note comes first.
+        let dehui = unit("220183");
+        let note = dehui.entry.note.as_ref().unwrap();
+        assert!(std::ptr::eq(p.statement_of(&dehui), note));
+        // Partial and sphere (Dongliao) without its note: the area clause of its city.
+        let mut dongliao = unit("220422");
+        dongliao.entry.note = None;
+        assert!(std::ptr::eq(
+            p.statement_of(&dongliao),
+            clause(CityId::Liaoyuan)
+        ));
+        // A city with no clause of its own: the whole designated-area sentence.
+        let mut elsewhere = chaoyang.clone();
+        elsewhere.city = CityId::Harbin;
+        assert!(std::ptr::eq(
+            p.statement_of(&elsewhere),
+            &p.data.area_statement
+        ));
+    }
+
+    #[test]
+    fn belts_clusters_goals_and_tasks_are_found_by_id() {
+        use crate::ids::{BeltId, ClusterId, GoalId, TaskId};
+        let p = plan();
+        let layout = &p.data.layout;
+        for id in BeltId::ALL {
+            assert_eq!(layout.belt(*id).map(|b| b.id), Some(*id));
+        }
+        for id in ClusterId::ALL {
+            assert_eq!(layout.cluster(*id).map(|c| c.id), Some(*id));
+        }
+        assert_eq!(
+            p.data.goal(GoalId::Y2035).map(|g| g.id),
+            Some(GoalId::Y2035)
+        );
+        assert_eq!(p.data.task(TaskId(9)).map(|t| t.id), Some(TaskId(9)));
+        assert!(p.data.task(TaskId(10)).is_none());
     }
 
     #[test]

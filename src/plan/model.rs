@@ -1,12 +1,15 @@
 //! The plan's facts as typed data, read from `data/plan.json` (every field traced to the
-//! press release; see the data file).
+//! press release; see the data file), and the city points of `data/geo/anchors.json`.
+//!
+//! The build script compiles this file too (by `#[path]`): it reads the files strictly
+//! into these types with `serde_json` and writes them with postcard (see [`super::packed`]).
 
 use crate::i18n::Text;
 use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerItem, TaskId};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The plan metadata as in `data/plan.json`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanData {
     /// The plan's title.
@@ -51,8 +54,20 @@ pub struct PlanData {
     pub safeguards: Safeguards,
 }
 
+impl PlanData {
+    /// A phased goal by id.
+    pub fn goal(&self, id: GoalId) -> Option<&PhasedGoal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// A key task by number.
+    pub fn task(&self, id: TaskId) -> Option<&KeyTask> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+}
+
 /// The press conference and source line.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Release {
     /// Who held the press conference.
@@ -70,7 +85,7 @@ pub struct Release {
 }
 
 /// A dated step in the plan's adoption.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// ISO date, `YYYY-MM-DD`.
@@ -82,7 +97,7 @@ pub struct Milestone {
 }
 
 /// How the plan document is organised.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Structure {
     /// Whether it has a preface.
@@ -96,7 +111,7 @@ pub struct Structure {
 }
 
 /// The headline figures.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figures {
     /// Total area of the designated area, km².
@@ -108,7 +123,7 @@ pub struct Figures {
 }
 
 /// The part of the designated-area sentence about one city.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AreaClause {
     /// Which city.
@@ -118,7 +133,7 @@ pub struct AreaClause {
 }
 
 /// A city the plan names.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct City {
     /// Stable id.
@@ -134,7 +149,7 @@ pub struct City {
 }
 
 /// A neighbouring province shown for orientation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Province {
     /// Its code; its outline is in the region view.
@@ -144,7 +159,7 @@ pub struct Province {
 }
 
 /// The part a unit plays in the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitRole {
     /// Wholly in the designated area.
@@ -167,7 +182,7 @@ impl UnitRole {
 }
 
 /// A unit's English name as the release spells it (the Chinese one is the boundary index's).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnglishName {
     /// English name.
@@ -175,7 +190,7 @@ pub struct EnglishName {
 }
 
 /// A county-level unit named by the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitEntry {
     /// Administrative code; its boundary must be in the geodata.
@@ -190,7 +205,7 @@ pub struct UnitEntry {
 }
 
 /// The "1351" layout: one center, three clusters, five belts, one corridor.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     /// Its name.
@@ -215,8 +230,20 @@ pub struct Layout {
     pub corridor: Corridor,
 }
 
+impl Layout {
+    /// A cluster by id.
+    pub fn cluster(&self, id: ClusterId) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    /// A belt by id.
+    pub fn belt(&self, id: BeltId) -> Option<&Belt> {
+        self.belts.iter().find(|b| b.id == id)
+    }
+}
+
 /// The central city.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Center {
     /// Which city.
@@ -228,7 +255,7 @@ pub struct Center {
 }
 
 /// A cluster of Changchun with a partner city.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cluster {
     /// Stable id.
@@ -240,7 +267,7 @@ pub struct Cluster {
 }
 
 /// An industry belt: a chain of cities.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Belt {
     /// Stable id.
@@ -254,7 +281,7 @@ pub struct Belt {
 }
 
 /// The Harbin–Changchun–Shenyang–Dalian corridor.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Corridor {
     /// Its name.
@@ -268,7 +295,7 @@ pub struct Corridor {
 }
 
 /// A phased goal.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhasedGoal {
     /// Stable id (the year).
@@ -295,7 +322,7 @@ pub struct PhasedGoal {
 }
 
 /// One of the four circles of 2035.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Circle {
     /// Stable id.
@@ -307,7 +334,7 @@ pub struct Circle {
 }
 
 /// A key task.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyTask {
     /// Its number, 1–9.
@@ -319,7 +346,7 @@ pub struct KeyTask {
 }
 
 /// Which layers a task or goal shows, and what it highlights: the dashboard's reading.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapReading {
     /// Layers to show.
@@ -330,7 +357,7 @@ pub struct MapReading {
 }
 
 /// The safeguard mechanisms.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Safeguards {
     /// The release's summary sentence.
@@ -339,4 +366,32 @@ pub struct Safeguards {
     pub mechanisms: Vec<Text>,
     /// Their aim.
     pub aim: Text,
+}
+
+/// A city's map point, derived from the boundaries (see `data/geo/anchors.json`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    /// Which city.
+    pub id: CityId,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// The districts whose interior point it is (empty for a cited point).
+    #[serde(default)]
+    pub from: Vec<Adcode>,
+    /// How it was obtained, where not by the general method.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `data/geo/anchors.json`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchors {
+    /// The general method, in one sentence.
+    pub method: String,
+    /// One anchor per city.
+    pub cities: Vec<Anchor>,
 }

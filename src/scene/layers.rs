@@ -1,5 +1,6 @@
 //! Which layers are shown, and what a layer set makes visible.
 
+use super::CityMark;
 use crate::ids::{BeltId, LayerId, LayerItem};
 use crate::plan::UnitRole;
 use std::collections::BTreeSet;
@@ -62,6 +63,20 @@ impl Layers {
     /// True if this belt is drawn.
     pub fn shows_belt(&self, id: BeltId) -> bool {
         self.shows(LayerId::Belts) && self.belts.contains(&id)
+    }
+
+    /// True if the item is shown: its layer, or its belt.
+    pub fn shows_item(&self, item: LayerItem) -> bool {
+        match item {
+            LayerItem::Layer(id) => self.shows(id),
+            LayerItem::Belt(id) => self.shows_belt(id),
+        }
+    }
+
+    /// True if a city's point is shown: the four member cities always, the others with
+    /// a belt or the corridor that names them.
+    pub fn shows_city(&self, city: &CityMark) -> bool {
+        city.member || city.named_by.iter().any(|item| self.shows_item(*item))
     }
 
     /// True if a unit with these roles is drawn: whole and partial units in the area

@@ -1,6 +1,7 @@
 //! The map scene: every feature of the plan projected once and turned into SVG path data,
 //! plus the two extents. Built once at start-up; components only read it.
 
+pub mod labels;
 pub mod layers;
 pub mod outline;
 pub mod viewport;
@@ -9,7 +10,7 @@ use crate::geo::path::{capsule_d, line_d, offset_line, shapes_d};
 use crate::geo::projection::Albers;
 use crate::geo::shape::{self, Shape};
 use crate::geo::{Point, Rect};
-use crate::ids::{Adcode, BeltId, CityId, ClusterId, Focus, LayerId};
+use crate::ids::{Adcode, BeltId, CityId, ClusterId, Focus, LayerId, LayerItem};
 use crate::plan::{Boundary, Level, Plan, UnitRole};
 use layers::Layers;
 
@@ -47,14 +48,16 @@ pub struct AreaMark {
 }
 
 /// A city point.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CityMark {
     /// Which city.
     pub id: CityId,
     /// Where it is.
     pub at: Point,
-    /// One of the four member cities.
+    /// One of the four member cities (always shown).
     pub member: bool,
+    /// The layers that name it (its belts, the corridor): it is shown with any of them.
+    pub named_by: Vec<LayerItem>,
 }
 
 /// A line through cities (belt or corridor).
@@ -77,14 +80,16 @@ pub struct Scene {
     pub region: Vec<AreaMark>,
     /// City points.
     pub cities: Vec<CityMark>,
+    /// The central city's point (the plan says which city it is).
+    pub center: Option<Point>,
     /// Schematic cluster shapes, by cluster.
     pub clusters: Vec<(ClusterId, RouteMark)>,
     /// Belt routes, by belt.
     pub belts: Vec<(BeltId, RouteMark)>,
     /// The corridor route.
     pub corridor: RouteMark,
-    /// Where the neighbouring provinces are named, in the plan data's order.
-    pub province_labels: Vec<Point>,
+    /// Where the neighbouring provinces are named, by adcode, in the plan data's order.
+    pub province_labels: Vec<(Adcode, Point)>,
     /// Extent of the designated area and sphere (the metro view).
     pub metro: Rect,
     /// Extent of belts and corridor (the region view).
@@ -125,6 +130,20 @@ impl Scene {
             })
             .collect();
         let city_at = |id: CityId| plan.anchor(id).map(|p| proj.project(p));
+        let layout = &plan.data.layout;
+        let named_by = |id: CityId| {
+            let belts = layout
+                .belts
+                .iter()
+                .filter(|b| b.cities.contains(&id))
+                .map(|b| LayerItem::Belt(b.id));
+            let corridor = layout
+                .corridor
+                .cities
+                .contains(&id)
+                .then_some(LayerItem::Layer(LayerId::Corridor));
+            belts.chain(corridor).collect()
+        };
         let cities: Vec<CityMark> = plan
             .data
             .cities
@@ -134,6 +153,7 @@ impl Scene {
                     id: c.id,
                     at: city_at(c.id)?,
                     member: c.member,
+                    named_by: named_by(c.id),
                 })
             })
             .collect();
@@ -145,7 +165,6 @@ impl Scene {
                 points,
             }
         };
-        let layout = &plan.data.layout;
         let n = layout.belts.len() as f64;
         let belts = layout
             .belts
@@ -183,9 +202,10 @@ impl Scene {
             .provinces
             .iter()
             .filter_map(|p| plan.region.iter().find(|b| b.adcode == p.adcode))
-            .filter_map(|b| shape::interior_point(&shapes(b)))
+            .filter_map(|b| Some((b.adcode.clone(), shape::interior_point(&shapes(b))?)))
             .collect();
         Scene {
+            center: city_at(layout.center.city),
             units,
             province_labels,
             counties: plan.context.iter().map(area).collect(),
@@ -214,20 +234,14 @@ impl Scene {
         let points = |pts: &[Point]| Some(Rect::around(pts.iter().copied()));
         match focus {
             Focus::Unit(code) => self.unit(code).map(|u| u.bounds),
-            Focus::Center => self.city(CityId::Changchun).map(|p| Rect::around([p])),
+            Focus::Center => self.center.map(|p| Rect::around([p])),
             Focus::City(id) => self.city(*id).map(|p| Rect::around([p])),
             Focus::Corridor => points(&self.corridor.points),
             Focus::Cluster(id) => self
-                .clusters
-                .iter()
-                .find(|(c, _)| c == id)
-                .and_then(|(_, r)| points(&r.points))
+                .cluster(*id)
+                .and_then(|r| points(&r.points))
                 .map(|r| r.padded(CLUSTER_RADIUS_KM)),
-            Focus::Belt(id) => self
-                .belts
-                .iter()
-                .find(|(b, _)| b == id)
-                .and_then(|(_, r)| points(&r.points)),
+            Focus::Belt(id) => self.belt(*id).and_then(|r| points(&r.points)),
             Focus::Goal(_) | Focus::Task(_) => None,
         }
     }
@@ -240,6 +254,50 @@ impl Scene {
     /// A city's point.
     pub fn city(&self, id: CityId) -> Option<Point> {
         self.cities.iter().find(|c| c.id == id).map(|c| c.at)
+    }
+
+    /// A cluster's schematic shape.
+    pub fn cluster(&self, id: ClusterId) -> Option<&RouteMark> {
+        self.clusters.iter().find(|(c, _)| *c == id).map(|(_, r)| r)
+    }
+
+    /// A belt's route.
+    pub fn belt(&self, id: BeltId) -> Option<&RouteMark> {
+        self.belts.iter().find(|(b, _)| *b == id).map(|(_, r)| r)
+    }
+
+    /// The cities shown with these layers, in drawing order.
+    pub fn shown_cities<'a>(&'a self, layers: &'a Layers) -> impl Iterator<Item = &'a CityMark> {
+        self.cities.iter().filter(|c| layers.shows_city(c))
+    }
+
+    /// The places shown with these layers, in drawing order: what keyboard users step
+    /// through with N and P.
+    pub fn places(&self, layers: &Layers) -> Vec<Focus> {
+        let mut out = Vec::new();
+        if layers.shows(LayerId::Center) {
+            out.push(Focus::Center);
+        }
+        if layers.shows(LayerId::Clusters) {
+            out.extend(self.clusters.iter().map(|(id, _)| Focus::Cluster(*id)));
+        }
+        out.extend(
+            self.belts
+                .iter()
+                .filter(|(id, _)| layers.shows_belt(*id))
+                .map(|(id, _)| Focus::Belt(*id)),
+        );
+        if layers.shows(LayerId::Corridor) {
+            out.push(Focus::Corridor);
+        }
+        out.extend(
+            self.units
+                .iter()
+                .filter(|u| layers.shows_unit(&u.roles))
+                .map(|u| Focus::Unit(u.adcode.clone())),
+        );
+        out.extend(self.shown_cities(layers).map(|c| Focus::City(c.id)));
+        out
     }
 }
 
@@ -263,6 +321,58 @@ mod tests {
         assert_eq!(s.belts.len(), 5);
         assert_eq!(s.clusters.len(), 3);
         assert_eq!(s.corridor.points.len(), 4);
+    }
+
+    #[test]
+    fn cities_show_with_the_layers_that_name_them() {
+        use crate::ids::LayerItem;
+        let s = scene();
+        let shown =
+            |layers: &Layers| -> Vec<CityId> { s.shown_cities(layers).map(|c| c.id).collect() };
+        let members = [
+            CityId::Changchun,
+            CityId::Jilin,
+            CityId::Siping,
+            CityId::Liaoyuan,
+        ];
+        // No layer: the four member cities only.
+        assert_eq!(shown(&Layers::none()), members);
+        // The corridor adds its other cities.
+        let corridor = shown(&Layers::from_items([LayerItem::Layer(LayerId::Corridor)]));
+        for city in [CityId::Harbin, CityId::Shenyang, CityId::Dalian] {
+            assert!(corridor.contains(&city), "{city}");
+        }
+        assert!(!corridor.contains(&CityId::Changbaishan));
+        // One belt adds only its own cities; the belts layer off hides them again.
+        let mut tourism = Layers::from_items([LayerItem::Belt(BeltId::Tourism)]);
+        assert!(shown(&tourism).contains(&CityId::Changbaishan));
+        assert!(!shown(&tourism).contains(&CityId::Harbin));
+        tourism.set(LayerId::Belts, false);
+        assert_eq!(shown(&tourism), members);
+    }
+
+    #[test]
+    fn the_places_to_step_through_follow_the_layers() {
+        let s = scene();
+        let places = s.places(&Layers::default());
+        // Center, 3 clusters, 30 units, 4 member cities; no belts, no corridor.
+        assert_eq!(places.len(), 1 + 3 + 30 + 4);
+        assert_eq!(places[0], Focus::Center);
+        assert_eq!(places[1], Focus::Cluster(ClusterId::ChangchunJilin));
+        assert!(!places
+            .iter()
+            .any(|p| matches!(p, Focus::Belt(_) | Focus::Corridor)));
+        assert!(s
+            .places(&Layers::none())
+            .iter()
+            .all(|p| matches!(p, Focus::City(_))));
+        // Every place lies somewhere on the map.
+        for place in places {
+            assert!(s.bounds_of(&place).is_some(), "{place}");
+        }
+        // The center is the plan's central city.
+        let plan = Plan::embedded().expect("valid data");
+        assert_eq!(s.center, s.city(plan.data.layout.center.city));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The view state: everything a user can set, and its URL form (see ROADMAP.md).
+//! The view state: everything a user can set, and its URL form (docs/CONTRACTS.md).
 //!
 //! Parsing is pure and forgiving: each bad part of a link is dropped on its own and
 //! reported, never a panic. Defaults are omitted from the URL.
@@ -9,7 +9,7 @@ pub mod table;
 
 use crate::i18n::Lang;
 use crate::ids::{Focus, LayerId, LayerItem};
-use crate::plan::{MapReading, PlanData, UnitRole};
+use crate::plan::{MapReading, Plan, PlanData, UnitRole};
 use crate::scene::layers::Layers;
 use crate::scene::viewport::MapView;
 
@@ -45,6 +45,36 @@ impl ViewState {
 }
 
 impl ViewState {
+    /// The state a link opens, on load and on Back/Forward alike, with every part of
+    /// the link that was dropped. Beyond [`query::parse`]: a well-formed selection the
+    /// plan does not have (`task:99`) is dropped too, and the selection is made visible.
+    /// A link with the default layers (none listed) gets a task's or goal's map reading
+    /// as if it had been clicked; a link that lists layers keeps them and only gains
+    /// what the selection needs.
+    pub fn from_link(
+        query: &str,
+        default_lang: Lang,
+        plan: &Plan,
+    ) -> (ViewState, Vec<query::Dropped>) {
+        let (mut state, mut dropped) = query::parse(query, default_lang);
+        if let Some(focus) = state.focus.take() {
+            match plan.title_of(&focus) {
+                Some(_) => state.focus = Some(focus),
+                None => dropped.push(query::Dropped {
+                    key: "focus".into(),
+                    value: focus.to_string(),
+                }),
+            }
+        }
+        if state.layers == Layers::default() {
+            let focus = state.focus.clone();
+            state.select(focus, &plan.data);
+        } else {
+            state.reveal_focus(&plan.data);
+        }
+        (state, dropped)
+    }
+
     /// Selects something (or nothing) and shows what is needed to see it: a task's or a
     /// goal's map reading, or the layer of the selected feature.
     pub fn select(&mut self, focus: Option<Focus>, plan: &PlanData) {
@@ -82,11 +112,43 @@ impl ViewState {
     }
 }
 
+/// How a change of state goes into the browser's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryStep {
+    /// A new entry: a step Back undoes.
+    Push,
+    /// The current entry, now.
+    Replace,
+    /// The current entry, once the motion pauses (pan and zoom fire many times a second
+    /// and browsers throttle history calls).
+    ReplaceWhenSettled,
+}
+
+impl HistoryStep {
+    /// The step for a change from `prev` (`None` on load) to `next`; `restored` when
+    /// `next` came from Back/Forward (pushing then would cut off the Forward entries).
+    pub fn between(prev: Option<&ViewState>, next: &ViewState, restored: bool) -> HistoryStep {
+        match prev {
+            None => HistoryStep::Replace,
+            Some(_) if restored => HistoryStep::Replace,
+            Some(p)
+                if ViewState {
+                    view: next.view,
+                    ..p.clone()
+                } == *next =>
+            {
+                HistoryStep::ReplaceWhenSettled
+            }
+            Some(_) => HistoryStep::Push,
+        }
+    }
+}
+
 /// The map reading of a task or goal.
 pub fn reading_of<'a>(focus: &Focus, plan: &'a PlanData) -> Option<&'a MapReading> {
     match focus {
-        Focus::Task(id) => plan.tasks.iter().find(|t| t.id == *id).map(|t| &t.map),
-        Focus::Goal(id) => plan.goals.iter().find(|g| g.id == *id).map(|g| &g.map),
+        Focus::Task(id) => plan.task(*id).map(|t| &t.map),
+        Focus::Goal(id) => plan.goal(*id).map(|g| &g.map),
         _ => None,
     }
 }
@@ -138,6 +200,71 @@ mod tests {
         assert_eq!(s.highlight(&plan), Some(Focus::Belt(BeltId::Tourism)));
         s.select(Some(Focus::Task(TaskId(9))), &plan);
         assert!(s.layers.shows(LayerId::Clusters) && !s.layers.shows(LayerId::Belts));
+    }
+
+    #[test]
+    fn a_link_opens_a_visible_selection_of_the_plan() {
+        let plan = Plan::embedded().expect("valid data");
+        let open = |q: &str| ViewState::from_link(q, Lang::Zh, &plan);
+        // Unknown but well-formed selections are dropped and reported.
+        let (s, dropped) = open("focus=task:99&lang=en");
+        assert_eq!((s.focus, s.lang), (None, Lang::En));
+        assert_eq!(
+            dropped,
+            [query::Dropped {
+                key: "focus".into(),
+                value: "task:99".into()
+            }]
+        );
+        // Default layers: a task's map reading, as if clicked.
+        let (s, dropped) = open("focus=task:6");
+        let mut clicked = ViewState::new(Lang::Zh);
+        clicked.select(Some(Focus::Task(TaskId(6))), &plan.data);
+        assert_eq!((s, dropped), (clicked, vec![]));
+        // Listed layers are kept; the selection's layer is added.
+        let (s, _) = open("layers=area&focus=belt:energy");
+        assert_eq!(s.layers.items(), ["area", "belt:energy"]);
+        assert_eq!(s.focus, Some(Focus::Belt(BeltId::Energy)));
+        // What the app writes reads back as the same state.
+        let (s, _) = open("layers=sphere,corridor&focus=corridor&view=125.3,43.9,2");
+        let (again, dropped) = open(&query::serialise(&s, Lang::Zh));
+        assert_eq!((again, dropped), (s, vec![]));
+    }
+
+    #[test]
+    fn pan_and_zoom_replace_the_entry_and_other_changes_push_one() {
+        use crate::scene::viewport::MapView;
+        let plan = plan();
+        let start = ViewState::new(Lang::Zh);
+        assert_eq!(
+            HistoryStep::between(None, &start, false),
+            HistoryStep::Replace
+        );
+        let mut panned = start.clone();
+        panned.view = Some(MapView {
+            lon: 125.3,
+            lat: 43.9,
+            zoom: 3.0,
+        });
+        let step = HistoryStep::between(Some(&start), &panned, false);
+        assert_eq!(step, HistoryStep::ReplaceWhenSettled);
+        let mut selected = panned.clone();
+        selected.select(Some(Focus::Corridor), &plan);
+        assert_eq!(
+            HistoryStep::between(Some(&panned), &selected, false),
+            HistoryStep::Push
+        );
+        let mut english = selected.clone();
+        english.lang = Lang::En;
+        assert_eq!(
+            HistoryStep::between(Some(&selected), &english, false),
+            HistoryStep::Push
+        );
+        // Back/Forward never pushes.
+        assert_eq!(
+            HistoryStep::between(Some(&english), &start, true),
+            HistoryStep::Replace
+        );
     }
 
     #[test]

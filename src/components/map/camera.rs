@@ -1,5 +1,6 @@
 //! The map's camera: container size, the displayed view, smooth moves.
 
+use super::pointer::Gesture;
 use crate::components::Ctx;
 use crate::geo::Rect;
 use crate::scene::layers::Layers;
@@ -29,6 +30,8 @@ pub struct MapCamera {
     /// Width of the layer panel floating over the map's left side (0 when folded), px:
     /// fitted views keep clear of it.
     pub panel_width: RwSignal<f64>,
+    /// The pointers down on this map (drag, pinch).
+    pub gesture: StoredValue<Gesture>,
     /// Transition generation: a newer move or a user gesture cancels older frames.
     generation: StoredValue<u32>,
     wrap: NodeRef<html::Div>,
@@ -56,6 +59,7 @@ impl MapCamera {
             moving,
             viewport,
             panel_width,
+            gesture: StoredValue::new(Gesture::default()),
             generation: StoredValue::new(0),
             wrap,
         };

@@ -1,37 +1,24 @@
 //! The details panel for the selected map feature.
 
+use crate::components::panels::format::cities;
 use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
+use crate::ids::CityId;
 use crate::ids::Focus;
-use crate::plan::{Plan, Unit, UnitRole};
+use crate::plan::{Plan, Unit};
+use crate::state::describe::role_name;
 use leptos::prelude::*;
 
 /// The phrases naming a unit's roles.
 pub fn role_phrases(unit: &Unit) -> Vec<Phrase> {
-    unit.entry
-        .roles
-        .iter()
-        .map(|r| match r {
-            UnitRole::Whole => ui::ROLE_WHOLE,
-            UnitRole::Partial => ui::ROLE_PARTIAL,
-            UnitRole::Sphere => ui::ROLE_SPHERE,
-        })
-        .collect()
-}
-
-/// City names joined by arrows, in order.
-fn chain(plan: &Plan, cities: &[crate::ids::CityId], lang: Lang) -> String {
-    cities
-        .iter()
-        .filter_map(|c| plan.city(*c).map(|c| c.name.get(lang)))
-        .collect::<Vec<_>>()
-        .join(" → ")
+    unit.entry.roles.iter().map(|r| role_name(*r)).collect()
 }
 
 /// What the panel says about a selection (one row per fact).
 fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
     let layout = &plan.data.layout;
     let t = |p: Phrase| p.get(lang).to_owned();
+    let chain = |ids: &[CityId]| cities(plan, ids, lang, ui::ROUTE_SEP);
     match focus {
         Focus::Unit(code) => plan
             .unit(code)
@@ -50,14 +37,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
                         format!("≈ {} {}", thousands(u.area_km2.round() as u64), t(ui::KM2)),
                     ),
                 ];
-                let clause = plan.data.area_clauses.iter().find(|c| c.city == u.city);
-                let statement = match clause {
-                    Some(c) if !u.has(UnitRole::Sphere) || u.has(UnitRole::Partial) => &c.text,
-                    _ if u.has(UnitRole::Sphere) => &plan.data.sphere_statement,
-                    _ => &plan.data.area_statement,
-                };
-                let said = u.entry.note.as_ref().unwrap_or(statement);
-                rows.push((ui::PLAN_SAYS, said.get(lang).to_owned()));
+                rows.push((ui::PLAN_SAYS, plan.statement_of(u).get(lang).to_owned()));
                 rows
             })
             .unwrap_or_default(),
@@ -66,25 +46,21 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
             layout.center.description.get(lang).to_owned(),
         )],
         Focus::Cluster(id) => layout
-            .clusters
-            .iter()
-            .find(|c| c.id == *id)
+            .cluster(*id)
             .map(|c| {
                 vec![
-                    (ui::CITIES_IN_ORDER, chain(plan, &c.cities, lang)),
+                    (ui::CITIES_IN_ORDER, chain(&c.cities)),
                     (ui::PLAN_SAYS, layout.clusters_intro.get(lang).to_owned()),
                     (ui::NOTE, t(ui::SCHEMATIC)),
                 ]
             })
             .unwrap_or_default(),
         Focus::Belt(id) => layout
-            .belts
-            .iter()
-            .find(|b| b.id == *id)
+            .belt(*id)
             .map(|b| {
                 vec![
                     (ui::INDUSTRY, b.industry.get(lang).to_owned()),
-                    (ui::CITIES_IN_ORDER, chain(plan, &b.cities, lang)),
+                    (ui::CITIES_IN_ORDER, chain(&b.cities)),
                     (ui::PLAN_SAYS, layout.belts_intro.get(lang).to_owned()),
                     (ui::NOTE, t(ui::ROUTE_NOTE)),
                 ]
@@ -93,10 +69,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
         Focus::Corridor => {
             let roles: Vec<&str> = layout.corridor.roles.iter().map(|r| r.get(lang)).collect();
             vec![
-                (
-                    ui::CITIES_IN_ORDER,
-                    chain(plan, &layout.corridor.cities, lang),
-                ),
+                (ui::CITIES_IN_ORDER, chain(&layout.corridor.cities)),
                 (
                     ui::PURPOSE,
                     format!("{} {}", roles.join("; "), layout.corridor.aim.get(lang)),

@@ -53,7 +53,7 @@ enum Step {
 
 /// Moves the cursor through the places shown, focuses it and brings it into view.
 fn step(cam: MapCamera, cursor: KeyCursor, svg: &web_sys::Element, step: Step) -> Option<Focus> {
-    let places = super::layers::visible_places(cam.ctx);
+    let places = cam.ctx.layers.with_untracked(|l| cam.ctx.scene.places(l));
     let n = places.len();
     if n == 0 {
         return None;
@@ -123,7 +123,7 @@ pub fn key(cam: MapCamera, cursor: KeyCursor) -> impl Fn(ev::KeyboardEvent) + Co
                 Some(focus) => ctx.toggle_select(focus),
                 None => {
                     // Start on the selection, or the first place, and select it.
-                    let visible = super::layers::visible_places(ctx);
+                    let visible = ctx.layers.with_untracked(|l| ctx.scene.places(l));
                     let start = ctx
                         .focus
                         .get_untracked()
@@ -209,7 +209,11 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg
         let Some(current) = cursor.0.get_untracked() else {
             return;
         };
-        if !super::layers::visible_places(ctx).contains(&current) {
+        if !ctx
+            .layers
+            .with_untracked(|l| ctx.scene.places(l))
+            .contains(&current)
+        {
             cursor.0.set(None);
             if let Some(svg) = svg.get_untracked() {
                 let el: &web_sys::Element = &svg;

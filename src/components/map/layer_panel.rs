@@ -2,7 +2,7 @@
 
 use crate::components::use_ctx;
 use crate::i18n::ui;
-use crate::ids::{BeltId, LayerId};
+use crate::ids::{BeltId, LayerId, LayerItem};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -24,15 +24,9 @@ pub fn LayerPanel() -> impl IntoView {
     };
     let belt_switch = move |id: BeltId| {
         let checked = move || ctx.layers.with(|l| l.shows_belt(id));
-        let name = plan
-            .data
-            .layout
-            .belts
-            .iter()
-            .find(|b| b.id == id)
-            .map(|b| &b.industry);
+        let name = plan.data.layout.belt(id).map(|b| &b.industry);
         view! {
-            <label class="switch switch-belt" data-toggle=format!("belt:{id}")>
+            <label class="switch switch-belt" data-toggle=LayerItem::Belt(id).to_string()>
                 <input type="checkbox" prop:checked=checked
                     on:change=move |ev| ctx.state.update(|s| s.layers.set_belt(id, event_target_checked(&ev))) />
                 <svg class="belt-swatch" viewBox="0 0 28 8" aria-hidden="true">

@@ -3,7 +3,7 @@
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
 use crate::ids::Focus;
-use crate::ids::{CityId, LayerId};
+use crate::ids::LayerId;
 use crate::plan::{Level, UnitRole};
 use crate::scene::UnitMark;
 use leptos::prelude::*;
@@ -163,7 +163,7 @@ pub fn Corridor() -> impl IntoView {
     let d = ctx.scene.corridor.d.clone();
     view! {
         <g data-layer="corridor" class="layer layer-corridor" display=display(ctx, LayerId::Corridor)>
-            <g class="corridor" class:is-lit=lit(ctx, Focus::Corridor) data-feature="corridor" data-focus="corridor">
+            <g class="corridor" class:is-lit=lit(ctx, Focus::Corridor) data-feature="corridor" data-focus=Focus::Corridor.to_string()>
                 <path class="hit" d=d.clone() />
                 <path class="corridor-casing" d=d.clone() />
                 <path class="corridor-line" d=d />
@@ -180,30 +180,15 @@ const STAR: &str = "M0,-1L0.2245,-0.309L0.9511,-0.309L0.3633,0.118L0.5878,0.809L
 pub fn Center() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
-    let city = ctx.plan.data.layout.center.city;
-    let at = ctx.scene.city(city).unwrap_or_default();
+    let at = ctx.scene.center.unwrap_or_default();
     view! {
         <g data-layer="center" class="layer layer-center" display=display(ctx, LayerId::Center)>
-            <g class="center" class:is-lit=lit(ctx, Focus::Center) data-feature="center" data-focus="center" transform=symbol_at(cam, at)>
+            <g class="center" class:is-lit=lit(ctx, Focus::Center) data-feature="center" data-focus=Focus::Center.to_string() transform=symbol_at(cam, at)>
                 <circle class="center-halo" r="22" />
                 <path class="center-star" d=STAR transform="scale(13)" />
             </g>
         </g>
     }
-}
-
-/// True if a city's point is shown: the four member cities always, the others with the
-/// belts or the corridor that name them.
-pub fn city_shown(ctx: Ctx, id: CityId, member: bool) -> bool {
-    member
-        || ctx.layers.with(|l| {
-            let layout = &ctx.plan.data.layout;
-            (l.shows(LayerId::Corridor) && layout.corridor.cities.contains(&id))
-                || layout
-                    .belts
-                    .iter()
-                    .any(|b| l.shows_belt(b.id) && b.cities.contains(&id))
-        })
 }
 
 /// City points (not a layer of their own: they follow the layers that name them).
@@ -216,7 +201,7 @@ pub fn Cities() -> impl IntoView {
             {ctx.scene.cities.iter().map(|c| {
                 let (id, member) = (c.id, c.member);
                 let focus = Focus::City(id);
-                let hidden = move || (!city_shown(ctx, id, member)).then_some("none");
+                let hidden = move || (!ctx.layers.with(|l| l.shows_city(c))).then_some("none");
                 view! {
                     <g class="city" class:member=member class:is-lit=lit(ctx, focus.clone())
                         data-city=id.as_str() data-focus=focus.to_string()
@@ -228,42 +213,4 @@ pub fn Cities() -> impl IntoView {
             }).collect_view()}
         </g>
     }
-}
-
-/// The places keyboard users step through with N/P, in drawing order, as shown now.
-pub fn visible_places(ctx: Ctx) -> Vec<Focus> {
-    let layers = ctx.layers.get_untracked();
-    let scene = ctx.scene;
-    let mut out = Vec::new();
-    if layers.shows(LayerId::Center) {
-        out.push(Focus::Center);
-    }
-    if layers.shows(LayerId::Clusters) {
-        out.extend(scene.clusters.iter().map(|(id, _)| Focus::Cluster(*id)));
-    }
-    out.extend(
-        scene
-            .belts
-            .iter()
-            .filter(|(id, _)| layers.shows_belt(*id))
-            .map(|(id, _)| Focus::Belt(*id)),
-    );
-    if layers.shows(LayerId::Corridor) {
-        out.push(Focus::Corridor);
-    }
-    out.extend(
-        scene
-            .units
-            .iter()
-            .filter(|u| layers.shows_unit(&u.roles))
-            .map(|u| Focus::Unit(u.adcode.clone())),
-    );
-    out.extend(
-        scene
-            .cities
-            .iter()
-            .filter(|c| city_shown(ctx, c.id, c.member))
-            .map(|c| Focus::City(c.id)),
-    );
-    out
 }

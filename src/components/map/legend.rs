@@ -2,7 +2,7 @@
 
 use crate::components::use_ctx;
 use crate::i18n::ui;
-use crate::ids::LayerId;
+use crate::ids::{LayerId, LayerItem};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
@@ -22,7 +22,7 @@ pub fn Legend() -> impl IntoView {
                     .filter(|b| ctx.layers.with(|l| l.shows_belt(b.id)))
                     .map(|b| {
                         view! {
-                            <li data-legend=format!("belt:{}", b.id)>
+                            <li data-legend=LayerItem::Belt(b.id).to_string()>
                                 <svg class="legend-symbol" viewBox="0 0 28 12" aria-hidden="true">
                                     <path class=format!("belt-{} belt-line", b.id) d="M1,6H27" />
                                 </svg>

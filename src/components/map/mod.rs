@@ -57,10 +57,10 @@ pub fn MapPanel() -> impl IntoView {
                     tabindex="0"
                     aria-label=ctx.phrase(ui::MAP)
                     aria-describedby="map-desc map-keys"
-                    on:pointerdown=pointer::down()
+                    on:pointerdown=pointer::down(cam)
                     on:pointermove=pointer::moved(cam)
-                    on:pointerup=pointer::up()
-                    on:pointercancel=pointer::up()
+                    on:pointerup=pointer::up(cam)
+                    on:pointercancel=pointer::up(cam)
                     on:pointerleave=move |_| ctx.hover.set(None)
                     on:click=move |ev| {
                         cursor.0.set(None);

@@ -10,17 +10,13 @@ use wasm_bindgen::JsCast;
 /// Pixels a pointer must move before a press becomes a drag (not a click).
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 
-/// Pointers currently down on the map.
-#[derive(Default, Clone)]
+/// Pointers currently down on one map (each map has its own, in its [`MapCamera`]).
+#[derive(Debug, Default, Clone)]
 pub struct Gesture {
     pointers: Vec<(i32, f64, f64)>,
     travelled: f64,
     /// Set after a drag so that the click that ends it does not select.
     swallow_click: bool,
-}
-
-thread_local! {
-    static GESTURE: std::cell::RefCell<Gesture> = std::cell::RefCell::new(Gesture::default());
 }
 
 /// The pointer's position in the element that listens (the map), px.
@@ -46,10 +42,10 @@ fn feature_at(ev: &ev::Event) -> Option<Focus> {
 }
 
 /// `pointerdown`: starts a possible drag or pinch.
-pub fn down() -> impl Fn(ev::PointerEvent) + Copy {
+pub fn down(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
     move |ev| {
         let (x, y) = local(&ev);
-        GESTURE.with_borrow_mut(|g| {
+        cam.gesture.update_value(|g| {
             g.pointers.retain(|p| p.0 != ev.pointer_id());
             g.pointers.push((ev.pointer_id(), x, y));
             if g.pointers.len() == 1 {
@@ -66,7 +62,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         let (x, y) = local(&ev);
         let id = ev.pointer_id();
         let (w, h) = cam.size.get_untracked();
-        let step = GESTURE.with_borrow_mut(|g| {
+        let step = cam.gesture.try_update_value(|g| {
             let i = g.pointers.iter().position(|p| p.0 == id)?;
             let (_, px, py) = g.pointers[i];
             let before = g.pointers.clone();
@@ -74,7 +70,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             g.travelled += (x - px).hypot(y - py);
             Some((before, g.pointers.clone(), g.travelled))
         });
-        let Some((before, after, travelled)) = step else {
+        let Some((before, after, travelled)) = step.flatten() else {
             // Not pressed: hover.
             let hover = feature_at(&ev).map(|target| Hover { target, x, y });
             if cam.ctx.hover.with_untracked(|h| *h != hover) {
@@ -91,7 +87,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         {
             el.set_pointer_capture(id).ok();
         }
-        GESTURE.with_borrow_mut(|g| g.swallow_click = true);
+        cam.gesture.update_value(|g| g.swallow_click = true);
         cam.ctx.hover.set(None);
         let view = cam.current();
         let next = match (before.as_slice(), after.as_slice()) {
@@ -113,16 +109,20 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
 }
 
 /// `pointerup` / `pointercancel`: ends the gesture for that pointer.
-pub fn up() -> impl Fn(ev::PointerEvent) + Copy {
+pub fn up(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
     move |ev| {
-        GESTURE.with_borrow_mut(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
+        cam.gesture
+            .update_value(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
     }
 }
 
 /// `click`: selects the feature under the pointer, or clears the selection on empty map.
 pub fn click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
     move |ev| {
-        if GESTURE.with_borrow_mut(|g| std::mem::take(&mut g.swallow_click)) {
+        let swallow = cam
+            .gesture
+            .try_update_value(|g| std::mem::take(&mut g.swallow_click));
+        if swallow == Some(true) {
             return;
         }
         match feature_at(&ev) {

@@ -28,14 +28,13 @@ pub fn Tooltip() -> impl IntoView {
             Focus::Belt(id) => plan
                 .data
                 .layout
-                .belts
-                .iter()
-                .find(|b| b.id == *id)
+                .belt(*id)
                 .map(|b| b.industry.get(lang).to_owned()),
             Focus::Cluster(_) => Some(ui::SCHEMATIC.get(lang).to_owned()),
             _ => None,
         };
-        // Keep the box inside the map: flip to the left in the right half.
+        // Keep the box inside the map: it opens to the left of the pointer once there
+        // is room for it there (more than 260 px from the map's left edge).
         let flip = ctx.hover.with(|h| h.as_ref().is_some_and(|h| h.x > 260.0));
         Some(view! {
             <div class="tooltip" class:flip=flip role="tooltip"

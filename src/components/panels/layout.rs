@@ -29,7 +29,7 @@ pub fn LayoutPanel() -> impl IntoView {
             <h3 class="group-title">{ctx.phrase(ui::LAYOUT_PRINCIPLES)}</h3>
             <TextList items=&layout.principles class="chips layout-principles" item_class="chip" />
             <h3 class="group-title">{ctx.phrase(ui::layer_name(LayerId::Center))}</h3>
-            <SelectButton focus=Focus::Center class="item" attr:data-focus="center">
+            <SelectButton focus=Focus::Center class="item" attr:data-focus=Focus::Center.to_string()>
                 <span class="item-title">{ctx.text(&layout.center.name)}</span>
                 <span class="item-text">{ctx.text(&layout.center.description)}</span>
             </SelectButton>
@@ -82,7 +82,7 @@ pub fn LayoutPanel() -> impl IntoView {
                     .collect_view()}
             </ul>
             <h3 class="group-title">{ctx.phrase(ui::layer_name(LayerId::Corridor))}</h3>
-            <SelectButton focus=Focus::Corridor class="item" attr:data-focus="corridor">
+            <SelectButton focus=Focus::Corridor class="item" attr:data-focus=Focus::Corridor.to_string()>
                 <span class="item-title">{ctx.text(&layout.corridor.name)}</span>
                 <Route cities=&layout.corridor.cities sep=ui::ROUTE_SEP />
                 <span class="item-tags">

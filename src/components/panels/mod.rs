@@ -5,7 +5,7 @@
 
 mod circles;
 mod figures;
-mod format;
+pub(crate) mod format;
 mod goals;
 mod header;
 mod layout;

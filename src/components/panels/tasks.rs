@@ -57,9 +57,7 @@ fn reading(data: &PlanData, task: &KeyTask, lang: Lang) -> String {
             LayerItem::Layer(id) => ui::layer_name(*id).get(lang),
             LayerItem::Belt(id) => data
                 .layout
-                .belts
-                .iter()
-                .find(|b| b.id == *id)
+                .belt(*id)
                 .map_or(id.as_str(), |b| b.name.get(lang)),
         })
         .collect::<Vec<_>>()
