@@ -5,6 +5,7 @@
 //
 //   node bench/bench.mjs [--runs 5] [--reps 6] [--lighthouse-runs 3] [--no-lighthouse]
 //                        [--no-record] [--out bench/results.jsonl] [--note "what changed"]
+//                        [--only load,interactions,frames,memory,lighthouse]
 
 import { execFileSync, spawn } from "node:child_process";
 import { appendFile, readdir, readFile, stat } from "node:fs/promises";
@@ -40,6 +41,8 @@ const LH_RUNS = args.includes("--no-lighthouse") ? 0 : Number(opt("lighthouse-ru
 const OUT = opt("out", join(ROOT, "bench/results.jsonl"));
 const RECORD = !args.includes("--no-record");
 const NOTE = opt("note", "");
+// `--only load,lighthouse`: just those parts (sizes are always measured).
+const ONLY = opt("only", "load,interactions,frames,memory,lighthouse").split(",");
 
 // Lighthouse 12's mobile profile ("slow 4G" and a 4× slower CPU), as DevTools throttling:
 // 150 ms RTT × 3.75 request latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up.
@@ -550,15 +553,15 @@ try {
   await warm.page.goto(url);
   await warm.page.waitForSelector(READY, { timeout: 60_000 });
   await warm.context.close();
-  await load(browser, url);
-  await interactions(browser, url);
-  await frames(browser, url);
-  await memory(browser, url);
+  if (ONLY.includes("load")) await load(browser, url);
+  if (ONLY.includes("interactions")) await interactions(browser, url);
+  if (ONLY.includes("frames")) await frames(browser, url);
+  if (ONLY.includes("memory")) await memory(browser, url);
 } finally {
   await browser.close();
 }
 try {
-  if (LH_RUNS > 0) await lighthouse(url);
+  if (LH_RUNS > 0 && ONLY.includes("lighthouse")) await lighthouse(url);
 } finally {
   await server.close();
 }
@@ -572,7 +575,7 @@ const row = {
   machine: { cores: cpus().length, model: cpus()[0]?.model, loadavg: loadavg(), shared: true },
   chromium: execFileSync(CHROMIUM, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
   note: NOTE,
-  options: { runs: RUNS, reps: REPS, lighthouseRuns: LH_RUNS },
+  options: { runs: RUNS, reps: REPS, lighthouseRuns: LH_RUNS, only: ONLY },
   seconds: Math.round((Date.now() - started) / 1000),
   ...results,
 };

@@ -22,8 +22,41 @@ async function viewBox(page) {
   return vb.split(" ").map(Number);
 }
 
-/** Waits for view transitions (450 ms) to end. */
-const settle = (page) => page.waitForTimeout(700);
+/**
+ * Waits until the map's view holds still: its viewBox unchanged over ten animation
+ * frames (a view transition changes it on every frame until it ends).
+ */
+async function settle(page) {
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const svg = document.querySelector("svg.map");
+        let last = svg.getAttribute("viewBox");
+        let still = 0;
+        const step = () => {
+          const now = svg.getAttribute("viewBox");
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 10) resolve(true);
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+}
+
+/** Waits until the map's viewBox differs from `before` ([x, y, w, h]). */
+async function viewChangedFrom(page, before) {
+  await page.waitForFunction(
+    (b) => document.querySelector("svg.map").getAttribute("viewBox") !== b,
+    before.join(" "),
+  );
+}
+
+/** Waits until the address holds the view (written once motion pauses). */
+async function viewInUrl(page) {
+  await page.waitForFunction(() => /view=[\d.]+,[\d.]+,[\d.]+/.test(location.search));
+}
 
 /** True if the element's box lies inside the map's box. */
 async function onMap(page, selector) {
@@ -95,7 +128,8 @@ describe("the map", () => {
       const before = await viewBox(page);
       assert.equal(await onMap(page, 'svg.map [data-city="changchun"]'), true);
       await page.locator('[data-toggle="corridor"] input').check();
-      await page.waitForTimeout(120);
+      // The first frame of the move.
+      await viewChangedFrom(page, before);
       const during = await viewBox(page);
       await settle(page);
       const afterBox = await viewBox(page);
@@ -151,7 +185,7 @@ describe("the map", () => {
 
       await page.mouse.move(cx, cy);
       await page.mouse.wheel(0, -300);
-      await page.waitForTimeout(50);
+      await viewChangedFrom(page, start);
       const wheeled = await viewBox(page);
       assert.ok(wheeled[2] < start[2], `wheel zooms in: ${start} → ${wheeled}`);
 
@@ -161,7 +195,7 @@ describe("the map", () => {
       await page.mouse.up();
       const dragged = await viewBox(page);
       assert.ok(dragged[0] < wheeled[0] && dragged[1] < wheeled[1], `drag pans: ${wheeled} → ${dragged}`);
-      await page.waitForTimeout(400);
+      await viewInUrl(page);
       assert.match(page.url(), /view=[\d.]+,[\d.]+,[\d.]+/);
 
       await page.locator('[data-action="zoom-out"]').click();

@@ -10,9 +10,9 @@ TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=132 # npm binaryen, pinned in package.json; Debian's binaryen (v108) breaks the wasm
 # chromium: every test; firefox-esr + webkit2gtk-driver/xvfb/xauth: the three-engine smoke;
 # nginx-light + brotli: the hosting test under the strict CSP; imagemagick/poppler-utils:
-# reading the PNG and PDF exports in tests.
+# reading the PNG and PDF exports in tests; openjdk-17-jre-headless: the W3C Nu Html Checker (npm vnu-jar).
 DEBIAN_PACKAGES=(chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth
-  nginx-light libnginx-mod-http-brotli-static imagemagick poppler-utils)
+  nginx-light libnginx-mod-http-brotli-static imagemagick poppler-utils openjdk-17-jre-headless)
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

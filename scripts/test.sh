@@ -48,13 +48,31 @@ cmp -s "$OPTIMIZED" dist/metro-plan_bg.wasm || {
   false
 }
 echo "wasm: $(wc -c <"$UNOPTIMIZED") bytes from wasm-bindgen, $(wc -c <dist/metro-plan_bg.wasm) after wasm-opt"
-gzipped=0
+# The first load is every file of dist/ (HTML, loader, JS, wasm, CSS; the data is inside
+# the wasm), gzip -9; the budget (issue 12) is 120 KB. The .gz/.br beside them are the
+# same files precompressed for hosts that serve them (scripts/compress-dist.mjs).
+BUDGET=$((120 * 1024))
+first_load=0
+wasm_gzip=0
 while IFS= read -r -d '' file; do
   size=$(gzip -9c "$file" | wc -c)
   printf '  %-22s %8d bytes, %7d gzip -9\n' "${file#dist/}" "$(wc -c <"$file")" "$size"
-  gzipped=$((gzipped + size))
-done < <(find dist -type f -print0 | sort -z)
-echo "dist/: $gzipped bytes in all, each file gzip -9"
+  first_load=$((first_load + size))
+  [[ "$file" == *.wasm ]] && wasm_gzip=$size
+done < <(find dist -type f ! -name '*.gz' ! -name '*.br' -print0 | sort -z)
+node scripts/compress-dist.mjs --check dist
+awk -v t="$first_load" -v w="$wasm_gzip" 'BEGIN {
+  printf "first load: %d bytes gzip -9 (%.1f KB; the wasm %.1f KB of it, %d %%); budget 120 KB: ", t, t / 1024, w / 1024, 100 * w / t }'
+if ((first_load <= BUDGET)); then
+  echo "met"
+else
+  # Not failing yet: the README's "Performance" section has the measured breakdown.
+  echo "OVER by $(((first_load - BUDGET + 1023) / 1024)) KB (reported, not failing: see README \"Performance\")"
+fi
+
+section "built HTML: W3C Nu Html Checker (vnu) on dist/index.html"
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only dist/index.html
+echo "dist/index.html: valid"
 
 section "end-to-end tests: node --test e2e/ (release dist/ under a sub-path, headless chromium)"
 logged node --test --test-reporter=spec e2e/*.test.mjs

@@ -3,134 +3,19 @@
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown --test panels` (needs
 //! wasm-bindgen-test-runner and a WebDriver such as chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+mod support;
 
 use metro_plan::i18n::{Lang, Text};
 use metro_plan::plan::{Plan, PlanData};
+use support::browser::{document, open, search, squash, tick, window, Page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen]
-extern "C" {
-    /// A DOM element seen only for `querySelectorAll` (web-sys's `NodeList` is not
-    /// among the crate's features).
-    type Queryable;
-    #[wasm_bindgen(method, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Queryable, selectors: &str) -> JsValue;
-}
-
-/// The elements under `root` matching `selector`, in document order.
-fn query_all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root
-        .unchecked_ref::<Queryable>()
-        .query_selector_all(selector);
-    js_sys::Array::from(&list)
-        .iter()
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-/// The mounted app; unmounted and removed when dropped.
-struct Page {
-    container: HtmlElement,
-    _app: Box<dyn std::any::Any>,
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        self.container.remove();
-    }
-}
-
-fn window() -> web_sys::Window {
-    web_sys::window().expect("a window")
-}
-
-fn document() -> web_sys::Document {
-    window().document().expect("a document")
-}
-
-/// Lets effects (URL sync, `<html lang>`) and re-renders run.
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-}
-
-/// Mounts the app as if the page had been opened with `query` (`?lang=en`, …).
-async fn open(query: &str) -> Page {
-    let path = window().location().pathname().unwrap_or_default();
-    window()
-        .history()
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
-        .expect("replaceState");
-    let body = document().body().expect("a body");
-    // Tests run one at a time, but a failed one leaves its page behind.
-    for old in query_all(&body, "[data-test-root]") {
-        old.remove();
-    }
-    let container: HtmlElement = document()
-        .create_element("div")
-        .expect("a div")
-        .unchecked_into();
-    container
-        .set_attribute("data-test-root", "")
-        .expect("attribute");
-    body.append_child(&container).expect("append");
-    let app = leptos::mount::mount_to(container.clone(), metro_plan::App);
-    settle().await;
-    Page {
-        container,
-        _app: Box::new(app),
-    }
-}
-
-impl Page {
-    fn all(&self, selector: &str) -> Vec<Element> {
-        query_all(&self.container, selector)
-    }
-
-    fn one(&self, selector: &str) -> Element {
-        self.container
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    /// The text of the one element matching `selector`, whitespace collapsed.
-    fn text(&self, selector: &str) -> String {
-        squash(&self.one(selector).text_content().unwrap_or_default())
-    }
-
-    /// The texts of all elements matching `selector`.
-    fn texts(&self, selector: &str) -> Vec<String> {
-        self.all(selector)
-            .iter()
-            .map(|e| squash(&e.text_content().unwrap_or_default()))
-            .collect()
-    }
-
-    fn attr(&self, selector: &str, name: &str) -> Option<String> {
-        self.one(selector).get_attribute(name)
-    }
-
-    async fn click(&self, selector: &str) {
-        self.one(selector)
-            .dyn_into::<HtmlElement>()
-            .expect("an HTML element")
-            .click();
-        settle().await;
-    }
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn plan() -> PlanData {
     Plan::embedded().expect("valid data").data
@@ -140,18 +25,17 @@ fn in_lang(texts: &[Text], lang: Lang) -> Vec<String> {
     texts.iter().map(|t| squash(t.get(lang))).collect()
 }
 
-fn search() -> String {
-    window().location().search().unwrap_or_default()
-}
-
 /// The text of an element without the parts marked as being in another language.
 fn own_language_text(el: &Element) -> String {
     let copy: Element = el
         .clone_node_with_deep(true)
         .expect("clone")
         .unchecked_into();
-    for other in query_all(&copy, "[lang]") {
-        other.remove();
+    let others = copy.query_selector_all("[lang]").expect("valid selector");
+    for i in 0..others.length() {
+        if let Some(other) = others.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            other.remove();
+        }
     }
     copy.text_content().unwrap_or_default()
 }
@@ -449,13 +333,11 @@ async fn clicking_a_task_selects_it_and_shows_its_reading_on_the_map() {
     let tourism = ".panels [data-belt='tourism']";
     assert!(page.one(tourism).class_list().contains("is-highlighted"));
     assert_eq!(page.attr(tourism, "aria-pressed").as_deref(), Some("false"));
-    // Where the map is drawn, it shows the tourism belt alone.
-    if !page.all(".map-section [data-layer='belts']").is_empty() {
-        let drawn = |selector: &str| is_drawn(&page.one(&format!(".map-section {selector}")));
-        assert!(drawn("[data-layer='belts'] [data-belt='tourism']"));
-        assert!(!drawn("[data-layer='belts'] [data-belt='pharma']"));
-        assert!(!drawn("[data-layer='sphere']"));
-    }
+    // The map shows the tourism belt alone (`open` waited for the map to be drawn).
+    let drawn = |selector: &str| is_drawn(&page.one(&format!(".map-section {selector}")));
+    assert!(drawn("[data-layer='belts'] [data-belt='tourism']"));
+    assert!(!drawn("[data-layer='belts'] [data-belt='pharma']"));
+    assert!(!drawn("[data-layer='sphere']"));
 
     // Another task replaces the selection; pressing it again clears it.
     page.click(".panels [data-task='9']").await;
@@ -513,7 +395,7 @@ async fn layout_items_select_on_the_map_and_follow_the_maps_selection() {
         .expect("pushState");
     let popstate = web_sys::Event::new("popstate").expect("event");
     window().dispatch_event(&popstate).expect("dispatch");
-    settle().await;
+    tick().await;
     let corridor = ".panels [data-focus='corridor']";
     assert_eq!(page.attr(corridor, "aria-pressed").as_deref(), Some("true"));
     assert!(page.one(corridor).class_list().contains("is-selected"));

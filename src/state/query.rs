@@ -27,16 +27,13 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
             value: value.to_owned(),
         })
     };
-    for pair in query.trim_start_matches('?').split('&') {
-        if pair.is_empty() {
-            continue;
-        }
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let (key, value) = (decode(key), decode(value));
-        match key.as_str() {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let value = value.as_ref();
+        match key.as_ref() {
             "lang" => match value.parse() {
                 Ok(lang) => state.lang = lang,
-                Err(()) => drop(&key, &value),
+                Err(()) => drop(&key, value),
             },
             "layers" => {
                 let mut items = Vec::new();
@@ -55,23 +52,23 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
             }
             "focus" => match value.parse::<Focus>() {
                 Ok(focus) => state.focus = Some(focus),
-                Err(_) => drop(&key, &value),
+                Err(_) => drop(&key, value),
             },
-            "view" => match parse_view(&value) {
+            "view" => match parse_view(value) {
                 Some(view) => state.view = Some(view),
-                None => drop(&key, &value),
+                None => drop(&key, value),
             },
-            "embed" => match value.as_str() {
+            "embed" => match value {
                 "1" => state.embed = true,
                 "0" => state.embed = false,
-                _ => drop(&key, &value),
+                _ => drop(&key, value),
             },
-            "table" => match value.as_str() {
+            "table" => match value {
                 "1" => state.table = true,
                 "0" => state.table = false,
-                _ => drop(&key, &value),
+                _ => drop(&key, value),
             },
-            _ => drop(&key, &value),
+            _ => drop(&key, value),
         }
     }
     (state, dropped)
@@ -98,63 +95,44 @@ fn parse_view(text: &str) -> Option<MapView> {
 /// Writes the state as a query string (without `?`), omitting defaults;
 /// empty when everything is default.
 pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
-    let mut parts = Vec::new();
+    let mut query = form_urlencoded::Serializer::new(String::new());
     if state.lang != default_lang {
-        parts.push(format!("lang={}", state.lang));
+        query.append_pair("lang", state.lang.as_str());
     }
     if state.layers != Layers::default() {
-        parts.push(format!("layers={}", state.layers.items().join(",")));
+        query.append_pair("layers", &state.layers.items().join(","));
     }
     if let Some(focus) = &state.focus {
-        parts.push(format!("focus={focus}"));
+        query.append_pair("focus", &focus.to_string());
     }
     if let Some(v) = state.view {
-        parts.push(format!(
-            "view={},{},{}",
+        let view = format!(
+            "{},{},{}",
             round(v.lon, 4),
             round(v.lat, 4),
             round(v.zoom, 2)
-        ));
+        );
+        query.append_pair("view", &view);
     }
     if state.embed {
-        parts.push("embed=1".to_owned());
+        query.append_pair("embed", "1");
     }
     if state.table {
-        parts.push("table=1".to_owned());
+        query.append_pair("table", "1");
     }
-    parts.join("&")
+    readable(query.finish())
+}
+
+/// The form encoding escapes `,` and `:`, which a query may hold as they are (WHATWG
+/// URL): links keep `layers=area,belt:energy` readable. Exact, since a literal `%` is
+/// itself escaped (`%25`), so `%2C` and `%3A` can only stand for those two characters.
+fn readable(query: String) -> String {
+    query.replace("%2C", ",").replace("%3A", ":")
 }
 
 fn round(v: f64, places: i32) -> f64 {
     let k = 10f64.powi(places);
     (v * k).round() / k
-}
-
-/// Percent-decoding for query parts (`+` is a space). Invalid escapes stay as they are.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -237,6 +215,13 @@ mod tests {
         let (state, _) = parse("?layers=area%2Cbelt%3Atourism&focus=city%3Ajilin", Lang::Zh);
         assert!(state.layers.shows_belt(BeltId::Tourism));
         assert_eq!(state.focus, Some(Focus::City(crate::ids::CityId::Jilin)));
+        // Dropped parts are reported decoded (`+` is a space), split at the first `=`.
+        let (_, dropped) = parse("focus=%E4%B8%AD+x&zzz=a=b", Lang::Zh);
+        let dropped: Vec<_> = dropped
+            .iter()
+            .map(|d| (d.key.as_str(), d.value.as_str()))
+            .collect();
+        assert_eq!(dropped, [("focus", "中 x"), ("zzz", "a=b")]);
         for junk in [
             "%",
             "%%",

@@ -5,6 +5,9 @@
 /// The packed types, beside the build's readers (they name them as `super::packed`).
 pub use metro_plan::plan::packed;
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
 #[path = "../../build/boundary_files.rs"]
 pub mod boundary_files;
 #[path = "../../build/topology.rs"]

@@ -1,0 +1,67 @@
+// Trunk post_build hook (Trunk.toml): writes `NAME.gz` (gzip -9) and `NAME.br` (brotli 11)
+// beside each file of a release build, for hosts that serve precompressed files
+// (nginx `gzip_static` / `brotli_static`). Debug builds (`trunk serve`) are left alone:
+// their multi-megabyte wasm would take seconds to compress on every rebuild.
+// Uses only Node's zlib.
+//   node scripts/compress-dist.mjs dist           # by hand
+//   node scripts/compress-dist.mjs --check dist   # each file has both, and they unpack to it
+
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
+
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const dir = args.find((a) => !a.startsWith("--")) ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("compress-dist: give a folder, or run as a Trunk hook (TRUNK_STAGING_DIR)");
+  process.exit(2);
+}
+// As a hook, only for release builds.
+if (args.length === 0 && process.env.TRUNK_PROFILE !== "release") process.exit(0);
+
+async function* files(folder) {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (entry.isFile() && !/\.(gz|br)$/.test(entry.name)) yield path;
+  }
+}
+
+let count = 0;
+const problems = [];
+for await (const path of files(dir)) {
+  const raw = await readFile(path);
+  count++;
+  if (check) {
+    for (const [ext, unpack] of [
+      [".gz", gunzipSync],
+      [".br", brotliDecompressSync],
+    ]) {
+      try {
+        if (!unpack(await readFile(path + ext)).equals(raw)) problems.push(`${path}${ext} does not unpack to ${path}`);
+      } catch (err) {
+        problems.push(`${path}${ext}: ${err.code === "ENOENT" ? "missing" : err.message}`);
+      }
+    }
+    continue;
+  }
+  await writeFile(`${path}.gz`, gzipSync(raw, { level: 9 }));
+  await writeFile(
+    `${path}.br`,
+    brotliCompressSync(raw, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+        [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+      },
+    }),
+  );
+}
+if (check) {
+  if (problems.length) {
+    console.error(`compress-dist: precompressed files wrong:\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log(`precompressed: each of the ${count} files of ${dir} has a .gz and a .br that unpack to it`);
+}
