@@ -1,16 +1,56 @@
 // Loads the wasm app without any inline script, so that a strict CSP
-// (script-src 'self' 'wasm-unsafe-eval') holds. If loading fails, the page says so
-// instead of staying blank.
-import init from "./metro-plan.js";
+// (script-src 'self' 'wasm-unsafe-eval') holds. If the app cannot start (the wasm
+// blocked or missing, a browser without WebAssembly), the reader gets what the plan is
+// (the same summary as the <noscript> text of index.html), the reason, and a Retry
+// button — never a blank page or only an error line.
 
 function showError(err) {
   console.error(err);
+  const reason = err && err.message ? err.message : String(err);
   const box = document.createElement("div");
-  box.className = "fatal";
+  box.className = "fatal boot-error";
   box.setAttribute("role", "alert");
-  box.textContent =
-    "看板无法加载 / The dashboard could not load: " + (err && err.message ? err.message : String(err));
+  box.dataset.error = "start";
+
+  const title = document.createElement("h1");
+  title.textContent = document.title;
+  box.append(title);
+  box.append(...planSummary());
+
+  const why = document.createElement("p");
+  why.className = "boot-reason";
+  why.textContent = "地图无法启动 / The map could not start: " + reason;
+  box.append(why);
+
+  const retry = document.createElement("button");
+  retry.type = "button";
+  retry.className = "boot-retry";
+  retry.textContent = "重试 / Retry";
+  retry.addEventListener("click", () => location.reload());
+  box.append(retry);
+
   document.body.prepend(box);
 }
 
-init({ module_or_path: new URL("./metro-plan_bg.wasm", import.meta.url) }).catch(showError);
+// The summary paragraphs of the <noscript> block. With scripts on, a <noscript>'s
+// content is plain text, so it is parsed (inertly) rather than duplicated here.
+function planSummary() {
+  const source = document.querySelector("noscript");
+  if (!source) return [];
+  const parsed = new DOMParser().parseFromString(source.textContent, "text/html");
+  const summary = parsed.querySelector(".plan-summary");
+  return summary ? [document.importNode(summary, true)] : [];
+}
+
+async function start() {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    throw new Error("this browser cannot run WebAssembly / 此浏览器不支持 WebAssembly");
+  }
+  // A release stamp on this file's URL (`loader.js?v=ID`, scripts/stamp-release.mjs) goes
+  // on to the JS and the wasm, so that hosts may cache them for long.
+  const stamp = new URL(import.meta.url).search;
+  const { default: init } = await import(`./metro-plan.js${stamp}`);
+  await init({ module_or_path: new URL(`./metro-plan_bg.wasm${stamp}`, import.meta.url) });
+}
+
+start().catch(showError);

@@ -48,11 +48,11 @@ pub fn SkipLinks() -> impl IntoView {
             focus_id(id);
         }
     };
-    let embed = Memo::new(move |_| ctx.state.with(|s| s.embed));
+    let embed = Memo::new(move |_| ctx.state.with(|s| s.embed && !s.panels));
     view! {
         <nav class="skip-links" aria-label=ctx.phrase(ui::SKIP_LINKS)>
             <a class="skip-link" href="#map" on:click=skip("map")>{ctx.phrase(ui::SKIP_TO_MAP)}</a>
-            // Embedded pages show no panels.
+            // Embedded pages show no panels unless asked (`panels=1`).
             {move || (!embed.get()).then(|| view! {
                 <a class="skip-link" href="#panels" on:click=skip("panels")>{ctx.phrase(ui::SKIP_TO_PANELS)}</a>
             })}

@@ -4,6 +4,7 @@ use super::access::{Announcer, SkipLinks};
 use super::ctx::Ctx;
 use super::map::MapPanel;
 use super::panels::{Facts, Header, Panels};
+use super::share;
 use super::url;
 use crate::i18n::{ui, Lang};
 use crate::plan::Plan;
@@ -82,11 +83,21 @@ fn Dashboard(
 ) -> impl IntoView {
     let ctx = super::use_ctx();
     let embed = move || ctx.state.with(|s| s.embed);
+    let with_panels = move || ctx.state.with(|s| s.embed && s.panels);
+    let root = NodeRef::<leptos::html::Div>::new();
+    share::report_to_parent(ctx, root);
     view! {
-        <div class="app" class:embed=embed data-ready=move || ctx.ready.get().then_some("true")>
+        <div
+            class="app"
+            class:embed=embed
+            class:with-panels=with_panels
+            node_ref=root
+            data-ready=move || ctx.ready.get().then_some("true")
+        >
             <SkipLinks />
             <Announcer />
             <LinkNotice dropped />
+            {move || embed().then(|| view! { <share::EmbedBar /> })}
             <Header />
             <main class="main">
                 <Facts />

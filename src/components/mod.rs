@@ -5,6 +5,7 @@ pub mod app;
 pub mod ctx;
 pub mod map;
 pub mod panels;
+pub mod share;
 pub mod table;
 pub mod url;
 

@@ -307,6 +307,38 @@ phrases! {
     FILE_UNITS = "changchun-metro-plan-units", "changchun-metro-plan-units";
     /// File name part: the plan data.
     FILE_PLAN = "changchun-metro-plan-data", "changchun-metro-plan-data";
+
+    // ---- share ----
+    /// The header button that opens the share dialog.
+    SHARE = "Share", "分享";
+    /// Heading of the share dialog.
+    SHARE_TITLE = "Share this view", "分享当前视图";
+    /// What the link reproduces.
+    SHARE_LEAD = "The link opens the dashboard with these layers, this selection, this part of the map and this language.", "此链接打开的看板保留当前图层、所选内容、地图范围和语言。";
+    /// Label of the link field.
+    LINK = "Link", "链接";
+    /// Button: copy the link.
+    COPY_LINK = "Copy link", "复制链接";
+    /// Button: the system share sheet.
+    SHARE_VIA = "Share via…", "通过其他应用分享…";
+    /// After copying.
+    COPIED = "Copied to the clipboard.", "已复制到剪贴板。";
+    /// When the clipboard is unavailable or refused: the text is selected instead.
+    COPY_BY_HAND = "This browser did not allow copying. The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.", "浏览器不允许自动复制。文字已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。";
+    /// Heading of the embed part.
+    EMBED = "Embed", "嵌入";
+    /// What the embed code does.
+    EMBED_LEAD = "Paste this code into a web page. The map fits the page's width, and embed.js sets its height to its content.", "将以下代码粘贴到网页中。地图随页面宽度缩放，embed.js 会按内容自动调整高度。";
+    /// Checkbox: panels below the embedded map.
+    EMBED_PANELS = "Show the plan's panels below the map", "在地图下方显示规划详情";
+    /// Label of the embed code field.
+    EMBED_CODE = "Embed code", "嵌入代码";
+    /// Button: copy the embed code.
+    COPY_CODE = "Copy code", "复制代码";
+    /// The embed's link to the full dashboard (opens in a new tab).
+    OPEN_FULL_VIEW = "Open full view", "打开完整版";
+    /// Accessible hint that a link opens a new tab.
+    NEW_TAB = "(opens in a new tab)", "（在新标签页中打开）";
 }
 
 /// A layer's name.

@@ -5,6 +5,7 @@
 
 pub mod describe;
 pub mod query;
+pub mod share;
 pub mod table;
 
 use crate::i18n::Lang;
@@ -28,6 +29,8 @@ pub struct ViewState {
     pub embed: bool,
     /// The table view instead of the map (`table=1`).
     pub table: bool,
+    /// In embed mode, the panels below the map (`panels=1`).
+    pub panels: bool,
 }
 
 impl ViewState {
@@ -40,6 +43,7 @@ impl ViewState {
             view: None,
             embed: false,
             table: false,
+            panels: false,
         }
     }
 }

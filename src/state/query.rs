@@ -1,5 +1,6 @@
 //! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`,
-//! `table`.
+//! `panels`, `table`. Every state `parse` returns is written back by `serialise` to a query that
+//! `parse` reads as the same state (tested over adversarial links in `tests/url_contract.rs`).
 
 use super::ViewState;
 use crate::i18n::Lang;
@@ -58,10 +59,13 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
                 Some(view) => state.view = Some(view),
                 None => drop(&key, value),
             },
-            "embed" => match value {
-                "1" => state.embed = true,
-                "0" => state.embed = false,
-                _ => drop(&key, value),
+            "embed" => match flag(value) {
+                Some(on) => state.embed = on,
+                None => drop(&key, value),
+            },
+            "panels" => match flag(value) {
+                Some(on) => state.panels = on,
+                None => drop(&key, value),
             },
             "table" => match value {
                 "1" => state.table = true,
@@ -74,13 +78,28 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
     (state, dropped)
 }
 
-/// `LON,LAT,ZOOM` with a plausible centre for this map and a zoom in range (clamped).
+/// `1` or `0` for an on/off parameter.
+fn flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Decimal places the URL keeps: 4 for degrees (about 10 m), 2 for the zoom.
+const LON_LAT_PLACES: i32 = 4;
+const ZOOM_PLACES: i32 = 2;
+
+/// `LON,LAT,ZOOM` with a plausible centre for this map and a zoom in range (clamped),
+/// rounded as `serialise` writes it, so that a link read and written again is the same.
 fn parse_view(text: &str) -> Option<MapView> {
     let mut nums = text.split(',').map(|p| p.trim().parse::<f64>().ok());
     let (lon, lat, zoom) = (nums.next()??, nums.next()??, nums.next()??);
     if nums.next().is_some() || ![lon, lat, zoom].iter().all(|v| v.is_finite()) {
         return None;
     }
+    let (lon, lat) = (round(lon, LON_LAT_PLACES), round(lat, LON_LAT_PLACES));
     // The map covers Northeast China; a centre far outside it is a broken link.
     if !(100.0..=150.0).contains(&lon) || !(30.0..=60.0).contains(&lat) || zoom <= 0.0 {
         return None;
@@ -88,7 +107,10 @@ fn parse_view(text: &str) -> Option<MapView> {
     Some(MapView {
         lon,
         lat,
-        zoom: zoom.clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM),
+        zoom: round(
+            zoom.clamp(MapView::MIN_ZOOM, MapView::MAX_ZOOM),
+            ZOOM_PLACES,
+        ),
     })
 }
 
@@ -108,9 +130,9 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     if let Some(v) = state.view {
         let view = format!(
             "{},{},{}",
-            round(v.lon, 4),
-            round(v.lat, 4),
-            round(v.zoom, 2)
+            round(v.lon, LON_LAT_PLACES),
+            round(v.lat, LON_LAT_PLACES),
+            round(v.zoom, ZOOM_PLACES)
         );
         query.append_pair("view", &view);
     }
@@ -119,6 +141,9 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     }
     if state.table {
         query.append_pair("table", "1");
+    }
+    if state.panels {
+        query.append_pair("panels", "1");
     }
     readable(query.finish())
 }
@@ -150,7 +175,7 @@ mod tests {
 
     #[test]
     fn full_state_round_trips() {
-        let query = "lang=en&layers=area,sphere,belt:pharma,belt:energy,labels&focus=cluster:changchun-jilin&view=125.3,43.9,2.5&embed=1";
+        let query = "lang=en&layers=area,sphere,belt:pharma,belt:energy,labels&focus=cluster:changchun-jilin&view=125.3,43.9,2.5&embed=1&panels=1";
         let (state, dropped) = parse(query, Lang::Zh);
         assert!(dropped.is_empty(), "{dropped:?}");
         assert_eq!(state.lang, Lang::En);
@@ -158,7 +183,7 @@ mod tests {
         assert!(!state.layers.shows_belt(BeltId::Tourism));
         assert!(!state.layers.shows(LayerId::Context));
         assert_eq!(state.focus, Some(Focus::Cluster(ClusterId::ChangchunJilin)));
-        assert!(state.embed);
+        assert!(state.embed && state.panels);
         assert_eq!(serialise(&state, Lang::Zh), query);
         assert_eq!(parse(&serialise(&state, Lang::Zh), Lang::Zh).0, state);
     }

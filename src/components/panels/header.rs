@@ -1,7 +1,8 @@
-//! The page header (title in both languages, the language switch) and the plan's key
+//! The page header (title in both languages, the Share control, the language switch) and the plan's key
 //! facts (the plan in one line, key figures, source).
 
 use super::figures::KeyFigures;
+use crate::components::share::ShareControl;
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::plan::PlanData;
@@ -23,7 +24,10 @@ pub fn Header() -> impl IntoView {
                         {move || data.title.get(other())}
                     </p>
                 </div>
-                <LangSwitch />
+                <div class="header-actions">
+                    <ShareControl />
+                    <LangSwitch />
+                </div>
             </div>
         </header>
     }

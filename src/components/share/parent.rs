@@ -1,0 +1,74 @@
+//! Messages to the page that frames the dashboard (a portal with `embed.js`): the
+//! content height on load and on every size change, and the share query on every state
+//! change. Their shapes are a public contract (README, "Messages to the embedding page").
+//! The dashboard listens to no message.
+
+use super::browser::{parent_window, post};
+use crate::components::ctx::Ctx;
+use crate::state::share::share_query;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// Reports `root`'s height and the state to the parent window, if there is one.
+pub fn report_to_parent(ctx: Ctx, root: NodeRef<html::Div>) {
+    let Some(parent) = parent_window() else {
+        return;
+    };
+    report_height(parent.clone(), root);
+    report_state(ctx, parent);
+}
+
+/// `{ source: "metro-plan", type: "height", height: N }` whenever the root's height in
+/// whole CSS px changes (a ResizeObserver also fires once when it starts observing), and
+/// again whenever the frame itself is resized: `embed.js` nudges a frame it finds already
+/// loaded, so a height reported before the portal's script ran is not lost.
+fn report_height(parent: web_sys::Window, root: NodeRef<html::Div>) {
+    let last = StoredValue::new(-1.0f64);
+    let send = move |always: bool| {
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
+        let height = el.get_bounding_client_rect().height().ceil();
+        if always || height != last.get_value() {
+            last.set_value(height);
+            post(&parent, "height", "height", JsValue::from_f64(height));
+        }
+    };
+    let observed = send.clone();
+    Effect::new(move |_| {
+        let Some(el) = root.get() else { return };
+        let send = observed.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || send(false));
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+        }
+        // The root lives as long as the page, and so does its observer.
+        on_resize.forget();
+    });
+    let handle = window_event_listener(leptos::ev::resize, move |_| send(true));
+    on_cleanup(move || handle.remove());
+}
+
+/// `{ source: "metro-plan", type: "state", query: "lang=en&…&embed=1" }` once at the start
+/// and after every change, once it has settled for a moment (pan and zoom change the
+/// state many times a second).
+fn report_state(ctx: Ctx, parent: web_sys::Window) {
+    let ticket = StoredValue::new(0u32);
+    let sent = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let query = share_query(&ctx.state.get());
+        ticket.update_value(|n| *n += 1);
+        let mine = ticket.get_value();
+        let parent = parent.clone();
+        set_timeout(
+            move || {
+                if ticket.get_value() == mine && sent.get_value() != query {
+                    post(&parent, "state", "query", JsValue::from_str(&query));
+                    sent.set_value(query);
+                }
+            },
+            std::time::Duration::from_millis(200),
+        );
+    });
+}
