@@ -3,8 +3,10 @@
 //! Parsing is pure and forgiving: each bad part of a link is dropped on its own and
 //! reported, never a panic. Defaults are omitted from the URL.
 
+pub mod describe;
 pub mod query;
 pub mod share;
+pub mod table;
 pub mod tour;
 
 pub use tour::TourPos;
@@ -30,6 +32,8 @@ pub struct ViewState {
     pub embed: bool,
     /// The place in the guided tour, while it is open.
     pub tour: Option<TourPos>,
+    /// The table view instead of the map (`table=1`).
+    pub table: bool,
     /// In embed mode, the panels below the map (`panels=1`).
     pub panels: bool,
 }
@@ -44,6 +48,7 @@ impl ViewState {
             view: None,
             embed: false,
             tour: None,
+            table: false,
             panels: false,
         }
     }

@@ -49,6 +49,10 @@ pub struct MapCamera {
     shown: RwSignal<Option<MapView>>,
     /// Set by gestures: the next target is shown at once.
     instant: StoredValue<bool>,
+    /// The scale, screen px per km: unlike `viewport`, it does not change while panning,
+    /// so what depends only on the scale (symbol sizes, label offsets, font size) is not
+    /// recomputed on every frame of a drag.
+    pub px_per_km: Memo<f64>,
     /// The pointers down on this map (drag, pinch).
     pub gesture: StoredValue<Gesture>,
     /// Transition generation: a newer move or a gesture cancels older frames.
@@ -85,6 +89,7 @@ impl MapCamera {
             let (w, h) = size.get();
             camera.viewport(shown.get().unwrap_or_else(|| target.get()), w, h)
         });
+        let px_per_km = Memo::new(move |_| viewport.with(|v| v.px_per_km));
         let cam = MapCamera {
             ctx,
             camera,
@@ -95,6 +100,7 @@ impl MapCamera {
             viewport,
             shown,
             instant: StoredValue::new(true),
+            px_per_km,
             gesture: StoredValue::new(Gesture::default()),
             generation: StoredValue::new(0),
             wrap,
@@ -231,6 +237,8 @@ impl MapCamera {
     fn measure_on_resize(&self) {
         let cam = *self;
         Effect::new(move |_| {
+            // Coming back from the table view, the map has a size again.
+            cam.ctx.state.with(|s| s.table);
             if cam.wrap.get().is_none() {
                 return;
             }
