@@ -236,14 +236,23 @@ impl MapCamera {
     /// area), shows a linked selection, then marks the app ready; re-measures on resize.
     fn measure_on_resize(&self) {
         let cam = *self;
+        // Coming back from the table view, the map has a size again.
+        let table = Memo::new(move |_| cam.ctx.state.with(|s| s.table));
+        let first = StoredValue::new(true);
         Effect::new(move |_| {
-            // Coming back from the table view, the map has a size again.
-            cam.ctx.state.with(|s| s.table);
+            table.track();
             if cam.wrap.get().is_none() {
                 return;
             }
             request_animation_frame(move || {
+                cam.instant.set_value(true);
                 cam.measure();
+                if !first.get_value() {
+                    cam.measure_overlays();
+                    request_animation_frame(move || cam.instant.set_value(false));
+                    return;
+                }
+                first.set_value(false);
                 let (w, h) = cam.size.get_untracked();
                 let extent = cam
                     .ctx
