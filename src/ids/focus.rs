@@ -69,18 +69,6 @@ impl fmt::Display for Focus {
     }
 }
 
-impl serde::Serialize for Focus {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Focus {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::from_spelling(d)
-    }
-}
-
 /// One item of the `layers=` list: a whole layer, or a single belt (`belt:ID`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayerItem {
@@ -106,18 +94,6 @@ impl fmt::Display for LayerItem {
             LayerItem::Layer(id) => write!(f, "{id}"),
             LayerItem::Belt(id) => write!(f, "belt:{id}"),
         }
-    }
-}
-
-impl serde::Serialize for LayerItem {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for LayerItem {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::from_spelling(d)
     }
 }
 

@@ -27,14 +27,23 @@ impl fmt::Display for UnknownId {
 
 impl std::error::Error for UnknownId {}
 
-/// Deserialises a value from its one spelling (its `FromStr`).
-fn from_spelling<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: FromStr<Err = UnknownId>,
-{
-    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-    text.parse().map_err(serde::de::Error::custom)
+/// serde support for types with one spelling: written as their `Display`, read back
+/// through their `FromStr` (so JSON and the packed data say the same thing).
+macro_rules! serde_as_spelling {
+    ($($name:ty),+ $(,)?) => {$(
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    )+};
 }
 
 /// Declares a closed set of ids with their one spelling, `ALL` in contract order,
@@ -71,17 +80,7 @@ macro_rules! ids {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                from_spelling(d)
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
+        serde_as_spelling!($name);
     };
 }
 
@@ -170,8 +169,7 @@ impl fmt::Display for TaskId {
 }
 
 /// A county-level unit's 6-digit administrative code, e.g. `220104`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Adcode(String);
 
 impl Adcode {
@@ -195,11 +193,7 @@ impl TryFrom<String> for Adcode {
     }
 }
 
-impl serde::Serialize for Adcode {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
+serde_as_spelling!(Adcode, Focus, LayerItem);
 
 impl FromStr for Adcode {
     type Err = UnknownId;

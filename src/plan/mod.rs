@@ -175,6 +175,15 @@ impl Plan {
             })
     }
 
+    /// True if a city's point is a cited coordinate rather than derived from the
+    /// boundaries (its anchor names no source districts).
+    pub fn anchor_is_cited(&self, id: CityId) -> bool {
+        self.anchors
+            .cities
+            .iter()
+            .any(|a| a.id == id && a.from.is_empty())
+    }
+
     /// A unit by adcode.
     pub fn unit(&self, adcode: &Adcode) -> Option<&Unit> {
         self.units.iter().find(|u| &u.entry.adcode == adcode)
@@ -315,6 +324,17 @@ mod tests {
             p.statement_of(&elsewhere),
             &p.data.area_statement
         ));
+    }
+
+    #[test]
+    fn places_are_cities_or_not_and_points_cited_or_derived() {
+        let p = plan();
+        let kind = |id| p.city(id).map(City::kind);
+        assert_eq!(kind(CityId::Jilin), Some(PlaceKind::MemberCity));
+        assert_eq!(kind(CityId::Harbin), Some(PlaceKind::NamedCity));
+        assert_eq!(kind(CityId::Changbaishan), Some(PlaceKind::Place));
+        assert!(p.anchor_is_cited(CityId::Changbaishan));
+        assert!(!p.anchor_is_cited(CityId::Changchun));
     }
 
     #[test]

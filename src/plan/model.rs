@@ -148,6 +148,28 @@ pub struct City {
     pub name: Text,
 }
 
+/// What a place the plan names is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// One of the four cities that compose the metropolitan area.
+    MemberCity,
+    /// Another city, named by a belt or the corridor.
+    NamedCity,
+    /// A place that is not a city (no administrative code: Changbaishan).
+    Place,
+}
+
+impl City {
+    /// What it is: a member city, another city, or a place that is not a city.
+    pub fn kind(&self) -> PlaceKind {
+        match (self.member, &self.adcode) {
+            (true, _) => PlaceKind::MemberCity,
+            (false, Some(_)) => PlaceKind::NamedCity,
+            (false, None) => PlaceKind::Place,
+        }
+    }
+}
+
 /// A neighbouring province shown for orientation.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

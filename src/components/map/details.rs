@@ -3,9 +3,8 @@
 use crate::components::panels::format::cities;
 use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
-use crate::ids::CityId;
-use crate::ids::Focus;
-use crate::plan::{Plan, Unit, UnitRole};
+use crate::ids::{CityId, Focus};
+use crate::plan::{PlaceKind, Plan, Unit, UnitRole};
 use leptos::prelude::*;
 
 /// The phrases naming a unit's roles.
@@ -31,7 +30,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
             .unit(code)
             .map(|u| {
                 let roles: Vec<&str> = role_phrases(u).iter().map(|p| p.get(lang)).collect();
-                let mut rows = vec![
+                vec![
                     (
                         ui::CITY,
                         plan.city(u.city)
@@ -43,9 +42,8 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
                         ui::DERIVED_AREA,
                         format!("≈ {} {}", thousands(u.area_km2.round() as u64), t(ui::KM2)),
                     ),
-                ];
-                rows.push((ui::PLAN_SAYS, plan.statement_of(u).get(lang).to_owned()));
-                rows
+                    (ui::PLAN_SAYS, plan.statement_of(u).get(lang).to_owned()),
+                ]
             })
             .unwrap_or_default(),
         Focus::Center => vec![(
@@ -87,19 +85,12 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
         Focus::City(id) => plan
             .city(*id)
             .map(|c| {
-                // A place without an administrative code (Changbaishan) is not a city,
-                // and a point without source districts is cited, not derived.
-                let kind = match (c.member, &c.adcode) {
-                    (true, _) => ui::MEMBER_CITY,
-                    (false, Some(_)) => ui::NAMED_CITY,
-                    (false, None) => ui::NAMED_PLACE,
+                let kind = match c.kind() {
+                    PlaceKind::MemberCity => ui::MEMBER_CITY,
+                    PlaceKind::NamedCity => ui::NAMED_CITY,
+                    PlaceKind::Place => ui::NAMED_PLACE,
                 };
-                let cited = plan
-                    .anchors
-                    .cities
-                    .iter()
-                    .any(|a| a.id == *id && a.from.is_empty());
-                let note = if cited {
+                let note = if plan.anchor_is_cited(*id) {
                     ui::CITED_POINT_NOTE
                 } else {
                     ui::ANCHOR_NOTE
