@@ -148,6 +148,18 @@ export async function runAxe(page, options = {}) {
   }, options);
 }
 
+/**
+ * Asserts that axe found nothing, whatever the impact (minor and moderate included),
+ * printing every violation when it did.
+ */
+export function assertNoViolations(violations, label = "") {
+  assert.deepEqual(
+    violations.map((v) => `${v.impact}: ${v.id}`),
+    [],
+    `${label ? `${label}: ` : ""}axe violations\n${formatViolations(violations)}`,
+  );
+}
+
 /** Violations whose impact is serious or critical. */
 export function seriousViolations(violations) {
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -7,11 +7,10 @@ import { after, before, describe, test } from "node:test";
 import {
   VIEWPORTS,
   assertNoProblems,
-  formatViolations,
+  assertNoViolations,
   openApp,
   runAxe,
   screenshot,
-  seriousViolations,
   startApp,
 } from "./harness.mjs";
 
@@ -213,18 +212,22 @@ describe("the map", () => {
       await settle(page);
       assert.deepEqual(await viewBox(page), start, "0 resets to the opening view");
       await page.keyboard.press("n");
+      await page.keyboard.press("Enter");
       await page.locator(".details").waitFor();
       assert.match(page.url(), /focus=center/);
 
-      await page.mouse.dblclick(cx, cy);
+      // Clicking the zoom button may have scrolled the page: aim at the map where it is now.
+      const now = await page.locator("svg.map").boundingBox();
+      const [nx, ny] = [now.x + now.width / 2, now.y + now.height / 2];
+      await page.mouse.dblclick(nx, ny);
       await settle(page);
       assert.ok((await viewBox(page))[2] < start[2], "double-click zooms in");
 
       // The view cannot be lost: far drags stop at the region's edge.
       for (let i = 0; i < 8; i++) {
-        await page.mouse.move(cx, cy);
+        await page.mouse.move(nx, ny);
         await page.mouse.down();
-        await page.mouse.move(cx + 600, cy + 600, { steps: 3 });
+        await page.mouse.move(nx + 600, ny + 600, { steps: 3 });
         await page.mouse.up();
       }
       assert.ok(await page.locator("svg.map [data-adcode]").count() > 0);
@@ -273,14 +276,12 @@ describe("the map", () => {
     }
   });
 
-  test("the map page has no serious accessibility violations in either language", async () => {
+  test("the map page has no accessibility violations of any impact in either language", async () => {
     for (const lang of ["zh", "en"]) {
       const { page, close } = await openApp(app, `?lang=${lang}&layers=${ALL_LAYERS}&focus=belt:pharma`);
       try {
         await settle(page);
-        const violations = await runAxe(page);
-        console.log(`[${lang}] ${formatViolations(violations)}`);
-        assert.deepEqual(seriousViolations(violations).map((v) => v.id), [], formatViolations(violations));
+        assertNoViolations(await runAxe(page), lang);
       } finally {
         await close();
       }

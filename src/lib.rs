@@ -1,9 +1,11 @@
 //! Dashboard of the Development Plan for the Changchun Metropolitan Area.
 //!
 //! Data flows one way: embedded data → [`plan`] (typed, validated) → [`geo`] and
-//! [`scene`] (projection, SVG paths) → [`state`] (view state ⇄ URL) → [`components`].
+//! [`scene`] (projection, SVG paths) → [`state`] (view state ⇄ URL) → [`export`] (downloads)
+//! → [`components`].
 
 pub mod components;
+pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod ids;

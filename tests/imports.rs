@@ -1,4 +1,4 @@
-//! Imports point one way: ids/i18n → geo → plan → scene → state → components (and
+//! Imports point one way: ids/i18n → geo → plan → scene → state → export → components (and
 //! `lib.rs`/`main.rs` above them all). This reads every source file of each top-level
 //! module and fails on a `crate::…` path that names a module above it, in code or in a
 //! doc link alike, so an upward dependency cannot creep back in.
@@ -8,7 +8,16 @@ use std::path::{Path, PathBuf};
 
 /// The top-level modules from the bottom up. A module may name those before it.
 /// `ids` comes first: `i18n` uses the layer ids for its layer names.
-const ORDER: &[&str] = &["ids", "i18n", "geo", "plan", "scene", "state", "components"];
+const ORDER: &[&str] = &[
+    "ids",
+    "i18n",
+    "geo",
+    "plan",
+    "scene",
+    "state",
+    "export",
+    "components",
+];
 
 fn rank(module: &str) -> Option<usize> {
     ORDER.iter().position(|m| *m == module)

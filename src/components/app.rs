@@ -1,5 +1,6 @@
 //! The app root: loads the plan, reads the URL, lays out header, map and panels.
 
+use super::access::{Announcer, SkipLinks};
 use super::ctx::Ctx;
 use super::map::MapPanel;
 use super::panels::{Facts, Header, Panels};
@@ -93,6 +94,8 @@ fn Dashboard(
             node_ref=root
             data-ready=move || ctx.ready.get().then_some("true")
         >
+            <SkipLinks />
+            <Announcer />
             <LinkNotice dropped />
             {move || embed().then(|| view! { <share::EmbedBar /> })}
             <Header />

@@ -1,10 +1,12 @@
 //! Leptos components: thin views over the state and the scene. They never parse data
 //! or compute geometry; see `plan`, `scene` and `state` for that.
+pub mod access;
 pub mod app;
 pub mod ctx;
 pub mod map;
 pub mod panels;
 pub mod share;
+pub mod table;
 pub mod url;
 
 pub use app::{App, AppFrom};

@@ -56,7 +56,7 @@ phrases! {
     /// Extent button.
     REGION_VIEW = "Northeast China", "东北地区";
     /// Keyboard help under the map.
-    MAP_KEYS = "Keys: arrows move, + and − zoom, 0 resets; Enter, N and P step through the places shown, Escape clears the selection.", "键盘：方向键平移，+ 和 − 缩放，0 复位；回车、N/P 逐个选择地图上的地点，Esc 取消选择。";
+    MAP_KEYS = "Keys: arrows move, + and − zoom, 0 resets; N and P (or Page Down and Page Up) step through the places shown, Enter or Space selects, Escape clears.", "键盘：方向键平移，+ 和 − 缩放，0 复位；N/P（或 PageDown/PageUp）逐个浏览地图上的地点，回车或空格选择，Esc 取消选择。";
     /// Details panel close button.
     CLOSE = "Close", "关闭";
     /// Details field.
@@ -192,6 +192,122 @@ phrases! {
     /// Accessible name of the panels beside the map.
     PANELS = "The plan in detail", "规划详情";
 
+    // ---- access: screen readers, table view, export, print ----
+    /// Between a feature's name and its part in the plan.
+    A11Y_SEP = ", ", "，";
+    /// Between two parts of a unit's role.
+    A11Y_AND = " and ", "，且";
+    /// A unit's part in the plan, after its name.
+    A11Y_WHOLE = "wholly in the designated area", "全域属于规划范围";
+    /// A unit's part in the plan, after its name.
+    A11Y_PARTIAL = "partly in the designated area", "部分地区属于规划范围";
+    /// A unit's part in the plan, after its name.
+    A11Y_SPHERE = "in the sphere of influence", "属于辐射范围";
+    /// The center's part in the plan.
+    A11Y_CENTER = "the central city of the 1351 layout", "“1351”格局的中心城市";
+    /// A cluster's part in the plan.
+    A11Y_CLUSTER = "one of the three clusters (schematic)", "三组团之一（示意）";
+    /// Before a belt's industry.
+    A11Y_BELT = "industry belt: ", "产业带：";
+    /// The corridor's part in the plan.
+    A11Y_CORRIDOR = "the one corridor of the 1351 layout (schematic)", "“1351”格局中的一廊（示意）";
+    /// A goal's part in the plan.
+    A11Y_GOAL = "phased goal", "阶段目标";
+    /// A task's part in the plan (`{}` is its number).
+    A11Y_TASK = "key task {}", "第{}项重点任务";
+    /// Start of the map's description (then the shown layers).
+    A11Y_MAP_DESC = "Schematic map of the plan, not a survey map. Shown: ", "规划示意图（非测绘地图）。当前显示：";
+    /// End of a sentence.
+    A11Y_END = ".", "。";
+    /// Between sentences of an announcement.
+    A11Y_SENTENCE_SEP = " ", "";
+    /// No layer is shown.
+    A11Y_NO_LAYERS = "No layer", "无图层";
+    /// Announced after a language change, in the new language.
+    A11Y_LANGUAGE = "Language: English", "语言：中文";
+    /// Announced when the table view opens.
+    A11Y_TABLE_SHOWN = "Table view shown", "已切换到表格视图";
+    /// Announced when the map comes back.
+    A11Y_MAP_SHOWN = "Map shown", "已切换到地图";
+    /// Before the name of a new selection.
+    A11Y_SELECTED = "Selected: ", "已选择：";
+    /// Announced when the selection is cleared.
+    A11Y_CLEARED = "Selection cleared", "已取消选择";
+    /// Before the list of shown layers.
+    A11Y_LAYERS = "Layers shown: ", "显示图层：";
+    /// Accessible name of the skip links.
+    SKIP_LINKS = "Skip links", "快速跳转";
+    /// Skip link.
+    SKIP_TO_MAP = "Skip to the map", "跳到地图";
+    /// Skip link.
+    SKIP_TO_PANELS = "Skip to the plan in detail", "跳到规划详情";
+    /// The map/table switch.
+    SHOW_AS = "Show as", "显示方式";
+    /// The map/table switch.
+    AS_MAP = "Map", "地图";
+    /// The map/table switch.
+    AS_TABLE = "Table", "表格";
+    /// Table caption.
+    TABLE_UNITS = "County-level units named by the plan", "规划涉及的县级行政单元";
+    /// Table caption.
+    TABLE_LAYOUT = "The 1351 layout: center, clusters, belts and corridor", "“1351”空间布局：中心、组团、产业带与走廊";
+    /// Table caption.
+    TABLE_CITIES = "Cities named by the plan", "规划提及的城市";
+    /// Under the tables: how to sort.
+    TABLE_SORT_HINT = "Select a column heading to sort by it; select it again to reverse the order. Select a name to select it on the map.", "点击列标题可按该列排序，再次点击则反向排序。点击名称可在地图上选择该项。";
+    /// Column.
+    COL_NAME_ZH = "Chinese name", "中文名称";
+    /// Column.
+    COL_NAME_EN = "English name", "英文名称";
+    /// Column.
+    COL_ADCODE = "Administrative code", "行政区划代码";
+    /// Column.
+    COL_AREA = "Area, km² (derived)", "面积（平方公里，推算）";
+    /// Column.
+    COL_PART = "Part of the layout", "布局要素";
+    /// Column.
+    COL_NAME = "Name", "名称";
+    /// Column.
+    COL_ABOUT = "Industry or purpose", "产业或定位";
+    /// Column: what names a city.
+    COL_NAMED_BY = "Named by", "涉及的布局要素";
+    /// Sort state (screen readers also hear `aria-sort`).
+    SORTED_UP = "sorted ascending", "升序";
+    /// Sort state.
+    SORTED_DOWN = "sorted descending", "降序";
+    /// The layout part of a cluster.
+    PART_CLUSTER = "Cluster", "组团";
+    /// The layout part of a belt.
+    PART_BELT = "Industry belt", "产业带";
+    /// The layout part of the corridor.
+    PART_CORRIDOR = "Corridor", "走廊";
+    /// The layout part of the center.
+    PART_CENTER = "Center", "中心";
+    /// Export group label.
+    DOWNLOADS = "Downloads", "下载";
+    /// Export button.
+    DOWNLOAD_SVG = "Download SVG", "下载 SVG";
+    /// Export button.
+    DOWNLOAD_PNG = "Download PNG", "下载 PNG";
+    /// Export button.
+    DOWNLOAD_CSV = "Units as CSV", "单元表（CSV）";
+    /// Export button.
+    DOWNLOAD_GEOJSON = "Units as GeoJSON", "单元边界（GeoJSON）";
+    /// Export button.
+    DOWNLOAD_JSON = "Plan data as JSON", "规划数据（JSON）";
+    /// The schematic note on exported maps and prints.
+    SCHEMATIC_MAP = "Schematic map (示意图): belts, clusters and the corridor are drawn schematically; boundaries are not authoritative.", "示意图：产业带、组团与走廊为示意表达，边界不具权威性。";
+    /// CSV column: the role ids.
+    CSV_ROLE_IDS = "Role ids", "角色代码";
+    /// Title of the legend's layer list in exports.
+    EXPORT_VIEW = "Current view", "当前视图";
+    /// File name part: the map.
+    FILE_MAP = "changchun-metro-plan-map", "changchun-metro-plan-map";
+    /// File name part: the units.
+    FILE_UNITS = "changchun-metro-plan-units", "changchun-metro-plan-units";
+    /// File name part: the plan data.
+    FILE_PLAN = "changchun-metro-plan-data", "changchun-metro-plan-data";
+
     // ---- share ----
     /// The header button that opens the share dialog.
     SHARE = "Share", "分享";
@@ -260,5 +376,19 @@ pub fn layer_name(id: LayerId) -> Phrase {
             en: "Names",
             zh: "地名",
         },
+    }
+}
+
+/// What the legend says for a layer.
+pub fn legend_text(id: LayerId) -> Phrase {
+    match id {
+        LayerId::Area => LEGEND_WHOLE,
+        LayerId::Sphere => LEGEND_SPHERE,
+        LayerId::Context => LEGEND_CONTEXT,
+        LayerId::Center => LEGEND_CENTER,
+        LayerId::Clusters => LEGEND_CLUSTERS,
+        LayerId::Belts => LEGEND_BELTS,
+        LayerId::Corridor => LEGEND_CORRIDOR,
+        LayerId::Labels => LEGEND_LABELS,
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod labels;
 pub mod layers;
+pub mod outline;
 pub mod viewport;
 
 use crate::geo::path::{capsule_d, line_d, offset_line, shapes_d};

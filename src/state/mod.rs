@@ -3,8 +3,10 @@
 //! Parsing is pure and forgiving: each bad part of a link is dropped on its own and
 //! reported, never a panic. Defaults are omitted from the URL.
 
+pub mod describe;
 pub mod query;
 pub mod share;
+pub mod table;
 
 use crate::i18n::Lang;
 use crate::ids::{Focus, LayerId, LayerItem};
@@ -25,6 +27,8 @@ pub struct ViewState {
     pub view: Option<MapView>,
     /// Compact mode for embedding in other pages.
     pub embed: bool,
+    /// The table view instead of the map (`table=1`).
+    pub table: bool,
     /// In embed mode, the panels below the map (`panels=1`).
     pub panels: bool,
 }
@@ -38,6 +42,7 @@ impl ViewState {
             focus: None,
             view: None,
             embed: false,
+            table: false,
             panels: false,
         }
     }

@@ -1,5 +1,5 @@
 //! The query-string form of [`ViewState`]: `lang`, `layers`, `focus`, `view`, `embed`,
-//! `panels`. Every state `parse` returns is written back by `serialise` to a query that
+//! `panels`, `table`. Every state `parse` returns is written back by `serialise` to a query that
 //! `parse` reads as the same state (tested over adversarial links in `tests/url_contract.rs`).
 
 use super::ViewState;
@@ -67,6 +67,11 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
                 Some(on) => state.panels = on,
                 None => drop(&key, value),
             },
+            "table" => match value {
+                "1" => state.table = true,
+                "0" => state.table = false,
+                _ => drop(&key, value),
+            },
             _ => drop(&key, value),
         }
     }
@@ -133,6 +138,9 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     }
     if state.embed {
         query.append_pair("embed", "1");
+    }
+    if state.table {
+        query.append_pair("table", "1");
     }
     if state.panels {
         query.append_pair("panels", "1");
@@ -259,6 +267,18 @@ mod tests {
         assert_eq!(parse("view=0,0,1", Lang::En).0.view, None);
         let v = parse("view=125,44,1000", Lang::En).0.view.unwrap();
         assert_eq!(v.zoom, MapView::MAX_ZOOM);
+    }
+
+    #[test]
+    fn table_view_is_a_forgiving_flag_omitted_when_off() {
+        let (state, dropped) = parse("lang=en&table=1", Lang::Zh);
+        assert!(state.table && dropped.is_empty());
+        assert_eq!(serialise(&state, Lang::Zh), "lang=en&table=1");
+        let (state, dropped) = parse("table=yes", Lang::Zh);
+        assert!(!state.table);
+        assert_eq!(dropped.len(), 1);
+        let (state, _) = parse("table=0", Lang::Zh);
+        assert_eq!(serialise(&state, Lang::Zh), "");
     }
 
     #[test]

@@ -155,6 +155,8 @@ impl MapCamera {
     fn measure_on_resize(&self) {
         let cam = *self;
         Effect::new(move |_| {
+            // Coming back from the table view, the map has a size again.
+            cam.ctx.state.with(|s| s.table);
             if cam.wrap.get().is_some() {
                 request_animation_frame(move || {
                     cam.measure();

@@ -4,20 +4,13 @@ use crate::components::panels::format::cities;
 use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
-use crate::plan::{PlaceKind, Plan, Unit, UnitRole};
+use crate::plan::{PlaceKind, Plan, Unit};
+use crate::state::describe::role_name;
 use leptos::prelude::*;
 
 /// The phrases naming a unit's roles.
 pub fn role_phrases(unit: &Unit) -> Vec<Phrase> {
-    unit.entry
-        .roles
-        .iter()
-        .map(|r| match r {
-            UnitRole::Whole => ui::ROLE_WHOLE,
-            UnitRole::Partial => ui::ROLE_PARTIAL,
-            UnitRole::Sphere => ui::ROLE_SPHERE,
-        })
-        .collect()
+    unit.entry.roles.iter().map(|r| role_name(*r)).collect()
 }
 
 /// What the panel says about a selection (one row per fact).
@@ -117,7 +110,7 @@ pub fn Details() -> impl IntoView {
         let rows = facts(plan, &focus, lang);
         let other = lang.other();
         Some(view! {
-            <aside class="details" aria-live="polite" aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
+            <aside class="details" aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }>
                 <button type="button" class="details-close" aria-label=ui::CLOSE.get(lang) on:click=move |_| ctx.select(None)>"×"</button>
                 <h2>{title.get(lang).to_owned()}</h2>

@@ -1,24 +1,10 @@
 //! The legend: exactly the visible layers, every symbol explained, and the attribution.
 
 use crate::components::use_ctx;
-use crate::i18n::{ui, Phrase};
+use crate::i18n::ui;
 use crate::ids::{LayerId, LayerItem};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-
-/// What the legend says for a layer.
-fn explanation(id: LayerId) -> Phrase {
-    match id {
-        LayerId::Area => ui::LEGEND_WHOLE,
-        LayerId::Sphere => ui::LEGEND_SPHERE,
-        LayerId::Context => ui::LEGEND_CONTEXT,
-        LayerId::Center => ui::LEGEND_CENTER,
-        LayerId::Clusters => ui::LEGEND_CLUSTERS,
-        LayerId::Belts => ui::LEGEND_BELTS,
-        LayerId::Corridor => ui::LEGEND_CORRIDOR,
-        LayerId::Labels => ui::LEGEND_LABELS,
-    }
-}
 
 /// The legend.
 #[component]
@@ -59,7 +45,7 @@ pub fn Legend() -> impl IntoView {
             other => EitherOf3::C(view! {
                 <li data-legend=other.as_str()>
                     <span class=format!("legend-swatch swatch-{other}") aria-hidden="true"></span>
-                    <span>{explanation(other).get(lang)}</span>
+                    <span>{ui::legend_text(other).get(lang)}</span>
                 </li>
             }),
         }

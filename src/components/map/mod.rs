@@ -4,17 +4,22 @@
 mod camera;
 mod controls;
 mod details;
+mod downloads;
+mod keys;
 mod labels;
 mod layer_panel;
 mod layers;
 mod legend;
 mod pointer;
 mod tooltip;
+mod view_bar;
 
 pub use camera::MapCamera;
 
+use crate::components::table::TableView;
 use crate::components::use_ctx;
 use crate::i18n::ui;
+use crate::state::describe;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -25,29 +30,48 @@ pub fn MapPanel() -> impl IntoView {
     let wrap = NodeRef::<html::Div>::new();
     let cam = MapCamera::new(ctx, wrap);
     provide_context(cam);
+    let cursor = keys::KeyCursor(RwSignal::new(None));
+    provide_context(cursor);
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    keys::label_features(ctx, cursor, svg);
     let view_box = move || cam.viewport.get().view_box();
     let has_highlight = move || ctx.highlight.with(Option::is_some);
+    // A memo: the table view must not be rebuilt (losing its sort) on other changes.
+    let table = Memo::new(move |_| ctx.state.with(|s| s.table));
+    let description = move || {
+        ctx.layers
+            .with(|l| describe::map_description(ctx.plan, l, ctx.lang.get()))
+    };
+    let click = pointer::click(cam);
     view! {
         <section class="map-section" aria-label=ctx.phrase(ui::MAP)>
-            <div class="map-wrap" node_ref=wrap>
+            <view_bar::ViewBar />
+            <div class="map-wrap" node_ref=wrap hidden=move || table.get()>
                 <svg
+                    id="map"
                     class="map"
                     class:has-highlight=has_highlight
                     viewBox=view_box
-                    role="group"
+                    node_ref=svg
+                    role="graphics-document"
                     tabindex="0"
                     aria-label=ctx.phrase(ui::MAP)
-                    aria-describedby="map-keys"
+                    aria-describedby="map-desc map-keys"
                     on:pointerdown=pointer::down(cam)
                     on:pointermove=pointer::moved(cam)
                     on:pointerup=pointer::up(cam)
                     on:pointercancel=pointer::up(cam)
                     on:pointerleave=move |_| ctx.hover.set(None)
-                    on:click=pointer::click(cam)
+                    on:click=move |ev| {
+                        cursor.0.set(None);
+                        click(ev)
+                    }
                     on:dblclick=pointer::double_click(cam)
                     on:wheel=pointer::wheel(cam)
-                    on:keydown=pointer::key(cam)
+                    on:keydown=keys::key(cam, cursor)
+                    on:focusout=keys::focus_out(cursor)
                 >
+                    <desc id="map-desc">{description}</desc>
                     <layers::Patterns />
                     <layers::Context />
                     <layers::Sphere />
@@ -58,14 +82,18 @@ pub fn MapPanel() -> impl IntoView {
                     <layers::Cities />
                     <layers::Center />
                     <labels::Labels />
+                    <keys::FocusRing />
                 </svg>
                 <layer_panel::LayerPanel />
                 <controls::Controls />
                 <tooltip::Tooltip />
                 <details::Details />
             </div>
-            <p class="map-keys" id="map-keys">{ctx.phrase(ui::MAP_KEYS)}</p>
-            <legend::Legend />
+            <p class="map-keys" id="map-keys" hidden=move || table.get()>{ctx.phrase(ui::MAP_KEYS)}</p>
+            <div class="map-legend" hidden=move || table.get()>
+                <legend::Legend />
+            </div>
+            {move || table.get().then(|| view! { <TableView /> })}
         </section>
     }
 }

@@ -1,4 +1,4 @@
-//! Mouse, touch and keyboard on the map: pan, zoom, pinch, hover, select.
+//! Mouse and touch on the map: pan, zoom, pinch, hover, select (keys are in `keys.rs`).
 
 use super::MapCamera;
 use crate::components::ctx::Hover;
@@ -9,8 +9,6 @@ use wasm_bindgen::JsCast;
 
 /// Pixels a pointer must move before a press becomes a drag (not a click).
 const DRAG_THRESHOLD_PX: f64 = 4.0;
-/// Pixels moved by an arrow key.
-const KEY_PAN_PX: f64 = 80.0;
 
 /// Pointers currently down on one map (each map has its own, in its [`MapCamera`]).
 #[derive(Debug, Default, Clone)]
@@ -162,55 +160,4 @@ pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
         let target = cam.camera.zoom_at(cam.current(), factor, x, y, w, h);
         cam.set_view(Some(target));
     }
-}
-
-/// `keydown` on the focused map: arrows pan, + and − zoom, 0 resets, N/P step through
-/// the places (Enter starts), Escape clears the selection.
-pub fn key(cam: MapCamera) -> impl Fn(ev::KeyboardEvent) + Copy {
-    move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let (w, h) = cam.size.get_untracked();
-        let pan = |dx: f64, dy: f64| {
-            let target = cam.camera.pan(cam.current(), dx, dy, w, h);
-            cam.set_view(Some(target));
-        };
-        match ev.key().as_str() {
-            "ArrowLeft" => pan(KEY_PAN_PX, 0.0),
-            "ArrowRight" => pan(-KEY_PAN_PX, 0.0),
-            "ArrowUp" => pan(0.0, KEY_PAN_PX),
-            "ArrowDown" => pan(0.0, -KEY_PAN_PX),
-            "+" | "=" => cam.zoom_by(1.5),
-            "-" | "_" => cam.zoom_by(1.0 / 1.5),
-            "0" => cam.set_view(None),
-            "Escape" => cam.ctx.select(None),
-            // With nothing selected, Enter selects the first place (then N/P move on).
-            "Enter" if cam.ctx.focus.with_untracked(Option::is_none) => step_selection(cam, true),
-            "n" | "N" | "p" | "P" => {
-                let forward = matches!(ev.key().as_str(), "n" | "N") && !ev.shift_key();
-                step_selection(cam, forward);
-            }
-            _ => return,
-        }
-        ev.prevent_default();
-    }
-}
-
-/// Moves the selection to the next (or previous) place shown on the map.
-fn step_selection(cam: MapCamera, forward: bool) {
-    let places = cam.ctx.layers.with_untracked(|l| cam.ctx.scene.places(l));
-    if places.is_empty() {
-        return;
-    }
-    let current = cam.ctx.focus.get_untracked();
-    let at = current.and_then(|f| places.iter().position(|p| *p == f));
-    let n = places.len();
-    let next = match (at, forward) {
-        (None, true) => 0,
-        (None, false) => n - 1,
-        (Some(i), true) => (i + 1) % n,
-        (Some(i), false) => (i + n - 1) % n,
-    };
-    cam.ctx.select(Some(places[next].clone()));
 }

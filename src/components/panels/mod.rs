@@ -28,7 +28,7 @@ use leptos::prelude::*;
 pub fn Panels() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="panels" role="region" aria-label=ctx.phrase(ui::PANELS)>
+        <div class="panels" id="panels" tabindex="-1" role="region" aria-label=ctx.phrase(ui::PANELS)>
             <overview::OverviewPanel />
             <layout::LayoutPanel />
             <goals::GoalsPanel />

@@ -1,0 +1,83 @@
+//! Skip links and the live region that announces selection, layer, view and language
+//! changes. The words come from `state::describe`.
+
+use crate::components::use_ctx;
+use crate::i18n::ui;
+use crate::state::{describe, ViewState};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves keyboard focus to the element with `id` (without touching the URL's hash,
+/// which would count as a history step).
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        focus_element(el);
+    }
+}
+
+/// Focuses an HTML or SVG element.
+pub fn focus_element(el: web_sys::Element) {
+    match el.dyn_into::<web_sys::HtmlElement>() {
+        Ok(html) => {
+            html.focus().ok();
+        }
+        Err(el) => {
+            if let Ok(svg) = el.dyn_into::<web_sys::SvgElement>() {
+                svg.focus().ok();
+            }
+        }
+    }
+}
+
+/// "Skip to the map" and "Skip to the plan in detail": the first things Tab reaches.
+#[component]
+pub fn SkipLinks() -> impl IntoView {
+    let ctx = use_ctx();
+    let skip = move |target: &'static str| {
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            // The map's place holds the table in table view.
+            let id = if target == "map" && ctx.state.with_untracked(|s| s.table) {
+                "table-view"
+            } else {
+                target
+            };
+            focus_id(id);
+        }
+    };
+    let embed = Memo::new(move |_| ctx.state.with(|s| s.embed && !s.panels));
+    view! {
+        <nav class="skip-links" aria-label=ctx.phrase(ui::SKIP_LINKS)>
+            <a class="skip-link" href="#map" on:click=skip("map")>{ctx.phrase(ui::SKIP_TO_MAP)}</a>
+            // Embedded pages show no panels unless asked (`panels=1`).
+            {move || (!embed.get()).then(|| view! {
+                <a class="skip-link" href="#panels" on:click=skip("panels")>{ctx.phrase(ui::SKIP_TO_PANELS)}</a>
+            })}
+        </nav>
+    }
+}
+
+/// A polite live region saying what changed (selection, layers, table or map, language).
+/// Pan and zoom are silent.
+#[component]
+pub fn Announcer() -> impl IntoView {
+    let ctx = use_ctx();
+    let message = RwSignal::new(String::new());
+    Effect::new(move |prev: Option<ViewState>| {
+        let now = ctx.state.get();
+        if let Some(prev) = prev {
+            if let Some(said) = describe::announcement(ctx.plan, &prev, &now) {
+                message.set(said);
+            }
+        }
+        now
+    });
+    view! {
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer="">
+            {move || message.get()}
+        </div>
+    }
+}

@@ -1,0 +1,145 @@
+//! The downloads menu: the text comes from `export`; this only hands it to the browser
+//! (and, for the PNG, draws the SVG onto a canvas at twice the screen scale).
+
+use super::MapCamera;
+use crate::components::use_ctx;
+use crate::export::svg::{map_svg, MapExport};
+use crate::export::{data, Download};
+use crate::i18n::ui;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Scale of the PNG relative to the screen.
+const PNG_SCALE: f64 = 2.0;
+
+/// Saves `blob` under `name` through a temporary link.
+fn save(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = doc.body() {
+        body.append_child(&a)?;
+        a.click();
+        a.remove();
+    }
+    // Let the download start before the URL goes.
+    set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url).ok();
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// A blob of text.
+fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+/// Draws the SVG onto a canvas `PNG_SCALE` times its size and saves it as PNG.
+fn save_png(svg: &str, width: f64, height: f64, name: String) -> Result<(), JsValue> {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let blob = text_blob(svg, Download::MapSvg.mime())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let img = web_sys::HtmlImageElement::new()?;
+    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    canvas.set_width((width * PNG_SCALE).round() as u32);
+    canvas.set_height((height * PNG_SCALE).round() as u32);
+    let image = img.clone();
+    let source = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let drawn = (|| -> Result<(), JsValue> {
+            let cx: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")?
+                .ok_or_else(|| JsValue::from_str("no 2d context"))?
+                .dyn_into()?;
+            cx.scale(PNG_SCALE, PNG_SCALE)?;
+            cx.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height)?;
+            web_sys::Url::revoke_object_url(&source).ok();
+            let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+                if let Some(blob) = blob {
+                    save(&blob, &name).ok();
+                }
+            });
+            canvas.to_blob(on_blob.unchecked_ref())
+        })();
+        if let Err(e) = drawn {
+            web_sys::console::error_1(&e);
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
+    Ok(())
+}
+
+/// The downloads menu beside the map/table switch.
+#[component]
+pub fn Downloads() -> impl IntoView {
+    let ctx = use_ctx();
+    let cam = expect_context::<MapCamera>();
+    let run = move |what: Download| {
+        let lang = ctx.lang.get_untracked();
+        let name = what.file_name(lang);
+        let svg = || {
+            let layers = ctx.layers.get_untracked();
+            let highlight = ctx.highlight.get_untracked();
+            let viewport = cam.viewport.get_untracked();
+            map_svg(&MapExport {
+                plan: ctx.plan,
+                scene: ctx.scene,
+                layers: &layers,
+                highlight: highlight.as_ref(),
+                viewport,
+                lang,
+            })
+        };
+        let done = match what {
+            Download::MapSvg => text_blob(&svg().text, what.mime()).and_then(|b| save(&b, &name)),
+            Download::MapPng => {
+                let doc = svg();
+                save_png(&doc.text, doc.width, doc.height, name)
+            }
+            Download::UnitsCsv => text_blob(&data::units_csv(ctx.plan, lang), what.mime())
+                .and_then(|b| save(&b, &name)),
+            Download::UnitsGeoJson => text_blob(&data::units_geojson(ctx.plan, lang), what.mime())
+                .and_then(|b| save(&b, &name)),
+            Download::PlanJson => text_blob(&data::plan_json(ctx.plan, lang), what.mime())
+                .and_then(|b| save(&b, &name)),
+        };
+        if let Err(e) = done {
+            web_sys::console::error_1(&e);
+        }
+    };
+    view! {
+        <details class="downloads">
+            <summary>{ctx.phrase(ui::DOWNLOADS)}</summary>
+            <ul class="download-list">
+                {Download::ALL
+                    .iter()
+                    .map(|d| {
+                        let d = *d;
+                        view! {
+                            <li>
+                                <button type="button" class="download" data-download=d.id() on:click=move |_| run(d)>
+                                    {ctx.phrase(d.label())}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </details>
+    }
+}

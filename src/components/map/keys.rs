@@ -1,0 +1,257 @@
+//! The map for keyboard and screen-reader users. The map is one Tab stop; inside it,
+//! N/P (also Page Down/Up, Home/End) move a keyboard cursor through the features shown,
+//! Enter or Space selects the one under the cursor, Escape clears; arrows pan, + and −
+//! zoom, 0 resets. The feature under the cursor has DOM focus (so a screen reader reads
+//! its name and part in the plan) and a focus ring drawn over the map at any zoom.
+
+use super::MapCamera;
+use crate::components::{use_ctx, Ctx};
+use crate::ids::Focus;
+use crate::scene::outline::Outline;
+use crate::state::describe;
+use leptos::either::Either;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Pixels moved by an arrow key.
+const KEY_PAN_PX: f64 = 80.0;
+
+/// The feature under the keyboard cursor; `Copy`, provided as context to the map's parts.
+#[derive(Clone, Copy)]
+pub struct KeyCursor(pub RwSignal<Option<Focus>>);
+
+/// The element of a feature in the map.
+fn feature_element(svg: &web_sys::Element, focus: &Focus) -> Option<web_sys::Element> {
+    svg.query_selector(&format!("[data-focus=\"{focus}\"]"))
+        .ok()
+        .flatten()
+}
+
+/// Focuses an element of the map without scrolling anything (the map's container
+/// clips, and scrolling it would shift the drawing).
+fn focus_quietly(el: &web_sys::Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        svg.focus_with_options(&options).ok();
+    }
+}
+
+/// The map's `<svg>` from an event on it or inside it.
+fn map_of(ev: &ev::Event) -> Option<web_sys::Element> {
+    ev.current_target()?.dyn_into::<web_sys::Element>().ok()
+}
+
+/// Where the cursor goes.
+enum Step {
+    Next,
+    Previous,
+    First,
+    Last,
+}
+
+/// Moves the cursor through the places shown, focuses it and brings it into view.
+fn step(cam: MapCamera, cursor: KeyCursor, svg: &web_sys::Element, step: Step) -> Option<Focus> {
+    let places = cam.ctx.layers.with_untracked(|l| cam.ctx.scene.places(l));
+    let n = places.len();
+    if n == 0 {
+        return None;
+    }
+    let from = cursor
+        .0
+        .get_untracked()
+        .or_else(|| cam.ctx.focus.get_untracked());
+    let at = from.and_then(|f| places.iter().position(|p| *p == f));
+    let next = match (step, at) {
+        (Step::First, _) | (Step::Next, None) => 0,
+        (Step::Last, _) | (Step::Previous, None) => n - 1,
+        (Step::Next, Some(i)) => (i + 1) % n,
+        (Step::Previous, Some(i)) => (i + n - 1) % n,
+    };
+    let target = places[next].clone();
+    move_to(cam, cursor, svg, target.clone());
+    Some(target)
+}
+
+/// Puts the cursor on `target`, focuses it and brings it into view.
+fn move_to(cam: MapCamera, cursor: KeyCursor, svg: &web_sys::Element, target: Focus) {
+    if let Some(rect) = cam.ctx.scene.bounds_of(&target) {
+        cam.reveal(rect);
+    }
+    if let Some(el) = feature_element(svg, &target) {
+        focus_quietly(&el);
+    }
+    cursor.0.set(Some(target));
+}
+
+/// `keydown` on the map (or a feature in it).
+pub fn key(cam: MapCamera, cursor: KeyCursor) -> impl Fn(ev::KeyboardEvent) + Copy {
+    move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let Some(svg) = map_of(&ev) else { return };
+        let ctx = cam.ctx;
+        let (w, h) = cam.size.get_untracked();
+        let pan = |dx: f64, dy: f64| {
+            let target = cam.camera.pan(cam.current(), dx, dy, w, h);
+            cam.set_view(Some(target));
+        };
+        let key = ev.key();
+        match key.as_str() {
+            "ArrowLeft" => pan(KEY_PAN_PX, 0.0),
+            "ArrowRight" => pan(-KEY_PAN_PX, 0.0),
+            "ArrowUp" => pan(0.0, KEY_PAN_PX),
+            "ArrowDown" => pan(0.0, -KEY_PAN_PX),
+            "+" | "=" => cam.zoom_by(1.5),
+            "-" | "_" => cam.zoom_by(1.0 / 1.5),
+            "0" => cam.set_view(None),
+            "n" | "N" | "PageDown" if !(key == "N" && ev.shift_key()) => {
+                step(cam, cursor, &svg, Step::Next);
+            }
+            "n" | "N" | "p" | "P" | "PageUp" => {
+                step(cam, cursor, &svg, Step::Previous);
+            }
+            "Home" => {
+                step(cam, cursor, &svg, Step::First);
+            }
+            "End" => {
+                step(cam, cursor, &svg, Step::Last);
+            }
+            "Enter" | " " => match cursor.0.get_untracked() {
+                Some(focus) => ctx.toggle_select(focus),
+                None => {
+                    // Start on the selection, or the first place, and select it.
+                    let visible = ctx.layers.with_untracked(|l| ctx.scene.places(l));
+                    let start = ctx
+                        .focus
+                        .get_untracked()
+                        .filter(|f| visible.contains(f))
+                        .or_else(|| visible.first().cloned());
+                    if let Some(target) = start {
+                        move_to(cam, cursor, &svg, target.clone());
+                        ctx.select(Some(target));
+                    }
+                }
+            },
+            "Escape" => {
+                if ctx.focus.with_untracked(Option::is_some) {
+                    ctx.select(None);
+                } else if cursor.0.get_untracked().is_some() {
+                    cursor.0.set(None);
+                    focus_quietly(&svg);
+                } else {
+                    return;
+                }
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+    }
+}
+
+/// `focusout`: the cursor goes when focus moves to something outside the map (not when
+/// the window loses focus, or the focused feature is being hidden: the layer rule in
+/// [`label_features`] handles that).
+pub fn focus_out(cursor: KeyCursor) -> impl Fn(ev::FocusEvent) + Copy {
+    move |ev| {
+        let Some(svg) = map_of(&ev) else { return };
+        let Some(next) = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        else {
+            return;
+        };
+        if !svg.contains(Some(&next)) {
+            cursor.0.set(None);
+        }
+    }
+}
+
+/// Gives every selectable feature its graphics role, its name in the current language
+/// (with its part in the plan) and makes it focusable by script; keeps focus off hidden
+/// features when layers change.
+pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg>) {
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        let Some(svg) = svg.get() else { return };
+        let Ok(list) = svg.query_selector_all("[data-focus]") else {
+            return;
+        };
+        for i in 0..list.length() {
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let Some(focus) = el
+                .get_attribute("data-focus")
+                .and_then(|t| t.parse::<Focus>().ok())
+            else {
+                continue;
+            };
+            let role = match focus {
+                Focus::Center | Focus::City(_) => "graphics-symbol",
+                _ => "graphics-object",
+            };
+            el.set_attribute("role", role).ok();
+            el.set_attribute("tabindex", "-1").ok();
+            if let Some(name) = describe::feature_name(ctx.plan, &focus, lang) {
+                el.set_attribute("aria-label", &name).ok();
+            }
+        }
+    });
+    // A feature that a layer change hides loses the cursor; focus goes back to the map.
+    Effect::new(move |_| {
+        ctx.layers.track();
+        let Some(current) = cursor.0.get_untracked() else {
+            return;
+        };
+        if !ctx
+            .layers
+            .with_untracked(|l| ctx.scene.places(l))
+            .contains(&current)
+        {
+            cursor.0.set(None);
+            if let Some(svg) = svg.get_untracked() {
+                let el: &web_sys::Element = &svg;
+                focus_quietly(el);
+            }
+        }
+    });
+}
+
+/// The focus ring around the feature under the keyboard cursor, drawn over everything
+/// with strokes of fixed screen width (visible at any zoom, on any fill).
+#[component]
+pub fn FocusRing() -> impl IntoView {
+    let ctx = use_ctx();
+    let cam = expect_context::<MapCamera>();
+    let cursor = expect_context::<KeyCursor>();
+    move || {
+        let focus = cursor.0.get()?;
+        let ring = match ctx.scene.outline_of(&focus)? {
+            Outline::Path(d) => Either::Left(view! {
+                <path class="ring-casing" d=d />
+                <path class="ring-line" d=d />
+            }),
+            Outline::Point(at) => {
+                let transform = move || {
+                    let s = 1.0 / cam.viewport.get().px_per_km;
+                    format!("translate({:.3} {:.3}) scale({s:.5})", at.x, at.y)
+                };
+                Either::Right(view! {
+                    <g transform=transform>
+                        <circle class="ring-casing" r="16" />
+                        <circle class="ring-line" r="16" />
+                    </g>
+                })
+            }
+        };
+        Some(
+            view! { <g class="focus-ring" aria-hidden="true" data-ring=focus.to_string()>{ring}</g> },
+        )
+    }
+}

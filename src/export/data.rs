@@ -1,0 +1,467 @@
+//! The data downloads: units as CSV (UTF-8 with BOM, so that Excel shows the Chinese)
+//! and as GeoJSON (RFC 7946), and the plan metadata as JSON.
+
+use crate::geo::{LonLat, Ring};
+use crate::i18n::{ui, Lang, Text};
+use crate::plan::{Plan, Unit};
+use crate::state::describe::role_name;
+use std::fmt::Write;
+
+/// A JSON string literal.
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A unit's roles in `lang`, joined.
+fn roles_text(unit: &Unit, lang: Lang) -> String {
+    unit.entry
+        .roles
+        .iter()
+        .map(|r| role_name(*r).get(lang))
+        .collect::<Vec<_>>()
+        .join(ui::LIST_SEP.get(lang))
+}
+
+/// A unit's role ids, joined by `;`.
+fn role_ids(unit: &Unit) -> String {
+    unit.entry
+        .roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// A city's name in a language.
+fn city_name(plan: &Plan, unit: &Unit, lang: Lang) -> String {
+    plan.city(unit.city)
+        .map(|c| c.name.get(lang).to_owned())
+        .unwrap_or_default()
+}
+
+/// The units as CSV: a BOM, a header in `lang`, one row per unit with both names.
+/// Lines end in CRLF (RFC 4180).
+pub fn units_csv(plan: &Plan, lang: Lang) -> String {
+    let header = [
+        ui::COL_ADCODE,
+        ui::COL_NAME_ZH,
+        ui::COL_NAME_EN,
+        ui::CITY,
+        ui::ROLE,
+        ui::CSV_ROLE_IDS,
+        ui::COL_AREA,
+    ];
+    let mut out = String::from("\u{feff}");
+    let line: Vec<String> = header.iter().map(|p| csv_field(p.get(lang))).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+    for u in &plan.units {
+        let row = [
+            u.entry.adcode.to_string(),
+            u.name.zh.clone(),
+            u.name.en.clone(),
+            city_name(plan, u, lang),
+            roles_text(u, lang),
+            role_ids(u),
+            format!("{:.0}", u.area_km2),
+        ];
+        let row: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Twice the signed area of a ring in degrees (positive when counterclockwise, x east
+/// and y north).
+fn signed_area(ring: &[LonLat]) -> f64 {
+    let n = ring.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            a.lon * b.lat - b.lon * a.lat
+        })
+        .sum()
+}
+
+/// A ring as GeoJSON positions: closed, counterclockwise for exteriors and clockwise for
+/// holes (RFC 7946, 3.1.6), six decimals (about 0.1 m).
+fn ring_json(ring: &Ring, exterior: bool) -> String {
+    let mut points: Vec<LonLat> = ring.0.clone();
+    if (signed_area(&points) > 0.0) != exterior {
+        points.reverse();
+    }
+    if let Some(first) = points.first().copied() {
+        points.push(first);
+    }
+    let parts: Vec<String> = points
+        .iter()
+        .map(|p| format!("[{},{}]", round6(p.lon), round6(p.lat)))
+        .collect();
+    format!("[{}]", parts.join(","))
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// The units as a GeoJSON FeatureCollection (RFC 7946: WGS-84 order lon,lat, no `crs`,
+/// right-hand winding). Properties: code, both names, city and roles in `lang`, role
+/// ids, derived area. The coordinates are GCJ-02 as published (see the attribution).
+pub fn units_geojson(plan: &Plan, lang: Lang) -> String {
+    let features: Vec<String> = plan
+        .units
+        .iter()
+        .map(|u| {
+            let polygons: Vec<String> = u
+                .boundary
+                .geometry
+                .0
+                .iter()
+                .map(|p| {
+                    let mut rings = vec![ring_json(&p.exterior, true)];
+                    rings.extend(p.holes.iter().map(|h| ring_json(h, false)));
+                    format!("[{}]", rings.join(","))
+                })
+                .collect();
+            let roles: Vec<String> = u
+                .entry
+                .roles
+                .iter()
+                .map(|r| json_string(r.as_str()))
+                .collect();
+            format!(
+                concat!(
+                    "{{\"type\":\"Feature\",\"id\":{id},",
+                    "\"properties\":{{\"adcode\":{id},\"name_zh\":{zh},\"name_en\":{en},",
+                    "\"city\":{city},\"roles\":[{roles}],\"role_text\":{role_text},",
+                    "\"area_km2_derived\":{area:.0}}},",
+                    "\"geometry\":{{\"type\":\"MultiPolygon\",\"coordinates\":[{coords}]}}}}"
+                ),
+                id = json_string(u.entry.adcode.as_str()),
+                zh = json_string(&u.name.zh),
+                en = json_string(&u.name.en),
+                city = json_string(&city_name(plan, u, lang)),
+                roles = roles.join(","),
+                role_text = json_string(&roles_text(u, lang)),
+                area = u.area_km2,
+                coords = polygons.join(","),
+            )
+        })
+        .collect();
+    format!(
+        "{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n",
+        features.join(",\n")
+    )
+}
+
+/// A plan text in `lang` as a JSON string.
+fn t(text: &Text, lang: Lang) -> String {
+    json_string(text.get(lang))
+}
+
+/// A list of plan texts in `lang` as a JSON array.
+fn ts(texts: &[Text], lang: Lang) -> String {
+    let items: Vec<String> = texts.iter().map(|x| t(x, lang)).collect();
+    format!("[{}]", items.join(","))
+}
+
+/// City ids as a JSON array.
+fn ids<T: std::fmt::Display>(list: &[T]) -> String {
+    let items: Vec<String> = list.iter().map(|x| json_string(&x.to_string())).collect();
+    format!("[{}]", items.join(","))
+}
+
+/// The plan metadata in `lang`: title, source, figures, the 1351 layout, goals,
+/// principles, tasks, safeguards, cities and units (with both names), and the
+/// attribution of the boundaries.
+pub fn plan_json(plan: &Plan, lang: Lang) -> String {
+    let d = &plan.data;
+    let l = &d.layout;
+    let mut o: Vec<(&str, String)> = vec![
+        ("language", json_string(lang.as_str())),
+        ("title", t(&d.title, lang)),
+        ("area_name", t(&d.area_name, lang)),
+        (
+            "source",
+            format!(
+                "{{\"source\":{},\"event\":{},\"date\":{}}}",
+                t(&d.release.source, lang),
+                t(&d.release.event, lang),
+                t(&d.release.date, lang)
+            ),
+        ),
+        ("summary", t(&d.summary, lang)),
+        (
+            "figures",
+            format!(
+                "{{\"area_km2\":{},\"population_million\":{}}}",
+                d.figures.area_km2, d.figures.population_million
+            ),
+        ),
+        ("composition", t(&d.composition, lang)),
+        ("area_statement", t(&d.area_statement, lang)),
+        ("sphere_statement", t(&d.sphere_statement, lang)),
+    ];
+    let clusters: Vec<String> = l
+        .clusters
+        .iter()
+        .map(|c| {
+            format!(
+                "{{\"id\":{},\"name\":{},\"cities\":{}}}",
+                json_string(c.id.as_str()),
+                t(&c.name, lang),
+                ids(&c.cities)
+            )
+        })
+        .collect();
+    let belts: Vec<String> = l
+        .belts
+        .iter()
+        .map(|b| {
+            format!(
+                "{{\"id\":{},\"name\":{},\"industry\":{},\"cities\":{}}}",
+                json_string(b.id.as_str()),
+                t(&b.name, lang),
+                t(&b.industry, lang),
+                ids(&b.cities)
+            )
+        })
+        .collect();
+    o.push((
+        "layout",
+        format!(
+            concat!(
+                "{{\"name\":{},\"code\":{},\"focus\":{},\"principles\":{},",
+                "\"center\":{{\"city\":{},\"name\":{},\"description\":{}}},",
+                "\"clusters\":[{}],\"belts\":[{}],",
+                "\"corridor\":{{\"name\":{},\"cities\":{},\"roles\":{},\"aim\":{}}}}}"
+            ),
+            t(&l.name, lang),
+            json_string(&l.code),
+            t(&l.focus, lang),
+            ts(&l.principles, lang),
+            json_string(l.center.city.as_str()),
+            t(&l.center.name, lang),
+            t(&l.center.description, lang),
+            clusters.join(","),
+            belts.join(","),
+            t(&l.corridor.name, lang),
+            ids(&l.corridor.cities),
+            ts(&l.corridor.roles, lang),
+            t(&l.corridor.aim, lang),
+        ),
+    ));
+    let goals: Vec<String> = d
+        .goals
+        .iter()
+        .map(|g| {
+            let circles: Vec<String> = g
+                .circles
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{{\"id\":{},\"name\":{},\"quality\":{}}}",
+                        json_string(c.id.as_str()),
+                        t(&c.name, lang),
+                        t(&c.quality, lang)
+                    )
+                })
+                .collect();
+            format!(
+                "{{\"year\":{},\"headline\":{},\"economy_trillion_rmb\":{},\"outcomes\":{},\"traits\":{},\"circles\":[{}]}}",
+                json_string(g.id.as_str()),
+                t(&g.headline, lang),
+                g.economy_trillion_rmb.map_or("null".to_owned(), |v| v.to_string()),
+                ts(&g.outcomes, lang),
+                ts(&g.traits, lang),
+                circles.join(",")
+            )
+        })
+        .collect();
+    o.push(("goals", format!("[{}]", goals.join(","))));
+    o.push(("principles", ts(&d.principles, lang)));
+    let tasks: Vec<String> = d
+        .tasks
+        .iter()
+        .map(|k| format!("{{\"number\":{},\"name\":{}}}", k.id, t(&k.name, lang)))
+        .collect();
+    o.push(("tasks", format!("[{}]", tasks.join(","))));
+    o.push((
+        "safeguards",
+        format!(
+            "{{\"summary\":{},\"mechanisms\":{},\"aim\":{}}}",
+            t(&d.safeguards.summary, lang),
+            ts(&d.safeguards.mechanisms, lang),
+            t(&d.safeguards.aim, lang)
+        ),
+    ));
+    let cities: Vec<String> = d
+        .cities
+        .iter()
+        .map(|c| {
+            format!(
+                "{{\"id\":{},\"name_zh\":{},\"name_en\":{},\"member\":{}}}",
+                json_string(c.id.as_str()),
+                json_string(&c.name.zh),
+                json_string(&c.name.en),
+                c.member
+            )
+        })
+        .collect();
+    o.push(("cities", format!("[{}]", cities.join(","))));
+    let units: Vec<String> = plan
+        .units
+        .iter()
+        .map(|u| {
+            let roles: Vec<String> = u
+                .entry
+                .roles
+                .iter()
+                .map(|r| json_string(r.as_str()))
+                .collect();
+            format!(
+                "{{\"adcode\":{},\"name_zh\":{},\"name_en\":{},\"city\":{},\"roles\":[{}],\"area_km2_derived\":{:.0}}}",
+                json_string(u.entry.adcode.as_str()),
+                json_string(&u.name.zh),
+                json_string(&u.name.en),
+                json_string(u.city.as_str()),
+                roles.join(","),
+                u.area_km2
+            )
+        })
+        .collect();
+    o.push(("units", format!("[{}]", units.join(","))));
+    o.push(("attribution", json_string(ui::ATTRIBUTION.get(lang))));
+    o.push((
+        "translation_note",
+        json_string(ui::TRANSLATION_NOTE.get(lang)),
+    ));
+    let body: Vec<String> = o
+        .into_iter()
+        .map(|(k, v)| format!("  {}: {v}", json_string(k)))
+        .collect();
+    format!("{{\n{}\n}}\n", body.join(",\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn plan() -> Plan {
+        Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
+    }
+
+    #[test]
+    fn csv_has_a_bom_a_header_and_all_units_with_both_names() {
+        let p = plan();
+        for lang in Lang::ALL {
+            let csv = units_csv(&p, lang);
+            assert!(csv.starts_with('\u{feff}'));
+            let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+            assert_eq!(lines.len(), 31, "{lang}");
+            assert!(lines
+                .iter()
+                .any(|l| l.starts_with("220182,榆树市,Yushu City,")));
+            // Every row has as many fields as the header (none holds a comma unquoted).
+            for line in &lines[1..] {
+                let mut fields = 0;
+                let mut quoted = false;
+                for c in line.chars() {
+                    match c {
+                        '"' => quoted = !quoted,
+                        ',' if !quoted => fields += 1,
+                        _ => {}
+                    }
+                }
+                assert_eq!(fields, 6, "{line}");
+            }
+        }
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+    }
+
+    #[test]
+    fn geojson_is_rfc_7946() {
+        let p = plan();
+        let text = units_geojson(&p, Lang::En);
+        let v: Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(v["type"], "FeatureCollection");
+        assert!(v.get("crs").is_none());
+        let features = v["features"].as_array().unwrap();
+        assert_eq!(features.len(), 30);
+        for f in features {
+            assert_eq!(f["type"], "Feature");
+            assert_eq!(f["geometry"]["type"], "MultiPolygon");
+            assert!(f["properties"]["name_zh"]
+                .as_str()
+                .is_some_and(|s| !s.is_empty()));
+            for polygon in f["geometry"]["coordinates"].as_array().unwrap() {
+                for (i, ring) in polygon.as_array().unwrap().iter().enumerate() {
+                    let pts: Vec<LonLat> = ring
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|p| LonLat {
+                            lon: p[0].as_f64().unwrap(),
+                            lat: p[1].as_f64().unwrap(),
+                        })
+                        .collect();
+                    assert!(pts.len() >= 4);
+                    assert_eq!(pts.first(), pts.last(), "closed");
+                    assert!(pts
+                        .iter()
+                        .all(|p| (-180.0..=180.0).contains(&p.lon)
+                            && (-90.0..=90.0).contains(&p.lat)));
+                    let area = signed_area(&pts[..pts.len() - 1]);
+                    assert_eq!(area > 0.0, i == 0, "exterior CCW, holes CW");
+                }
+            }
+        }
+        let dongliao = features.iter().find(|f| f["id"] == "220422").unwrap();
+        assert_eq!(
+            dongliao["properties"]["roles"],
+            serde_json::json!(["partial", "sphere"])
+        );
+    }
+
+    #[test]
+    fn plan_json_parses_and_holds_the_plan() {
+        let p = plan();
+        for lang in Lang::ALL {
+            let v: Value = serde_json::from_str(&plan_json(&p, lang)).expect("valid JSON");
+            assert_eq!(v["title"], p.data.title.get(lang));
+            assert_eq!(v["tasks"].as_array().unwrap().len(), 9);
+            assert_eq!(v["units"].as_array().unwrap().len(), 30);
+            assert_eq!(v["layout"]["belts"].as_array().unwrap().len(), 5);
+            assert_eq!(v["goals"][0]["year"], "2030");
+        }
+        assert_eq!(json_string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u0001\"");
+    }
+}
