@@ -1,6 +1,7 @@
 //! Geometry: typed coordinates, the map projection, SVG path building, areas,
 //! interior points and label placement. Pure functions, no DOM.
 
+pub mod decimal;
 pub mod label;
 pub mod path;
 pub mod projection;

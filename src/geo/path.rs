@@ -1,17 +1,24 @@
 //! SVG path data built from map-space geometry. Built once per geometry at start-up.
 
+use super::decimal::push_fixed;
 use super::shape::Shape;
 use super::Point;
-use std::fmt::Write;
 
 /// Rounds to 0.01 km (10 m): finer than a pixel at the deepest zoom, and short text.
 fn push_point(d: &mut String, cmd: char, p: Point) {
-    // Writing to a String cannot fail.
-    let _ = write!(d, "{cmd}{},{}", round2(p.x), round2(p.y));
+    d.push(cmd);
+    push_fixed(d, p.x, 2);
+    d.push(',');
+    push_fixed(d, p.y, 2);
 }
 
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+/// An elliptical arc's radii and flags (`A r,r 0 0 0 `), to be followed by its end point.
+fn push_arc(d: &mut String, radius: f64) {
+    d.push('A');
+    push_fixed(d, radius, 2);
+    d.push(',');
+    push_fixed(d, radius, 2);
+    d.push_str(" 0 0 0 ");
 }
 
 /// Path data for filled polygons (`M … L … Z` per ring; use `fill-rule="evenodd"`).
@@ -48,11 +55,10 @@ pub fn capsule_d(a: Point, b: Point, radius: f64) -> String {
     let mut d = String::new();
     push_point(&mut d, 'M', Point::new(a.x + nx, a.y + ny));
     push_point(&mut d, 'L', Point::new(b.x + nx, b.y + ny));
-    let r = round2(radius);
-    let _ = write!(d, "A{r},{r} 0 0 0 ");
+    push_arc(&mut d, radius);
     push_point(&mut d, ' ', Point::new(b.x - nx, b.y - ny));
     push_point(&mut d, 'L', Point::new(a.x - nx, a.y - ny));
-    let _ = write!(d, "A{r},{r} 0 0 0 ");
+    push_arc(&mut d, radius);
     push_point(&mut d, ' ', Point::new(a.x + nx, a.y + ny));
     d.push('Z');
     d

@@ -1,5 +1,6 @@
 //! Viewport arithmetic: map view (centre + zoom) ⇄ SVG viewBox for a container size.
 
+use crate::geo::decimal::push_fixed;
 use crate::geo::projection::Albers;
 use crate::geo::{LonLat, Point, Rect};
 
@@ -50,16 +51,20 @@ impl Viewport {
         }
     }
 
-    /// The SVG `viewBox` attribute value.
+    /// The SVG `viewBox` attribute value (to 10 m, without trailing zeros).
     pub fn view_box(&self) -> String {
         let r = self.visible();
-        format!(
-            "{:.2} {:.2} {:.2} {:.2}",
-            r.min_x,
-            r.min_y,
-            r.width(),
-            r.height()
-        )
+        let mut s = String::new();
+        for (i, v) in [r.min_x, r.min_y, r.width(), r.height()]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                s.push(' ');
+            }
+            push_fixed(&mut s, v, 2);
+        }
+        s
     }
 
     /// The map point under a screen position (px from the container's top-left).

@@ -27,6 +27,10 @@ pub struct MapCamera {
     pub moving: RwSignal<Option<MapView>>,
     /// What is on screen.
     pub viewport: Memo<Viewport>,
+    /// The scale, screen px per km: unlike `viewport`, it does not change while panning,
+    /// so what depends only on the scale (symbol sizes, label offsets, font size) is not
+    /// recomputed on every frame of a drag.
+    pub px_per_km: Memo<f64>,
     /// Width of the layer panel floating over the map's left side (0 when folded), px:
     /// fitted views keep clear of it.
     pub panel_width: RwSignal<f64>,
@@ -52,12 +56,14 @@ impl MapCamera {
             });
             camera.viewport(view, w, h)
         });
+        let px_per_km = Memo::new(move |_| viewport.with(|v| v.px_per_km));
         let cam = MapCamera {
             ctx,
             camera,
             size,
             moving,
             viewport,
+            px_per_km,
             panel_width,
             gesture: StoredValue::new(Gesture::default()),
             generation: StoredValue::new(0),

@@ -2,6 +2,7 @@
 
 use super::MapCamera;
 use crate::components::use_ctx;
+use crate::geo::decimal::fixed;
 use crate::ids::LayerId;
 use crate::scene::labels::{self, LabelOf, FONT_PX};
 use leptos::prelude::*;
@@ -31,27 +32,29 @@ pub fn Labels() -> impl IntoView {
     });
     // Re-place labels only when the scale changes by a quarter octave or more.
     let scale = Memo::new(move |_| {
-        let s = cam.viewport.get().px_per_km;
+        let s = cam.px_per_km.get();
         2f64.powf((s.log2() * 4.0).round() / 4.0)
     });
     let placed = Memo::new(move |_| {
         let px_per_km = scale.get();
         candidates.with(|cands| labels::place(cands, px_per_km))
     });
-    let font = move || format!("{:.4}", FONT_PX / cam.viewport.get().px_per_km);
+    let px_per_km = cam.px_per_km;
+    let font = move || fixed(FONT_PX / px_per_km.get(), 4);
     // The white halo behind names, 3 px wide at any zoom.
-    let halo = move || format!("{:.4}", 3.0 / cam.viewport.get().px_per_km);
+    let halo = move || fixed(3.0 / px_per_km.get(), 4);
     view! {
         <g data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
             display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
+            // Panning changes no label: the texts depend on the placement and the scale only.
             {move || {
-                let px_per_km = cam.viewport.get().px_per_km;
+                let px_per_km = px_per_km.get();
                 placed.get().into_iter().map(|l| {
                     let c = &l.candidate;
                     let x = c.anchor.x + c.offset_px.x / px_per_km;
                     // Baseline a third of an em below the centre.
                     let y = c.anchor.y + (c.offset_px.y + FONT_PX * 0.35) / px_per_km;
-                    view! { <text class=class(&l.of) x=format!("{x:.2}") y=format!("{y:.2}") text-anchor="middle">{l.text}</text> }
+                    view! { <text class=class(&l.of) x=fixed(x, 2) y=fixed(y, 2) text-anchor="middle">{l.text}</text> }
                 }).collect_view()
             }}
         </g>

@@ -2,6 +2,7 @@
 
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
+use crate::geo::decimal::{fixed, push_fixed};
 use crate::ids::Focus;
 use crate::ids::LayerId;
 use crate::plan::{Level, UnitRole};
@@ -21,8 +22,15 @@ fn lit(ctx: Ctx, focus: Focus) -> impl Fn() -> bool {
 /// A transform that draws a symbol of fixed screen size at a map point.
 fn symbol_at(cam: MapCamera, at: crate::geo::Point) -> impl Fn() -> String {
     move || {
-        let s = 1.0 / cam.viewport.get().px_per_km;
-        format!("translate({:.3} {:.3}) scale({s:.5})", at.x, at.y)
+        let s = 1.0 / cam.px_per_km.get();
+        let mut t = String::from("translate(");
+        push_fixed(&mut t, at.x, 3);
+        t.push(' ');
+        push_fixed(&mut t, at.y, 3);
+        t.push_str(") scale(");
+        push_fixed(&mut t, s, 5);
+        t.push(')');
+        t
     }
 }
 
@@ -30,7 +38,7 @@ fn symbol_at(cam: MapCamera, at: crate::geo::Point) -> impl Fn() -> String {
 #[component]
 pub fn Patterns() -> impl IntoView {
     let cam = expect_context::<MapCamera>();
-    let px = move |n: f64| move || format!("{:.4}", n / cam.viewport.get().px_per_km);
+    let px = move |n: f64| move || fixed(n / cam.px_per_km.get(), 4);
     view! {
         <defs>
             <pattern id="hatch" patternUnits="userSpaceOnUse" width=px(7.0) height=px(7.0) patternTransform="rotate(45)">

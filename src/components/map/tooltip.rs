@@ -38,11 +38,18 @@ pub fn Tooltip() -> impl IntoView {
         let flip = ctx.hover.with(|h| h.as_ref().is_some_and(|h| h.x > 260.0));
         Some(view! {
             <div class="tooltip" class:flip=flip role="tooltip"
-                style:left=format!("{}px", hover.x) style:top=format!("{}px", hover.y)>
+                style:left=px(hover.x) style:top=px(hover.y)>
                 <strong>{title.get(lang).to_owned()}</strong>
                 <span class="tooltip-other" lang=other.tag()>{title.get(other).to_owned()}</span>
                 {detail.map(|d| view! { <span class="tooltip-detail">{d}</span> })}
             </div>
         })
     }
+}
+
+/// A CSS length in pixels, to 0.1 px.
+fn px(v: f64) -> String {
+    let mut s = crate::geo::decimal::fixed(v, 1);
+    s.push_str("px");
+    s
 }

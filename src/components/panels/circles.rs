@@ -2,6 +2,7 @@
 //! language, with a key giving each circle's quality.
 
 use crate::components::use_ctx;
+use crate::geo::decimal::fixed;
 use crate::i18n::Text;
 use crate::plan::Circle;
 use leptos::prelude::*;
@@ -58,7 +59,7 @@ fn placements(n: usize) -> Vec<Placement> {
 
 /// SVG coordinates with one decimal.
 fn coord(x: f64) -> String {
-    format!("{:.1}", x)
+    fixed(x, 1)
 }
 
 /// The circles figure: the drawing, and a key with each circle's quality.

@@ -8,8 +8,7 @@ use crate::plan::Plan;
 /// (`12.1`, `1.35`, `1210`).
 pub fn number(x: f64) -> String {
     // Three decimals is more than any figure of the plan has.
-    let rounded = (x * 1000.0).round() / 1000.0;
-    format!("{rounded}")
+    crate::geo::decimal::fixed(x, 3)
 }
 
 /// The population figure in the unit of `ui::MILLION` for a language: millions in
