@@ -296,6 +296,42 @@ http {
         assert.ok(m.scrollH <= m.clientH, `${id}: no vertical scroll inside (${m.scrollH} > ${m.clientH})`);
         assert.ok(m.scrollW <= m.clientW, `${id}: no horizontal scroll inside (${m.scrollW} > ${m.clientW})`);
       }
+      // embed.js ignores messages from any other window, even with the right shape.
+      const sizes = () => page.evaluate(() => ["plan-zh", "plan-en"].map((id) => document.getElementById(id).style.height));
+      const before = { sizes: await sizes(), hash: await page.evaluate(() => location.hash) };
+      await page.evaluate(() => {
+        const stranger = document.createElement("iframe");
+        stranger.id = "stranger";
+        document.body.append(stranger);
+      });
+      const stranger = await (await page.$("#stranger")).contentFrame();
+      const forged = [
+        { source: "metro-plan", type: "height", height: 7 },
+        { source: "metro-plan", type: "state", query: "lang=zh&layers=&embed=1" },
+      ];
+      await stranger.evaluate((msgs) => msgs.forEach((m) => parent.postMessage(m, "*")), forged);
+      await page.evaluate(
+        (msgs) =>
+          new Promise((resolve) => {
+            msgs.forEach((m) => window.postMessage(m, "*"));
+            // Messages arrive in order: once this one is here, the forged ones were handled.
+            window.addEventListener("message", (e) => e.data === "marker" && resolve());
+            window.postMessage("marker", "*");
+          }),
+        forged,
+      );
+      assert.deepEqual({ sizes: await sizes(), hash: await page.evaluate(() => location.hash) }, before);
+      await page.evaluate(() => document.getElementById("stranger").remove());
+      // A message sizes the frame it comes from, not another frame of the same origin.
+      const enFrame = await (await page.$("#plan-en")).contentFrame();
+      const post = (height) =>
+        enFrame.evaluate((h) => parent.postMessage({ source: "metro-plan", type: "height", height: h }, "*"), height);
+      await post(321);
+      await page.waitForFunction(() => document.getElementById("plan-en").style.height === "321px");
+      assert.equal((await sizes())[0], before.sizes[0], "the Chinese frame keeps its height");
+      await post(parseFloat(before.sizes[1]));
+      await page.waitForFunction((h) => document.getElementById("plan-en").style.height === h, before.sizes[1]);
+
       // Chromium paints cross-origin frames only in view: a window as tall as the page
       // shows both for the screenshot.
       const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);

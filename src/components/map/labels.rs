@@ -46,15 +46,15 @@ pub fn Labels() -> impl IntoView {
     view! {
         <g data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
             display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
-            // The texts are made again only when the placement changes; zooming in between
-            // moves them (their offsets are in px), and panning touches none of them.
+            // Panning changes no label: the texts depend on the placement and the scale only.
             {move || {
+                let px_per_km = px_per_km.get();
                 placed.get().into_iter().map(|l| {
-                    let (at, offset) = (l.candidate.anchor, l.candidate.offset_px);
-                    let x = move || fixed(at.x + offset.x / px_per_km.get(), 2);
+                    let c = &l.candidate;
+                    let x = c.anchor.x + c.offset_px.x / px_per_km;
                     // Baseline a third of an em below the centre.
-                    let y = move || fixed(at.y + (offset.y + FONT_PX * 0.35) / px_per_km.get(), 2);
-                    view! { <text class=class(&l.of) x=x y=y text-anchor="middle">{l.text}</text> }
+                    let y = c.anchor.y + (c.offset_px.y + FONT_PX * 0.35) / px_per_km;
+                    view! { <text class=class(&l.of) x=fixed(x, 2) y=fixed(y, 2) text-anchor="middle">{l.text}</text> }
                 }).collect_view()
             }}
         </g>

@@ -2,6 +2,7 @@
 
 use super::MapCamera;
 use crate::components::ctx::Hover;
+use crate::geo::Point;
 use crate::ids::Focus;
 use leptos::ev;
 use leptos::prelude::*;
@@ -92,14 +93,9 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         let view = cam.current();
         let next = match (before.as_slice(), after.as_slice()) {
             ([a0, b0, ..], [a1, b1, ..]) => {
-                // Pinch: zoom by the change of finger distance about their midpoint,
-                // and pan by the midpoint's move.
-                let d0 = (a0.1 - b0.1).hypot(a0.2 - b0.2).max(1.0);
-                let d1 = (a1.1 - b1.1).hypot(a1.2 - b1.2).max(1.0);
-                let (mx0, my0) = ((a0.1 + b0.1) / 2.0, (a0.2 + b0.2) / 2.0);
-                let (mx1, my1) = ((a1.1 + b1.1) / 2.0, (a1.2 + b1.2) / 2.0);
-                let panned = cam.camera.pan(view, mx1 - mx0, my1 - my0, w, h);
-                cam.camera.zoom_at(panned, d1 / d0, mx1, my1, w, h)
+                let at = |p: &(i32, f64, f64)| Point::new(p.1, p.2);
+                cam.camera
+                    .pinch(view, [at(a0), at(b0)], [at(a1), at(b1)], w, h)
             }
             ([(_, x0, y0)], [(_, x1, y1)]) => cam.camera.pan(view, x1 - x0, y1 - y0, w, h),
             _ => return,

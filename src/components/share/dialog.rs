@@ -8,22 +8,40 @@ use crate::state::share::{embed_snippet, link, share_query};
 use leptos::html;
 use leptos::prelude::*;
 
-/// What happened to the last copy.
-#[derive(Clone, Copy, PartialEq)]
-enum Copied {
-    Not,
-    Yes,
-    /// Refused or unavailable: the text is selected for the reader to copy.
-    ByHand,
+/// What happened to the last copy: nothing yet, copied, or refused (the text is then
+/// selected for the reader to copy). Two flags rather than an enum: a signal of a type
+/// of its own costs more code than this whole dialog.
+#[derive(Clone, Copy)]
+struct CopyStatus {
+    tried: RwSignal<bool>,
+    ok: RwSignal<bool>,
 }
 
-impl Copied {
-    fn phrase(self) -> Option<Phrase> {
-        match self {
-            Copied::Not => None,
-            Copied::Yes => Some(ui::COPIED),
-            Copied::ByHand => Some(ui::COPY_BY_HAND),
+impl CopyStatus {
+    fn new() -> Self {
+        CopyStatus {
+            tried: RwSignal::new(false),
+            ok: RwSignal::new(false),
         }
+    }
+
+    fn set(self, ok: bool) {
+        self.ok.set(ok);
+        self.tried.set(true);
+    }
+
+    fn by_hand(self) -> bool {
+        self.tried.get() && !self.ok.get()
+    }
+
+    fn phrase(self) -> Option<Phrase> {
+        self.tried.get().then(|| {
+            if self.ok.get() {
+                ui::COPIED
+            } else {
+                ui::COPY_BY_HAND
+            }
+        })
     }
 }
 
@@ -34,63 +52,55 @@ pub fn ShareDialog(
     dialog: NodeRef<html::Dialog>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let page = page_address();
-    let page_for_code = page.clone();
-    let url = Memo::new(move |_| link(&page, &share_query(&ctx.state.get())));
+    // Once per opening of the dialog.
+    let page: &'static str = Box::leak(page_address().into_boxed_str());
+    let url = move || link(page, &share_query(&ctx.state.get()));
     let panels = RwSignal::new(false);
-    let code = Memo::new(move |_| {
+    let code = move || {
         let state = ctx.state.get();
-        embed_snippet(
-            &page_for_code,
-            &state,
-            panels.get(),
-            ui::MAP.get(state.lang),
-        )
-    });
-    let link_copied = RwSignal::new(Copied::Not);
-    let code_copied = RwSignal::new(Copied::Not);
+        embed_snippet(page, &state, panels.get(), ui::MAP.get(state.lang))
+    };
+    let link_copied = CopyStatus::new();
+    let code_copied = CopyStatus::new();
     // A new link or code has not been copied yet.
     Effect::new(move |_| {
-        url.track();
-        link_copied.set(Copied::Not);
-    });
-    Effect::new(move |_| {
-        code.track();
-        code_copied.set(Copied::Not);
+        ctx.state.track();
+        panels.track();
+        link_copied.tried.set(false);
+        code_copied.tried.set(false);
     });
     let link_field = NodeRef::<html::Input>::new();
     let code_field = NodeRef::<html::Textarea>::new();
     // Where copying fails, the text is left selected for the reader to copy.
     let copy_link = move |_| {
-        copy(&url.get_untracked(), move |done| {
+        copy(&untrack(url), move |done| {
             if !done {
                 if let Some(field) = link_field.get_untracked() {
                     field.focus().ok();
                     field.select();
                 }
             }
-            link_copied.set(if done { Copied::Yes } else { Copied::ByHand });
+            link_copied.set(done);
         })
     };
     let copy_code = move |_| {
-        copy(&code.get_untracked(), move |done| {
+        copy(&untrack(code), move |done| {
             if !done {
                 if let Some(field) = code_field.get_untracked() {
                     field.focus().ok();
                     field.select();
                 }
             }
-            code_copied.set(if done { Copied::Yes } else { Copied::ByHand });
+            code_copied.set(done);
         })
     };
     let share_sheet = move |_| {
         let title = ctx.plan.data.title.get(ctx.lang.get_untracked());
-        share(title, &url.get_untracked());
+        share(title, &untrack(url));
     };
-    let status = move |copied: RwSignal<Copied>| {
+    let status = move |copied: CopyStatus| {
         move || {
             copied
-                .get()
                 .phrase()
                 .map(|p| p.get(ctx.lang.get()))
                 .unwrap_or_default()
@@ -110,7 +120,7 @@ pub fn ShareDialog(
         </div>
         <p class="share-lead">{ctx.phrase(ui::SHARE_LEAD)}</p>
         <label class="share-label" for="share-link">{ctx.phrase(ui::LINK)}</label>
-        <input id="share-link" class="share-field" type="text" readonly node_ref=link_field prop:value=move || url.get() />
+        <input id="share-link" class="share-field" type="text" readonly node_ref=link_field prop:value=url />
         <div class="share-actions">
             <button type="button" class="share-action" data-action="copy-link" on:click=copy_link>
                 {ctx.phrase(ui::COPY_LINK)}
@@ -121,7 +131,7 @@ pub fn ShareDialog(
                 </button>
             })}
         </div>
-        <p class="share-status" role="status" data-status="link" class:by-hand=move || link_copied.get() == Copied::ByHand>
+        <p class="share-status" role="status" data-status="link" class:by-hand=move || link_copied.by_hand()>
             {status(link_copied)}
         </p>
         <h3 class="share-subtitle">{ctx.phrase(ui::EMBED)}</h3>
@@ -132,13 +142,13 @@ pub fn ShareDialog(
             <span>{ctx.phrase(ui::EMBED_PANELS)}</span>
         </label>
         <label class="share-label" for="embed-code">{ctx.phrase(ui::EMBED_CODE)}</label>
-        <textarea id="embed-code" class="share-field share-code" readonly rows="7" node_ref=code_field prop:value=move || code.get()></textarea>
+        <textarea id="embed-code" class="share-field share-code" readonly rows="7" node_ref=code_field prop:value=code></textarea>
         <div class="share-actions">
             <button type="button" class="share-action" data-action="copy-code" on:click=copy_code>
                 {ctx.phrase(ui::COPY_CODE)}
             </button>
         </div>
-        <p class="share-status" role="status" data-status="code" class:by-hand=move || code_copied.get() == Copied::ByHand>
+        <p class="share-status" role="status" data-status="code" class:by-hand=move || code_copied.by_hand()>
             {status(code_copied)}
         </p>
     }

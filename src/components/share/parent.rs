@@ -8,6 +8,8 @@ use crate::components::ctx::Ctx;
 use crate::state::share::share_query;
 use leptos::html;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Reports `root`'s height and the state to the parent window, if there is one.
@@ -24,14 +26,15 @@ pub fn report_to_parent(ctx: Ctx, root: NodeRef<html::Div>) {
 /// again whenever the frame itself is resized: `embed.js` nudges a frame it finds already
 /// loaded, so a height reported before the portal's script ran is not lost.
 fn report_height(parent: web_sys::Window, root: NodeRef<html::Div>) {
-    let last = StoredValue::new(-1.0f64);
+    // Plain cells, not reactive values: nothing renders from them.
+    let last = Rc::new(Cell::new(-1.0f64));
     let send = move |always: bool| {
         let Some(el) = root.get_untracked() else {
             return;
         };
         let height = el.get_bounding_client_rect().height().ceil();
-        if always || height != last.get_value() {
-            last.set_value(height);
+        if always || height != last.get() {
+            last.set(height);
             post(&parent, "height", "height", JsValue::from_f64(height));
         }
     };
@@ -54,18 +57,18 @@ fn report_height(parent: web_sys::Window, root: NodeRef<html::Div>) {
 /// and after every change, once it has settled for a moment (pan and zoom change the
 /// state many times a second).
 fn report_state(ctx: Ctx, parent: web_sys::Window) {
-    let ticket = StoredValue::new(0u32);
-    let sent = StoredValue::new(String::new());
+    let ticket = Rc::new(Cell::new(0u32));
+    let sent = Rc::new(RefCell::new(String::new()));
     Effect::new(move |_| {
         let query = share_query(&ctx.state.get());
-        ticket.update_value(|n| *n += 1);
-        let mine = ticket.get_value();
-        let parent = parent.clone();
+        ticket.set(ticket.get().wrapping_add(1));
+        let mine = ticket.get();
+        let (ticket, sent, parent) = (ticket.clone(), sent.clone(), parent.clone());
         set_timeout(
             move || {
-                if ticket.get_value() == mine && sent.get_value() != query {
+                if ticket.get() == mine && *sent.borrow() != query {
                     post(&parent, "state", "query", JsValue::from_str(&query));
-                    sent.set_value(query);
+                    *sent.borrow_mut() = query;
                 }
             },
             std::time::Duration::from_millis(200),
