@@ -257,6 +257,14 @@ describe("accessibility", () => {
       await announced(page, /Table view shown/);
       const rows = page.locator('[data-table="units"] tbody tr');
       assert.equal(await rows.count(), 30);
+      // On a wide screen each table is shown whole (the page scrolls), not squeezed into
+      // the map's screen height with a scroll bar of its own.
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll(".table-scroll")]
+          .filter((r) => r.scrollHeight > r.clientHeight + 1)
+          .map((r) => r.querySelector("table")?.dataset.table),
+      );
+      assert.deepEqual(clipped, [], "tables cut to a scrolling sliver");
       const yushu = await page.locator('[data-table="units"] tr[data-focus="220182"]').innerText();
       assert.match(yushu, /榆树市/);
       assert.match(yushu, /Yushu City/);

@@ -114,6 +114,41 @@ describe("reading layout and guided tour", () => {
     }
   });
 
+  test("on a phone, selecting in a panel brings the map back into view; a bottom sheet leaves room below the page", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en", { viewport: { width: 390, height: 844 } });
+    try {
+      const task = page.locator('[data-task="6"] button, button[data-task="6"], [data-item="task:6"]').first();
+      await task.scrollIntoViewIfNeeded();
+      assert.ok(
+        await page.evaluate(() => document.querySelector(".map-section").getBoundingClientRect().bottom < 0),
+        "the map is scrolled out of view before the selection",
+      );
+      await task.click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get("focus") === "task:6");
+      await page.waitForFunction(() => {
+        const r = document.querySelector(".map-section").getBoundingClientRect();
+        return r.top >= -1 && r.top < innerHeight / 2;
+      });
+      await settled(page);
+      // The highlighted belt is drawn inside the visible map.
+      const onScreen = await page.evaluate(() => {
+        const m = document.querySelector(".map-wrap").getBoundingClientRect();
+        const b = document.querySelector('svg.map [data-belt="tourism"]').getBoundingClientRect();
+        return b.width > 0 && b.bottom > Math.max(m.top, 0) && b.top < Math.min(m.bottom, innerHeight);
+      });
+      assert.ok(onScreen, "the selection's belt is on screen");
+      // With details open in the bottom sheet, the page's end can still scroll above it.
+      await page.goto(new URL("?lang=en&focus=220122", page.url()).href);
+      await page.waitForSelector(".dock .details");
+      const room = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".app")).paddingBottom));
+      const sheet = await page.evaluate(() => document.querySelector(".dock .details").getBoundingClientRect().height);
+      assert.ok(room >= sheet - 1, `room below the page (${room}px) for the sheet (${sheet}px)`);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
   test("a focus= link moves the map to it", async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
       const { page, problems, close } = await openApp(app, "?lang=en&focus=city:changbaishan", { viewport });

@@ -45,7 +45,7 @@ pub fn MapPanel() -> impl IntoView {
     };
     let click = pointer::click(cam);
     view! {
-        <section class="map-section" aria-label=ctx.phrase(ui::MAP)>
+        <section class="map-section" class:is-table=move || table.get() aria-label=ctx.phrase(ui::MAP)>
             <view_bar::ViewBar />
             <div class="map-wrap" node_ref=wrap hidden=move || table.get()>
                 <svg

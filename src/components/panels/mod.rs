@@ -82,6 +82,26 @@ pub fn show_item(focus: &Focus) {
     });
 }
 
+/// Where the map is not beside the text (phones: the map is above the panels), brings it
+/// back on screen after a selection made in the text or by the tour, so that the reader
+/// sees the map move to it. On wide screens the map stays in view and nothing scrolls.
+pub fn keep_map_in_view() {
+    request_animation_frame(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let map = window
+            .document()
+            .and_then(|d| d.query_selector(".map-section").ok().flatten());
+        let Some(map) = map else { return };
+        let r = map.get_bounding_client_rect();
+        if r.top() < -1.0 {
+            let y = window.scroll_y().unwrap_or(0.0) + r.top();
+            scroll_page_to(y);
+        }
+    });
+}
+
 /// Scrolls the page to `y` px: smoothly, unless the reader asked for reduced motion.
 pub fn scroll_page_to(y: f64) {
     let Some(window) = web_sys::window() else {

@@ -74,7 +74,14 @@ impl Selection {
 
     fn toggle(&self) -> impl FnMut(MouseEvent) + 'static {
         let (ctx, focus) = (self.ctx, self.focus.clone());
-        move |_| ctx.toggle_select(focus.clone())
+        move |_| {
+            ctx.toggle_select(focus.clone());
+            // A new selection is shown on the map: bring it into view where it is
+            // above the panels (phones).
+            if ctx.focus.with_untracked(|f| f.as_ref() == Some(&focus)) {
+                super::keep_map_in_view();
+            }
+        }
     }
 }
 

@@ -59,7 +59,7 @@ impl TourCtl {
         if let Some(focus) = focus {
             crate::components::panels::show_item(&focus);
         }
-        keep_map_in_view();
+        crate::components::panels::keep_map_in_view();
     }
 
     /// The next place (the last step's Next ends the tour).
@@ -139,25 +139,6 @@ fn focus_first(selector: &str) {
     if let Some(el) = el {
         el.focus().ok();
     }
-}
-
-/// Where the map is not beside the caption (phones), brings it back on screen: the tour
-/// is read on the map.
-fn keep_map_in_view() {
-    request_animation_frame(|| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let map = window
-            .document()
-            .and_then(|d| d.query_selector(".map-section").ok().flatten());
-        let Some(map) = map else { return };
-        let r = map.get_bounding_client_rect();
-        if r.top() < -1.0 {
-            let y = window.scroll_y().unwrap_or(0.0) + r.top();
-            crate::components::panels::scroll_page_to(y);
-        }
-    });
 }
 
 /// A phrase with its `{}`s filled in order.
