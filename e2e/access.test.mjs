@@ -14,6 +14,7 @@ import {
   runAxe,
   screenshot,
   startApp,
+  settled,
 } from "./harness.mjs";
 
 /** The element that has focus, described. */
@@ -37,19 +38,6 @@ const announced = (page, re) =>
     (source) => new RegExp(source).test(document.querySelector("[data-announcer]")?.textContent ?? ""),
     re.source,
     { timeout: 5000 },
-  );
-
-/** Waits until the map's viewBox stops changing (view transitions end). */
-const settled = (page) =>
-  page.waitForFunction(
-    () =>
-      new Promise((resolve) => {
-        const svg = document.querySelector("svg.map");
-        const a = svg?.getAttribute("viewBox");
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(svg?.getAttribute("viewBox") === a)));
-      }),
-    null,
-    { timeout: 5000, polling: 100 },
   );
 
 describe("accessibility", () => {

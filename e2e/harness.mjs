@@ -184,3 +184,26 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Waits until the map's view holds still: its viewBox unchanged over ten animation
+ * frames (a view transition changes it on every frame until it ends).
+ */
+export async function settled(page) {
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const svg = document.querySelector("svg.map");
+        let last = svg?.getAttribute("viewBox");
+        let still = 0;
+        const step = () => {
+          const now = svg?.getAttribute("viewBox");
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 10) resolve(true);
+          else requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+}

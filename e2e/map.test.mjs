@@ -12,6 +12,7 @@ import {
   runAxe,
   screenshot,
   startApp,
+  settled,
 } from "./harness.mjs";
 
 const ALL_LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";
@@ -27,29 +28,6 @@ async function openLayers(page) {
   if (!(await page.locator("details.layer-panel").evaluate((d) => d.open))) {
     await page.locator(".layer-panel summary").click();
   }
-}
-
-/**
- * Waits until the map's view holds still: its viewBox unchanged over ten animation
- * frames (a view transition changes it on every frame until it ends).
- */
-async function settle(page) {
-  await page.waitForFunction(
-    () =>
-      new Promise((resolve) => {
-        const svg = document.querySelector("svg.map");
-        let last = svg.getAttribute("viewBox");
-        let still = 0;
-        const step = () => {
-          const now = svg.getAttribute("viewBox");
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 10) resolve(true);
-          else requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-  );
 }
 
 /** Waits until the map's viewBox differs from `before` ([x, y, w, h]). */
@@ -88,7 +66,7 @@ describe("the map", () => {
       test(`opens on the metropolitan area in ${lang} at ${label} size`, async () => {
         const { page, problems, close } = await openApp(app, `?lang=${lang}`, { viewport });
         try {
-          await settle(page);
+          await settled(page);
           const units = await page.locator("svg.map [data-adcode]").evaluateAll((els) =>
             new Set(els.map((e) => e.getAttribute("data-adcode"))).size,
           );
@@ -114,7 +92,7 @@ describe("the map", () => {
   test("every layer, belts, corridor, clusters and center are on the region view", async () => {
     const { page, problems, close } = await openApp(app, `?lang=en&layers=${ALL_LAYERS}`);
     try {
-      await settle(page);
+      await settled(page);
       for (const city of ["dalian", "harbin", "baicheng", "changbaishan", "baishan", "yanbian"]) {
         assert.ok(await onMap(page, `svg.map [data-city="${city}"]`), `${city} on screen`);
       }
@@ -131,16 +109,16 @@ describe("the map", () => {
   test("showing the corridor moves the view out to the region, smoothly", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en");
     try {
-      await settle(page);
+      await settled(page);
       assert.equal(await onMap(page, 'svg.map [data-city="changchun"]'), true);
       await openLayers(page);
-      await settle(page);
+      await settled(page);
       const before = await viewBox(page);
       await page.locator('[data-toggle="corridor"] input').check();
       // The first frame of the move.
       await viewChangedFrom(page, before);
       const during = await viewBox(page);
-      await settle(page);
+      await settled(page);
       const afterBox = await viewBox(page);
       assert.ok(afterBox[2] > before[2] * 1.3, `zoomed out: ${before} → ${afterBox}`);
       assert.ok(during[2] > before[2] && during[2] < afterBox[2], `a transition, not a jump: ${during}`);
@@ -155,7 +133,7 @@ describe("the map", () => {
   test("hover shows a tooltip, a click opens details, Escape closes them, Back restores", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en");
     try {
-      await settle(page);
+      await settled(page);
       const unit = page.locator('[data-layer="area"] [data-adcode="220183"]'); // Dehui
       const box = await unit.boundingBox();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -186,7 +164,7 @@ describe("the map", () => {
   test("wheel, drag, double-click, buttons and keys zoom and pan; the URL keeps the view", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en");
     try {
-      await settle(page);
+      await settled(page);
       const map = await page.locator("svg.map").boundingBox();
       const cx = map.x + map.width / 2;
       const cy = map.y + map.height / 2;
@@ -208,17 +186,17 @@ describe("the map", () => {
       assert.match(page.url(), /view=[\d.]+,[\d.]+,[\d.]+/);
 
       await page.locator('[data-action="zoom-out"]').click();
-      await settle(page);
+      await settled(page);
       assert.ok((await viewBox(page))[2] > dragged[2], "− zooms out");
 
       await page.locator("svg.map").focus();
       const beforeKey = await viewBox(page);
       await page.keyboard.press("+");
-      await settle(page);
+      await settled(page);
       assert.ok((await viewBox(page))[2] < beforeKey[2], "+ zooms in");
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("0");
-      await settle(page);
+      await settled(page);
       assert.deepEqual(await viewBox(page), start, "0 resets to the opening view");
       await page.keyboard.press("n");
       await page.keyboard.press("Enter");
@@ -229,7 +207,7 @@ describe("the map", () => {
       const now = await page.locator("svg.map").boundingBox();
       const [nx, ny] = [now.x + now.width / 2, now.y + now.height / 2];
       await page.mouse.dblclick(nx, ny);
-      await settle(page);
+      await settled(page);
       assert.ok((await viewBox(page))[2] < start[2], "double-click zooms in");
 
       // The view cannot be lost: far drags stop at the region's edge.
@@ -259,7 +237,7 @@ describe("the map", () => {
       contextOptions: { hasTouch: true, isMobile: true },
     });
     try {
-      await settle(page);
+      await settled(page);
       const unit = page.locator('[data-layer="sphere"] [data-adcode="220721"]'); // Qianguo
       const box = await unit.boundingBox();
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
@@ -289,7 +267,7 @@ describe("the map", () => {
     for (const lang of ["zh", "en"]) {
       const { page, close } = await openApp(app, `?lang=${lang}&layers=${ALL_LAYERS}&focus=belt:pharma`);
       try {
-        await settle(page);
+        await settled(page);
         assertNoViolations(await runAxe(page), lang);
       } finally {
         await close();

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { assertNoProblems, formatViolations, openApp, runAxe, screenshot, seriousViolations, startApp } from "./harness.mjs";
+import { assertNoProblems, formatViolations, openApp, runAxe, screenshot, seriousViolations, startApp, settled } from "./harness.mjs";
 
 const read = async (path) => JSON.parse(await readFile(new URL(path, import.meta.url), "utf8"));
 const plan = await read("../data/plan.json");
@@ -17,26 +17,6 @@ function lookup(path) {
   return path.split(".").reduce((v, key) => (Array.isArray(v) ? v.find((x) => String(x.id) === key) : v?.[key]), plan);
 }
 const title = (step, lang) => (typeof step.title === "string" ? lookup(step.title) : step.title)[lang];
-
-/** Waits until the map's viewBox holds still over ten frames. */
-async function settled(page) {
-  await page.waitForFunction(
-    () =>
-      new Promise((resolve) => {
-        const svg = document.querySelector("svg.map");
-        let last = svg.getAttribute("viewBox");
-        let still = 0;
-        const step = () => {
-          const now = svg.getAttribute("viewBox");
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (still >= 10) resolve(true);
-          else requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      }),
-  );
-}
 
 /** The area and sphere's box, the visible map box and the overlays' boxes that cover it. */
 async function areaClear(page) {
