@@ -160,10 +160,6 @@ export function assertNoViolations(violations, label = "") {
   );
 }
 
-/** Violations whose impact is serious or critical. */
-export function seriousViolations(violations) {
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 /** A readable report of axe violations, one block per rule. */
 export function formatViolations(violations) {

@@ -13,7 +13,6 @@ import {
   openApp,
   runAxe,
   screenshot,
-  seriousViolations,
   startApp,
 } from "./harness.mjs";
 
