@@ -372,11 +372,8 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::testing::plan;
     use serde_json::Value;
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
-    }
 
     #[test]
     fn csv_has_a_bom_a_header_and_all_units_with_both_names() {

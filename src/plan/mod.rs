@@ -4,6 +4,8 @@
 pub mod boundaries;
 pub mod model;
 pub mod packed;
+#[cfg(test)]
+pub mod testing;
 pub mod tour;
 pub mod tour_check;
 pub mod validate;
@@ -264,10 +266,7 @@ impl Plan {
 mod tests {
     use super::*;
     use crate::ids::LayerId;
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("embedded data invalid: {e:#?}"))
-    }
+    use crate::plan::testing::plan;
 
     #[test]
     fn embedded_data_is_valid_and_complete() {

@@ -160,10 +160,7 @@ pub fn announcement(plan: &Plan, before: &ViewState, after: &ViewState) -> Optio
 mod tests {
     use super::*;
     use crate::ids::{BeltId, CityId, ClusterId, GoalId, TaskId};
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
-    }
+    use crate::plan::testing::plan;
 
     #[test]
     fn a_unit_is_named_with_its_part_in_the_plan() {

@@ -371,10 +371,7 @@ pub fn all(plan: &Plan, lang: Lang) -> Vec<Table> {
 mod tests {
     use super::*;
     use crate::ids::BeltId;
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
-    }
+    use crate::plan::testing::plan;
 
     #[test]
     fn every_unit_has_a_row_with_both_names_city_roles_and_area() {

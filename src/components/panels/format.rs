@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn city_lists_use_the_plan_names() {
-        let plan = Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"));
+        let plan = crate::plan::testing::plan();
         let ids = [CityId::Changchun, CityId::Jilin, CityId::Yanbian];
         assert_eq!(
             cities(&plan, &ids, Lang::En, ui::ROUTE_SEP),
