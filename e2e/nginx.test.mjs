@@ -23,17 +23,14 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR, screenshot } from "./harness.mjs";
-import { stamp } from "../scripts/stamp-release.mjs";
+import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, screenshot } from "./harness.mjs";
+import { absolutePreview, stamp } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CONF = join(ROOT, "deploy/nginx/metro-plan.conf");
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-const BASE = "/portal/plan/";
 const RELEASE = "e2e1";
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -84,6 +81,9 @@ describe("under nginx with the repository's config, embedded from a second origi
     const [appPort, portalPort] = [await freePort(), await freePort()];
     app = { port: appPort, origin: `http://127.0.0.1:${appPort}` };
     portal = { port: portalPort, origin: `http://127.0.0.1:${portalPort}` };
+    // As `stamp-release.mjs --public-url` writes it: the link preview's image absolute.
+    const index = join(dist, "index.html");
+    writeFileSync(index, absolutePreview(readFileSync(index, "utf8"), `${app.origin}${BASE}`));
 
     // The portal: the demo page as a portal would paste it, the dashboard's URLs absolute.
     const portalRoot = join(dir, "portal");
@@ -236,6 +236,8 @@ http {
         twDesc: document.querySelector('meta[name="twitter:description"]')?.content,
         desc: document.querySelector('meta[name="description"]')?.content,
         image: document.querySelector('meta[property="og:image"]')?.content,
+        twImage: document.querySelector('meta[name="twitter:image"]')?.content,
+        url: document.querySelector('meta[property="og:url"]')?.content,
       }));
       assert.ok(head.icon?.endsWith("/favicon.svg"), head.icon);
       assert.ok(head.touch?.endsWith("/apple-touch-icon.png"), head.touch);
@@ -245,7 +247,12 @@ http {
       assert.equal(head.ogDesc, head.desc);
       assert.equal(head.twDesc, head.desc);
       assert.ok(head.desc.includes("长春都市圈") && head.desc.includes("Changchun Metropolitan Area"));
-      assert.equal((await fetch(new URL(head.image, page.url()))).status, 200);
+      assert.equal(head.image, `${app.origin}${BASE}preview.png`, "og:image absolute (--public-url)");
+      assert.equal(head.twImage, head.image);
+      assert.equal(head.url, `${app.origin}${BASE}`);
+      const preview = await fetch(head.image);
+      assert.equal(preview.status, 200);
+      assert.equal(preview.headers.get("content-type"), "image/png");
       await check();
       const log = readFileSync(join(dir, "access.log"), "utf8");
       assert.ok(!log.includes("favicon.ico"), "nobody asked for /favicon.ico");
