@@ -221,8 +221,7 @@ describe("the map", () => {
 
   test("a link to a task opens with the task's text in view beside the map, selected", async () => {
     for (const lang of ["zh", "en"]) {
-      const { page, problems, close } = await openApp(app, `?lang=${lang}&focus=task:7`, { viewport: VIEWPORTS.desktop });
-      try {
+      await onPage(app, `?lang=${lang}&focus=task:7`, { viewport: VIEWPORTS.desktop }, async ({ page }) => {
         const item = page.locator('.panels [data-item="task:7"]');
         await page.waitForFunction(() => {
           const r = document.querySelector('.panels [data-item="task:7"]').getBoundingClientRect();
@@ -232,10 +231,7 @@ describe("the map", () => {
         // The map stays in view beside it.
         const map = await page.locator(".map-section").boundingBox();
         assert.ok(map.y >= -1 && map.y + map.height <= 801, `map in view (${JSON.stringify(map)})`);
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     }
   });
 
