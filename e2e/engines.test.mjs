@@ -14,14 +14,13 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import puppeteer from "puppeteer-core";
 import { Builder, Origin } from "selenium-webdriver";
-import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR } from "./harness.mjs";
+import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR, freePort } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
@@ -59,17 +58,6 @@ async function probedDist() {
   await writeFile(index, withProbe);
   await writeFile(join(dir, "probe.js"), PROBE);
   return dir;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `check` until it returns a truthy value (or throws after `timeout` ms). */

@@ -219,6 +219,21 @@ describe("the map", () => {
     });
   });
 
+  test("a link to a task opens with the task's text in view beside the map, selected", async () => {
+    for (const lang of ["zh", "en"]) {
+      await onPage(app, `?lang=${lang}&focus=task:7`, { viewport: VIEWPORTS.desktop }, async ({ page }) => {
+        await page.waitForFunction(() => {
+          const r = document.querySelector('.panels [data-item="task:7"]').getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        });
+        assert.equal(await page.locator('.panels [data-item="task:7"]').getAttribute("aria-pressed"), "true");
+        // The map stays in view beside it.
+        const map = await page.locator(".map-section").boundingBox();
+        assert.ok(map.y >= -1 && map.y + map.height <= 801, `map in view (${JSON.stringify(map)})`);
+      });
+    }
+  });
+
   test("a malformed link gives a notice and a working map", async () => {
     await onPage(app, "?lang=en&layers=area,%ZZ,bogus&focus=task:99&view=1,2,3&embed=maybe", async ({ page }) => {
       const notice = await page.locator(".notice").innerText();
