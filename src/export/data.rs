@@ -83,8 +83,8 @@ pub fn units_csv(plan: &Plan, lang: Lang) -> String {
     for u in &plan.units {
         let row = [
             u.entry.adcode.to_string(),
-            u.name.zh.clone(),
-            u.name.en.clone(),
+            u.name.zh.to_string(),
+            u.name.en.to_string(),
             city_name(plan, u, lang),
             roles_text(u, lang),
             role_ids(u),
