@@ -3,7 +3,8 @@
 // and WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver, selenium-webdriver,
 // under a virtual X display). Each loads the release build under the sub-path in both
 // languages, waits for `data-ready`, selects a unit by clicking it, switches a layer
-// off, opens a deep link, and checks that nothing was reported as an error.
+// off, opens a deep link, runs the embed demo (frames sized by embed.js, state kept in
+// the page's hash across a fresh load), and checks that nothing was reported as an error.
 //
 // Errors are caught the same way in every engine: the test serves a copy of dist/
 // whose page loads `probe.js` (a classic script, before the app's module) that records
@@ -112,6 +113,14 @@ const JS = {
   hidden: (selector) => `
     var el = document.querySelector(${JSON.stringify(selector)});
     return !!el && (el.getAttribute("display") === "none" || getComputedStyle(el).display === "none");`,
+  // The embed demo (same origin here, so the page can look into its frames).
+  frame: (id, body) => `
+    var f = document.getElementById(${JSON.stringify(id)});
+    if (!f) return null;
+    f.scrollIntoView({ block: "center" });
+    var d = f.contentDocument;
+    if (!d || !d.querySelector(${JSON.stringify(READY_SELECTOR)})) return null;
+    ${body}`,
   shown: (selector) => `
     var el = document.querySelector(${JSON.stringify(selector)});
     return !!el && el.getAttribute("display") !== "none" && getComputedStyle(el).display !== "none";`,
@@ -246,6 +255,40 @@ describe("the same smoke in Chromium, Firefox ESR and WebKitGTK", () => {
         assert.ok(await b.run(JS.hidden('[data-belt="tourism"]')), `${name}: tourism belt hidden`);
         assert.ok(await b.run(JS.hidden('[data-layer="sphere"]')), `${name}: sphere layer hidden`);
         await noProblems("deep link");
+
+        // embed.js: each frame of the demo sized to its content (no inner scrollbar); a
+        // state change inside a frame reaches the page's hash, and a fresh load of the page
+        // with that hash restores it.
+        await b.goto(new URL("embed-demo.html", server.url).href);
+        for (const id of ["plan-zh", "plan-en"]) {
+          await until(`${name}: ${id} sized to its content`, () =>
+            b.run(
+              JS.frame(
+                id,
+                `var h = parseFloat(f.style.height);
+                 return h > 200 && d.documentElement.scrollHeight <= f.clientHeight + 1 && Math.abs(h - d.documentElement.scrollHeight) <= 2;`,
+              ),
+            ),
+          );
+        }
+        await until(`${name}: corridor switched on in the English frame`, () =>
+          b.run(JS.frame("plan-en", `var i = d.querySelector('[data-toggle="corridor"] input'); if (!i.checked) i.click(); return i.checked;`)),
+        );
+        const hash = await until(`${name}: the state in the page's hash`, () =>
+          b.run(`return /(^|&)plan-en=[^&]*corridor/.test(location.hash.slice(1)) && location.hash`),
+        );
+        await b.goto("about:blank");
+        await b.goto(new URL(`embed-demo.html${hash}`, server.url).href);
+        await until(`${name}: the English frame restored from the hash`, () =>
+          b.run(JS.frame("plan-en", `return d.querySelector('[data-toggle="corridor"] input').checked && f.src.indexOf("corridor") > 0;`)),
+        );
+        assert.equal(await b.run("return location.hash"), hash, `${name}: the hash kept`);
+        for (const id of ["plan-zh", "plan-en"]) {
+          const problems = await until(`${name}: ${id} ready after the fresh load`, () =>
+            b.run(JS.frame(id, `return f.contentWindow.__problems || ["the error probe did not run"];`)),
+          );
+          assert.deepEqual(problems, [], `${name}: problems in ${id}`);
+        }
       } finally {
         await b.close();
       }

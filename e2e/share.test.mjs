@@ -209,8 +209,21 @@ describe("share and embed", () => {
             const map = document.querySelector(".map-wrap").getBoundingClientRect();
             const panels = document.querySelector(".panels").getBoundingClientRect();
             const ctl = document.querySelector(".ctl").getBoundingClientRect();
-            return { sw: d.scrollWidth, cw: d.clientWidth, mapBottom: map.bottom, mapH: map.height, panelsTop: panels.top, ctl: ctl.height };
+            const details = document.querySelector(".details");
+            return {
+              sw: d.scrollWidth,
+              cw: d.clientWidth,
+              mapBottom: map.bottom,
+              mapH: map.height,
+              panelsTop: panels.top,
+              ctl: ctl.height,
+              details: details && { top: details.getBoundingClientRect().top, sh: details.scrollHeight, ch: details.clientHeight },
+            };
           });
+          // The selection's details sit below the map, whole: nothing to scroll inside them.
+          assert.ok(box.details, "the focus's details are shown");
+          assert.ok(box.details.top >= box.mapBottom, "details below the map");
+          assert.ok(box.details.sh <= box.details.ch + 1, `details not cut (${box.details.sh} > ${box.details.ch})`);
           assert.ok(box.sw <= box.cw, `no horizontal overflow (${box.sw} > ${box.cw})`);
           assert.ok(box.ctl <= 30, `small controls (${box.ctl}px)`);
           assert.ok(box.mapH >= 200, `map is usable (${box.mapH}px high)`);

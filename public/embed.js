@@ -20,8 +20,14 @@
   var HASH_ATTR = "data-plan-hash";
   var MAX_HEIGHT = 20000;
   var MAX_QUERY = 4000;
-  // Frames whose src was restored from the hash: their state counts after the new load.
+  // Frames whose src was just restored from the hash. Until the restored page reports that
+  // very state, a state message may still come from the page it replaces (the frame's
+  // original src, which may have loaded, or be about to fire `load`, before this script
+  // ran: it is async) and must not overwrite the saved state. A hash the dashboard does
+  // not report back as it is (edited by hand, an unknown id) stops being waited for after
+  // RESTORE_GRACE_MS.
   var restoring = typeof WeakMap === "function" ? new WeakMap() : null;
+  var RESTORE_GRACE_MS = 15000;
 
   function srcUrl(frame) {
     try {
@@ -114,6 +120,28 @@
     return parts.join("&");
   }
 
+  // A query's parameters without `embed`, in a fixed order: the same state compares equal
+  // whatever the order it was written in.
+  function canonical(query) {
+    return query
+      .replace(/^\?/, "")
+      .split("&")
+      .filter(function (p) {
+        return p && p.indexOf("embed=") !== 0;
+      })
+      .sort()
+      .join("&");
+  }
+
+  // Whether a state message from a frame restored from the hash may be mirrored yet.
+  function settledAfterRestore(frame, query) {
+    var wait = restoring && restoring.get(frame);
+    if (!wait) return true;
+    if (canonical(query) !== wait.query && Date.now() < wait.until) return false;
+    restoring.delete(frame);
+    return true;
+  }
+
   function restore() {
     var frames = dashboards();
     var saved = {};
@@ -128,17 +156,13 @@
       url.search = "?" + embedQuery(query);
       url.hash = "";
       if (url.href === frame.src) return;
-      if (restoring) {
-        restoring.set(frame, true);
-        frame.addEventListener(
-          "load",
-          function () {
-            restoring.delete(frame);
-          },
-          { once: true },
-        );
-      }
-      frame.src = url.href;
+      // A copy of the frame with the restored src takes its place: setting `src` on a frame
+      // that is still loading lazily (`loading="lazy"`) is at times ignored by Chromium,
+      // which then shows the original src. Ids, classes and attributes are kept.
+      var copy = frame.cloneNode(false);
+      copy.src = url.href;
+      if (restoring) restoring.set(copy, { query: canonical(query), until: Date.now() + RESTORE_GRACE_MS });
+      frame.parentNode.replaceChild(copy, frame);
     });
   }
 
@@ -164,7 +188,7 @@
       if (data.type === "height" && typeof data.height === "number" && isFinite(data.height) && data.height > 0) {
         frame.style.height = Math.min(Math.ceil(data.height), MAX_HEIGHT) + "px";
       } else if (data.type === "state" && typeof data.query === "string" && data.query.length <= MAX_QUERY) {
-        if (synced(frame) && !(restoring && restoring.has(frame))) writeHash(keyOf(frame, frames), data.query);
+        if (synced(frame) && settledAfterRestore(frame, data.query)) writeHash(keyOf(frame, frames), data.query);
       }
       return;
     }

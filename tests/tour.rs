@@ -6,14 +6,10 @@
 mod support;
 
 use metro_plan::plan::tour::Tour;
-use metro_plan::plan::{Plan, EMBEDDED};
-use support::load_tour;
+use metro_plan::plan::EMBEDDED;
+use support::{load_tour, plan};
 
 const TOUR_TEXT: &str = include_str!("../data/tour.json");
-
-fn plan() -> Plan {
-    Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
-}
 
 #[test]
 fn the_tour_file_is_valid_and_the_built_in_tour_is_it() {

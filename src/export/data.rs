@@ -3,8 +3,8 @@
 
 use crate::geo::{LonLat, Ring};
 use crate::i18n::{ui, Lang, Text};
-use crate::plan::{Plan, Unit};
-use crate::state::describe::role_name;
+use crate::plan::Plan;
+use crate::state::describe::role_names;
 use std::fmt::Write;
 
 /// A JSON string literal.
@@ -37,33 +37,6 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// A unit's roles in `lang`, joined.
-fn roles_text(unit: &Unit, lang: Lang) -> String {
-    unit.entry
-        .roles
-        .iter()
-        .map(|r| role_name(*r).get(lang))
-        .collect::<Vec<_>>()
-        .join(ui::LIST_SEP.get(lang))
-}
-
-/// A unit's role ids, joined by `;`.
-fn role_ids(unit: &Unit) -> String {
-    unit.entry
-        .roles
-        .iter()
-        .map(|r| r.as_str())
-        .collect::<Vec<_>>()
-        .join(";")
-}
-
-/// A city's name in a language.
-fn city_name(plan: &Plan, unit: &Unit, lang: Lang) -> String {
-    plan.city(unit.city)
-        .map(|c| c.name.get(lang).to_owned())
-        .unwrap_or_default()
-}
-
 /// The units as CSV: a BOM, a header in `lang`, one row per unit with both names.
 /// Lines end in CRLF (RFC 4180).
 pub fn units_csv(plan: &Plan, lang: Lang) -> String {
@@ -85,9 +58,9 @@ pub fn units_csv(plan: &Plan, lang: Lang) -> String {
             u.entry.adcode.to_string(),
             u.name.zh.to_string(),
             u.name.en.to_string(),
-            city_name(plan, u, lang),
-            roles_text(u, lang),
-            role_ids(u),
+            plan.city_name(u.city, lang).to_owned(),
+            role_names(u, lang),
+            u.role_ids().collect::<Vec<_>>().join(";"),
             format!("{:.0}", u.area_km2),
         ];
         let row: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
@@ -149,26 +122,20 @@ pub fn units_geojson(plan: &Plan, lang: Lang) -> String {
                     format!("[{}]", rings.join(","))
                 })
                 .collect();
-            let roles: Vec<String> = u
-                .entry
-                .roles
-                .iter()
-                .map(|r| json_string(r.as_str()))
-                .collect();
             format!(
                 concat!(
                     "{{\"type\":\"Feature\",\"id\":{id},",
                     "\"properties\":{{\"adcode\":{id},\"name_zh\":{zh},\"name_en\":{en},",
-                    "\"city\":{city},\"roles\":[{roles}],\"role_text\":{role_text},",
+                    "\"city\":{city},\"roles\":{roles},\"role_text\":{role_text},",
                     "\"area_km2_derived\":{area:.0}}},",
                     "\"geometry\":{{\"type\":\"MultiPolygon\",\"coordinates\":[{coords}]}}}}"
                 ),
                 id = json_string(u.entry.adcode.as_str()),
                 zh = json_string(&u.name.zh),
                 en = json_string(&u.name.en),
-                city = json_string(&city_name(plan, u, lang)),
-                roles = roles.join(","),
-                role_text = json_string(&roles_text(u, lang)),
+                city = json_string(plan.city_name(u.city, lang)),
+                roles = json_strings(u.role_ids()),
+                role_text = json_string(&role_names(u, lang)),
                 area = u.area_km2,
                 coords = polygons.join(","),
             )
@@ -185,16 +152,20 @@ fn t(text: &Text, lang: Lang) -> String {
     json_string(text.get(lang))
 }
 
+/// Strings as a JSON array.
+fn json_strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let items: Vec<String> = items.into_iter().map(|x| json_string(x.as_ref())).collect();
+    format!("[{}]", items.join(","))
+}
+
 /// A list of plan texts in `lang` as a JSON array.
 fn ts(texts: &[Text], lang: Lang) -> String {
-    let items: Vec<String> = texts.iter().map(|x| t(x, lang)).collect();
-    format!("[{}]", items.join(","))
+    json_strings(texts.iter().map(|x| x.get(lang)))
 }
 
 /// City ids as a JSON array.
 fn ids<T: std::fmt::Display>(list: &[T]) -> String {
-    let items: Vec<String> = list.iter().map(|x| json_string(&x.to_string())).collect();
-    format!("[{}]", items.join(","))
+    json_strings(list.iter().map(ToString::to_string))
 }
 
 /// The plan metadata in `lang`: title, source, figures, the 1351 layout, goals,
@@ -339,19 +310,13 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
         .units
         .iter()
         .map(|u| {
-            let roles: Vec<String> = u
-                .entry
-                .roles
-                .iter()
-                .map(|r| json_string(r.as_str()))
-                .collect();
             format!(
-                "{{\"adcode\":{},\"name_zh\":{},\"name_en\":{},\"city\":{},\"roles\":[{}],\"area_km2_derived\":{:.0}}}",
+                "{{\"adcode\":{},\"name_zh\":{},\"name_en\":{},\"city\":{},\"roles\":{},\"area_km2_derived\":{:.0}}}",
                 json_string(u.entry.adcode.as_str()),
                 json_string(&u.name.zh),
                 json_string(&u.name.en),
                 json_string(u.city.as_str()),
-                roles.join(","),
+                json_strings(u.role_ids()),
                 u.area_km2
             )
         })
@@ -372,11 +337,8 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::testing::plan;
     use serde_json::Value;
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
-    }
 
     #[test]
     fn csv_has_a_bom_a_header_and_all_units_with_both_names() {

@@ -653,11 +653,12 @@ fn legend_symbol(doc: &mut Doc, id: &str, x: f64, y: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::testing;
     use crate::scene::viewport::Camera;
     use crate::state::ViewState;
 
     fn fixture() -> (&'static Plan, &'static Scene) {
-        let plan: &'static Plan = Box::leak(Box::new(Plan::embedded().expect("valid data")));
+        let plan: &'static Plan = Box::leak(Box::new(testing::plan()));
         let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
         (plan, scene)
     }
@@ -707,14 +708,7 @@ mod tests {
             } else {
                 "Schematic map"
             }));
-            assert!(text.contains(
-                &crate::plan::Plan::embedded()
-                    .unwrap()
-                    .data
-                    .title
-                    .get(lang)
-                    .to_owned()
-            ));
+            assert!(text.contains(&testing::plan().data.title.get(lang).to_owned()));
             assert_eq!(
                 doc.descendants()
                     .filter(|n| n.has_attribute("data-adcode"))

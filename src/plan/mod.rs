@@ -5,6 +5,8 @@ pub mod baked;
 pub mod boundaries;
 pub mod model;
 pub mod packed;
+#[cfg(test)]
+pub mod testing;
 pub mod tour;
 pub mod tour_check;
 pub mod validate;
@@ -13,7 +15,7 @@ pub use boundaries::{Boundary, Level};
 pub use model::*;
 
 use crate::geo::{projection::Albers, shape, LonLat};
-use crate::i18n::{Text, ZhSource};
+use crate::i18n::{Lang, Phrase, Text, ZhSource};
 use crate::ids::{Adcode, CityId, Focus, LayerId, LayerItem};
 
 /// The data files as text, by name (for error messages) and content.
@@ -64,6 +66,11 @@ impl Unit {
     /// True if the unit has this role.
     pub fn has(&self, role: UnitRole) -> bool {
         self.entry.roles.contains(&role)
+    }
+
+    /// Its role ids (`whole`, `partial`, `sphere`) in the plan's order.
+    pub fn role_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entry.roles.iter().map(|r| r.as_str())
     }
 }
 
@@ -200,6 +207,11 @@ impl Plan {
         self.data.cities.iter().find(|c| c.id == id)
     }
 
+    /// A city's name in `lang` (its id, should the plan not name it).
+    pub fn city_name(&self, id: CityId, lang: Lang) -> &str {
+        self.city(id).map_or(id.as_str(), |c| c.name.get(lang))
+    }
+
     /// A city's anchor point.
     pub fn anchor(&self, id: CityId) -> Option<LonLat> {
         self.anchors
@@ -268,14 +280,20 @@ impl Plan {
     }
 }
 
+/// City names in `lang`, joined by `sep` (a list or a route), for the panels, the map's
+/// details and the table view alike.
+pub fn city_names(plan: &Plan, ids: &[CityId], lang: Lang, sep: Phrase) -> String {
+    ids.iter()
+        .map(|id| plan.city_name(*id, lang))
+        .collect::<Vec<_>>()
+        .join(sep.get(lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ids::LayerId;
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("embedded data invalid: {e:#?}"))
-    }
+    use crate::plan::testing::{self, plan};
 
     #[test]
     fn embedded_data_is_valid_and_complete() {
@@ -395,16 +413,8 @@ mod tests {
 
     #[test]
     fn every_selectable_item_has_a_title() {
-        use crate::ids::{BeltId, ClusterId, GoalId, TaskId};
         let p = plan();
-        let mut all = vec![Focus::Center, Focus::Corridor];
-        all.extend(BeltId::ALL.iter().map(|b| Focus::Belt(*b)));
-        all.extend(ClusterId::ALL.iter().map(|c| Focus::Cluster(*c)));
-        all.extend(CityId::ALL.iter().map(|c| Focus::City(*c)));
-        all.extend(GoalId::ALL.iter().map(|g| Focus::Goal(*g)));
-        all.extend((1..=9).map(|n| Focus::Task(TaskId(n))));
-        all.extend(p.units.iter().map(|u| Focus::Unit(u.entry.adcode.clone())));
-        for f in all {
+        for f in testing::every_focus(&p) {
             let t = p.title_of(&f).unwrap_or_else(|| panic!("no title for {f}"));
             assert!(!t.en.is_empty() && !t.zh.is_empty());
         }

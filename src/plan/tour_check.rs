@@ -134,13 +134,8 @@ pub fn expected_order(plan: &PlanData) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::testing::plan_and_tour as setup;
     use crate::plan::tour::Figure;
-
-    fn setup() -> (Plan, Tour) {
-        let plan = Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"));
-        let tour = Tour::embedded(&plan).unwrap_or_else(|e| panic!("{e:#?}"));
-        (plan, tour)
-    }
 
     #[test]
     fn the_steps_follow_the_release() {

@@ -152,9 +152,7 @@ mod tests {
     use super::*;
     use crate::ids::{BeltId, LayerItem};
 
-    fn plan() -> Plan {
-        Plan::embedded().expect("valid data")
-    }
+    use crate::plan::testing::plan;
 
     #[test]
     fn every_label_names_what_it_stands_for() {

@@ -308,9 +308,10 @@ impl Scene {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::testing;
 
     fn scene() -> Scene {
-        Scene::build(&Plan::embedded().expect("valid data"))
+        Scene::build(&testing::plan())
     }
 
     #[test]
@@ -375,13 +376,13 @@ mod tests {
             assert!(s.bounds_of(&place).is_some(), "{place}");
         }
         // The center is the plan's central city.
-        let plan = Plan::embedded().expect("valid data");
+        let plan = testing::plan();
         assert_eq!(s.center, s.city(plan.data.layout.center.city));
     }
 
     #[test]
     fn unit_labels_sit_inside_their_units() {
-        let plan = Plan::embedded().expect("valid data");
+        let plan = testing::plan();
         let proj = Albers::northeast_china();
         let s = Scene::build(&plan);
         for (unit, mark) in plan.units.iter().zip(&s.units) {

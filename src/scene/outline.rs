@@ -41,11 +41,11 @@ impl Scene {
 mod tests {
     use super::*;
     use crate::ids::{BeltId, CityId, GoalId};
-    use crate::plan::Plan;
+    use crate::plan::testing;
 
     #[test]
     fn every_map_feature_has_an_outline() {
-        let s = Scene::build(&Plan::embedded().expect("valid data"));
+        let s = Scene::build(&testing::plan());
         for u in &s.units {
             let o = s.outline_of(&Focus::Unit(u.adcode.clone()));
             assert_eq!(o, Some(Outline::Path(u.d.as_str())));

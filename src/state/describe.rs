@@ -6,7 +6,7 @@ use super::ViewState;
 use crate::i18n::{ui, Lang, Phrase};
 use crate::ids::Focus;
 use crate::ids::LayerId;
-use crate::plan::{Plan, UnitRole};
+use crate::plan::{Plan, Unit, UnitRole};
 use crate::scene::layers::Layers;
 
 /// A unit role as a short phrase after a name ("partly in the designated area").
@@ -25,6 +25,16 @@ pub fn role_name(role: UnitRole) -> Phrase {
         UnitRole::Partial => ui::ROLE_PARTIAL,
         UnitRole::Sphere => ui::ROLE_SPHERE,
     }
+}
+
+/// A unit's roles' names in `lang`, as a list (the table view and the downloads).
+pub fn role_names(unit: &Unit, lang: Lang) -> String {
+    unit.entry
+        .roles
+        .iter()
+        .map(|r| role_name(*r).get(lang))
+        .collect::<Vec<_>>()
+        .join(ui::LIST_SEP.get(lang))
 }
 
 /// The accessible name of a selectable item: its name in `lang` and its part in the plan.
@@ -159,11 +169,8 @@ pub fn announcement(plan: &Plan, before: &ViewState, after: &ViewState) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::{BeltId, CityId, ClusterId, GoalId, TaskId};
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
-    }
+    use crate::ids::{BeltId, TaskId};
+    use crate::plan::testing::{every_focus, plan};
 
     #[test]
     fn a_unit_is_named_with_its_part_in_the_plan() {
@@ -188,13 +195,7 @@ mod tests {
     #[test]
     fn every_selectable_item_has_a_name_in_both_languages() {
         let p = plan();
-        let mut all = vec![Focus::Center, Focus::Corridor];
-        all.extend(BeltId::ALL.iter().map(|b| Focus::Belt(*b)));
-        all.extend(ClusterId::ALL.iter().map(|c| Focus::Cluster(*c)));
-        all.extend(CityId::ALL.iter().map(|c| Focus::City(*c)));
-        all.extend(GoalId::ALL.iter().map(|g| Focus::Goal(*g)));
-        all.extend((1..=9).map(|n| Focus::Task(TaskId(n))));
-        all.extend(p.units.iter().map(|u| Focus::Unit(u.entry.adcode.clone())));
+        let all = every_focus(&p);
         let mut seen = std::collections::HashSet::new();
         for f in &all {
             for lang in Lang::ALL {

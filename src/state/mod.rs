@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn a_link_opens_a_visible_selection_of_the_plan() {
-        let plan = Plan::embedded().expect("valid data");
+        let plan = crate::plan::testing::plan();
         let open = |q: &str| ViewState::from_link(q, Lang::Zh, &plan);
         // Unknown but well-formed selections are dropped and reported.
         let (s, dropped) = open("focus=task:99&lang=en");

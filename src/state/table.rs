@@ -2,10 +2,10 @@
 //! roles and derived area; the "1351" layout; the cities), and how they sort. Pure, no DOM;
 //! the component only renders these rows.
 
-use super::describe::role_name;
+use super::describe::role_names;
 use crate::i18n::{thousands, ui, Lang, Phrase, Text};
-use crate::ids::{CityId, Focus};
-use crate::plan::Plan;
+use crate::ids::Focus;
+use crate::plan::{city_names as route, Plan};
 use std::cmp::Ordering;
 
 /// What a column sorts by.
@@ -65,6 +65,29 @@ pub struct Column {
     pub title: Phrase,
     /// True for numbers (aligned right).
     pub numeric: bool,
+}
+
+impl Column {
+    /// A column of text.
+    const fn text(title: Phrase) -> Column {
+        Column {
+            title,
+            numeric: false,
+        }
+    }
+
+    /// A column of numbers.
+    const fn number(title: Phrase) -> Column {
+        Column {
+            title,
+            numeric: true,
+        }
+    }
+}
+
+/// Columns of text, one per heading.
+fn text_columns(titles: &[Phrase]) -> Vec<Column> {
+    titles.iter().copied().map(Column::text).collect()
 }
 
 /// One row: the item it states and its cells, one per column.
@@ -173,28 +196,12 @@ fn name_column(lang: Lang) -> usize {
     }
 }
 
-/// City names in order.
-fn route(plan: &Plan, cities: &[CityId], lang: Lang, sep: Phrase) -> String {
-    cities
-        .iter()
-        .map(|id| plan.city(*id).map_or(id.as_str(), |c| c.name.get(lang)))
-        .collect::<Vec<_>>()
-        .join(sep.get(lang))
-}
-
 /// Every unit the plan names: both names, city, roles, derived area and code.
 pub fn units(plan: &Plan, lang: Lang) -> Table {
     let rows = plan
         .units
         .iter()
         .map(|u| {
-            let city = plan.city(u.city).map_or("", |c| c.name.get(lang));
-            let roles: Vec<&str> = u
-                .entry
-                .roles
-                .iter()
-                .map(|r| role_name(*r).get(lang))
-                .collect();
             let [zh, en] = names(&u.name);
             let area = u.area_km2.round();
             Row {
@@ -202,8 +209,8 @@ pub fn units(plan: &Plan, lang: Lang) -> Table {
                 cells: vec![
                     zh,
                     en,
-                    Cell::text(city, None),
-                    Cell::text(roles.join(ui::LIST_SEP.get(lang)), None),
+                    Cell::text(plan.city_name(u.city, lang), None),
+                    Cell::text(role_names(u, lang), None),
                     Cell::number(area, thousands(area as u64)),
                     Cell::text(u.entry.adcode.as_str(), None),
                 ],
@@ -214,25 +221,15 @@ pub fn units(plan: &Plan, lang: Lang) -> Table {
         id: "units",
         caption: ui::TABLE_UNITS,
         columns: vec![
-            text_column(ui::COL_NAME_ZH),
-            text_column(ui::COL_NAME_EN),
-            text_column(ui::CITY),
-            text_column(ui::ROLE),
-            Column {
-                title: ui::COL_AREA,
-                numeric: true,
-            },
-            text_column(ui::COL_ADCODE),
+            Column::text(ui::COL_NAME_ZH),
+            Column::text(ui::COL_NAME_EN),
+            Column::text(ui::CITY),
+            Column::text(ui::ROLE),
+            Column::number(ui::COL_AREA),
+            Column::text(ui::COL_ADCODE),
         ],
         rows,
         select_column: name_column(lang),
-    }
-}
-
-fn text_column(title: Phrase) -> Column {
-    Column {
-        title,
-        numeric: false,
     }
 }
 
@@ -290,12 +287,12 @@ pub fn layout(plan: &Plan, lang: Lang) -> Table {
     Table {
         id: "layout",
         caption: ui::TABLE_LAYOUT,
-        columns: vec![
-            text_column(ui::COL_PART),
-            text_column(ui::COL_NAME),
-            text_column(ui::COL_ABOUT),
-            text_column(ui::CITIES_IN_ORDER),
-        ],
+        columns: text_columns(&[
+            ui::COL_PART,
+            ui::COL_NAME,
+            ui::COL_ABOUT,
+            ui::CITIES_IN_ORDER,
+        ]),
         rows,
         select_column: 1,
     }
@@ -351,12 +348,7 @@ pub fn cities(plan: &Plan, lang: Lang) -> Table {
     Table {
         id: "cities",
         caption: ui::TABLE_CITIES,
-        columns: vec![
-            text_column(ui::COL_NAME_ZH),
-            text_column(ui::COL_NAME_EN),
-            text_column(ui::ROLE),
-            text_column(ui::COL_NAMED_BY),
-        ],
+        columns: text_columns(&[ui::COL_NAME_ZH, ui::COL_NAME_EN, ui::ROLE, ui::COL_NAMED_BY]),
         rows,
         select_column: name_column(lang),
     }
@@ -371,10 +363,7 @@ pub fn all(plan: &Plan, lang: Lang) -> Vec<Table> {
 mod tests {
     use super::*;
     use crate::ids::BeltId;
-
-    fn plan() -> Plan {
-        Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"))
-    }
+    use crate::plan::testing::plan;
 
     #[test]
     fn every_unit_has_a_row_with_both_names_city_roles_and_area() {

@@ -182,14 +182,8 @@ impl ViewState {
 mod tests {
     use super::*;
     use crate::ids::{BeltId, TaskId};
-    use crate::plan::Plan;
+    use crate::plan::testing::plan_and_tour as setup;
     use crate::state::{query, Focus};
-
-    fn setup() -> (Plan, Tour) {
-        let plan = Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"));
-        let tour = Tour::embedded(&plan).unwrap_or_else(|e| panic!("{e:#?}"));
-        (plan, tour)
-    }
 
     #[test]
     fn places_parse_forgivingly_and_round_trip() {

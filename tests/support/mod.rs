@@ -24,6 +24,11 @@ pub fn parse_collection(file: &str, text: &str) -> Result<Vec<Boundary>, Vec<Str
     from_collection(file, &collection)
 }
 
+/// The embedded plan, as the app loads it; panics listing every problem if it is invalid.
+pub fn plan() -> Plan {
+    Plan::embedded().unwrap_or_else(|e| panic!("embedded data invalid: {e:#?}"))
+}
+
 /// Reads and validates data files as text; the error lists every problem found.
 pub fn load(src: &Sources) -> Result<Plan, Vec<String>> {
     Plan::from_parts(

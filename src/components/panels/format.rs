@@ -1,8 +1,6 @@
 //! How the panels write numbers and lists in each language. Pure functions, no DOM.
 
 use crate::i18n::{Lang, Phrase};
-use crate::ids::CityId;
-use crate::plan::Plan;
 
 /// A number as the release writes it: no trailing `.0`, no floating-point noise
 /// (`12.1`, `1.35`, `1210`).
@@ -26,17 +24,13 @@ pub fn fill(template: Phrase, lang: Lang, value: &str) -> String {
 }
 
 /// City names in a language, joined by `sep` (a list or a route).
-pub fn cities(plan: &Plan, ids: &[CityId], lang: Lang, sep: Phrase) -> String {
-    ids.iter()
-        .map(|id| plan.city(*id).map_or(id.as_str(), |c| c.name.get(lang)))
-        .collect::<Vec<_>>()
-        .join(sep.get(lang))
-}
+pub use crate::plan::city_names as cities;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::ui;
+    use crate::ids::CityId;
 
     #[test]
     fn numbers_are_written_as_in_the_release() {
@@ -60,7 +54,7 @@ mod tests {
 
     #[test]
     fn city_lists_use_the_plan_names() {
-        let plan = Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"));
+        let plan = crate::plan::testing::plan();
         let ids = [CityId::Changchun, CityId::Jilin, CityId::Yanbian];
         assert_eq!(
             cities(&plan, &ids, Lang::En, ui::ROUTE_SEP),

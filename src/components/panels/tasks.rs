@@ -66,11 +66,10 @@ pub(crate) fn reading(data: &PlanData, map: &MapReading, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::Plan;
 
     #[test]
     fn a_task_reading_names_its_layers() {
-        let plan = Plan::embedded().unwrap_or_else(|e| panic!("{e:#?}"));
+        let plan = crate::plan::testing::plan();
         let data = &plan.data;
         assert_eq!(
             reading(data, &data.tasks[0].map, Lang::En),

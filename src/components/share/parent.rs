@@ -53,14 +53,20 @@ fn report_height(parent: web_sys::Window, root: NodeRef<html::Div>) {
     on_cleanup(move || handle.remove());
 }
 
-/// `{ source: "metro-plan", type: "state", query: "lang=en&…&embed=1" }` once at the start
-/// and after every change, once it has settled for a moment (pan and zoom change the
+/// `{ source: "metro-plan", type: "state", query: "lang=en&…&embed=1" }` at once at the
+/// start (`embed.js` waits for a frame it restored to report the restored state first),
+/// then after every change, once it has settled for a moment (pan and zoom change the
 /// state many times a second).
 fn report_state(ctx: Ctx, parent: web_sys::Window) {
     let ticket = Rc::new(Cell::new(0u32));
     let sent = Rc::new(RefCell::new(String::new()));
     Effect::new(move |_| {
         let query = share_query(&ctx.state.get());
+        if sent.borrow().is_empty() {
+            post(&parent, "state", "query", JsValue::from_str(&query));
+            *sent.borrow_mut() = query;
+            return;
+        }
         ticket.set(ticket.get().wrapping_add(1));
         let mine = ticket.get();
         let (ticket, sent, parent) = (ticket.clone(), sent.clone(), parent.clone());
