@@ -14,21 +14,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+// The same build, sub-path, browser, flags and ready condition as the e2e tests.
+import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const DIST = join(ROOT, "dist");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const BASE = "/portal/plan/";
-const READY = '.app[data-ready]:not([data-ready="false"])';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {

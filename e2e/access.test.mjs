@@ -5,15 +5,16 @@
 // reflow, forced colours and reduced motion.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
+  ALL_LAYERS,
   VIEWPORTS,
-  assertNoProblems,
+  appForSuite,
   assertNoViolations,
+  onPage,
   openApp,
   runAxe,
   screenshot,
-  startApp,
   settled,
 } from "./harness.mjs";
 
@@ -41,13 +42,7 @@ const announced = (page, re) =>
   );
 
 describe("accessibility", () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   const views = [
     ["default view in Chinese", "?lang=zh"],
@@ -57,19 +52,15 @@ describe("accessibility", () => {
     ["table view in English", "?lang=en&table=1"],
     ["a details panel open", "?lang=en&focus=220182"],
     ["a task selected", "?lang=zh&focus=task:6"],
-    ["every layer and a belt selected", "?lang=en&layers=area,sphere,context,center,clusters,belts,corridor,labels&focus=belt:pharma"],
+    ["every layer and a belt selected", `?lang=en&layers=${ALL_LAYERS}&focus=belt:pharma`],
   ];
   for (const [name, query] of views) {
     test(`axe-core: zero violations of any impact, ${name}`, async () => {
-      const { page, problems, close } = await openApp(app, query);
-      try {
+      await onPage(app, query, async ({ page }) => {
         await settled(page);
         if (query.includes("focus=2201")) await page.locator(".details").waitFor();
         assertNoViolations(await runAxe(page), name);
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     });
   }
 
@@ -85,8 +76,7 @@ describe("accessibility", () => {
   });
 
   test("the SVG is a graphics document; every feature a named graphics object in the current language", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       const svg = page.locator("svg.map");
       assert.equal(await svg.getAttribute("role"), "graphics-document");
       assert.match(await svg.getAttribute("aria-label"), /Map of the Changchun/);
@@ -110,15 +100,11 @@ describe("accessibility", () => {
       await announced(page, /语言：中文/);
       // Names on the map are not read twice.
       assert.equal(await page.locator('[data-layer="labels"]').getAttribute("aria-hidden"), "true");
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("keyboard alone: skip link, step through features with a ring, Enter selects, Escape clears", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       await settled(page);
       await page.keyboard.press("Tab");
       let now = await active(page);
@@ -172,15 +158,11 @@ describe("accessibility", () => {
       await page.keyboard.press("Escape");
       assert.equal((await active(page)).id, "map");
       assert.equal(await page.locator(".focus-ring").count(), 0);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("focus never lands on a hidden feature: hiding its layer moves focus to the map", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en&layers=area,center,labels");
-    try {
+    await onPage(app, "?lang=en&layers=area,center,labels", async ({ page }) => {
       // The layer list may be folded to its button where the map has no room beside it.
       if (!(await page.locator("details.layer-panel").evaluate((d) => d.open))) {
         await page.locator(".layer-panel summary").click();
@@ -206,15 +188,11 @@ describe("accessibility", () => {
       }
       assert.ok(seen.has("center") && seen.has("220182") && seen.has("city:changchun"), [...seen].join(" "));
       await announced(page, /Layers shown: Designated area, Central city, Names/);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("goals and tasks are reachable by Tab and selectable with Enter; skip link to the panels", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       await page.keyboard.press("Tab");
       await page.keyboard.press("Tab");
       assert.equal((await active(page)).text, "Skip to the plan in detail");
@@ -229,15 +207,11 @@ describe("accessibility", () => {
       await page.keyboard.press("Enter");
       assert.match(page.url(), /focus=task:1/);
       await announced(page, /Selected: .*key task 1/);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("table view: a switch and table=1, every unit with both names, sortable by keyboard", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       await page.locator('[data-view-switch="table"]').click();
       await page.locator('[data-table="units"]').waitFor();
       assert.match(page.url(), /table=1/);
@@ -290,16 +264,12 @@ describe("accessibility", () => {
       assert.doesNotMatch(page.url(), /table=1/);
       const box = await page.locator("svg.map").boundingBox();
       assert.ok(box.width > 300 && box.height > 200, JSON.stringify(box));
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("320 CSS px (400 % zoom): nothing scrolls sideways, in the map and the table view", async () => {
     for (const query of ["?lang=en", "?lang=zh&table=1", "?lang=en&focus=220422"]) {
-      const { page, problems, close } = await openApp(app, query, { viewport: { width: 320, height: 640 } });
-      try {
+      await onPage(app, query, { viewport: { width: 320, height: 640 } }, async ({ page }) => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${query}: page scrolls sideways by ${overflow}px`);
         // Tables scroll inside their own focusable region instead.
@@ -309,18 +279,14 @@ describe("accessibility", () => {
         } else {
           await screenshot(page, `access-320${query.includes("focus") ? "-details" : ""}`);
         }
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     }
   });
 
   test("forced colours and reduced motion", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en&layers=area,sphere,center,belts,corridor,labels", {
+    await onPage(app, "?lang=en&layers=area,sphere,center,belts,corridor,labels", {
       contextOptions: { forcedColors: "active", reducedMotion: "reduce" },
-    });
-    try {
+    }, async ({ page }) => {
       await settled(page);
       await page.locator("svg.map").focus();
       await page.keyboard.press("n");
@@ -335,9 +301,6 @@ describe("accessibility", () => {
       await page.keyboard.press("+");
       const after = await page.locator("svg.map").getAttribute("viewBox");
       assert.notEqual(after, before, "zoomed at once");
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 });

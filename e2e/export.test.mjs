@@ -5,10 +5,8 @@
 
 import assert from "node:assert/strict";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
-import { after, before, describe, test } from "node:test";
-import { ARTIFACTS, assertNoProblems, openApp, screenshot, startApp } from "./harness.mjs";
-
-const LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";
+import { describe, test } from "node:test";
+import { ALL_LAYERS, ARTIFACTS, appForSuite, assertNoProblems, onPage, openApp, screenshot } from "./harness.mjs";
 
 /** Clicks a download button and returns `{ name, bytes }` of the saved file. */
 async function download(page, id) {
@@ -26,17 +24,11 @@ async function download(page, id) {
 const signedArea = (ring) => ring.slice(0, -1).reduce((s, [x1, y1], i) => s + x1 * ring[i + 1][1] - ring[i + 1][0] * y1, 0);
 
 describe("downloads", () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   for (const lang of ["en", "zh"]) {
     test(`SVG and PNG of the current view (${lang})`, async () => {
-      const { page, problems, close } = await openApp(app, `?lang=${lang}&layers=${LAYERS}&focus=belt:pharma`, {
+      const { page, problems, close } = await openApp(app, `?lang=${lang}&layers=${ALL_LAYERS}&focus=belt:pharma`, {
         contextOptions: { acceptDownloads: true },
       });
       try {
@@ -104,8 +96,7 @@ describe("downloads", () => {
   }
 
   test("data: CSV with BOM and both names, RFC 7946 GeoJSON, plan JSON", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=zh", { contextOptions: { acceptDownloads: true } });
-    try {
+    await onPage(app, "?lang=zh", { contextOptions: { acceptDownloads: true } }, async ({ page }) => {
       const units = await page.locator('svg.map [data-layer] [data-adcode]').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.adcode))]);
       assert.equal(units.length, 30);
 
@@ -158,9 +149,6 @@ describe("downloads", () => {
       assert.equal(plan.units.length, 30);
       assert.equal(plan.layout.code, "1351");
       await screenshot(page, "export-menu-zh");
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 });

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
@@ -39,6 +40,11 @@ export const VIEWPORTS = {
 };
 /** The app root, once the map is drawn and interactive. */
 export const READY_SELECTOR = '.app[data-ready]:not([data-ready="false"])';
+/** Every layer of the map, as the `layers=` URL parameter lists them. */
+export const ALL_LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";
+/** The strict Content-Security-Policy of deploy/nginx/metro-plan.conf. */
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 
 /**
  * Starts the static server and the browser. Call `close()` when done.
@@ -66,6 +72,21 @@ export async function startApp({ headers = {} } = {}) {
       await server.close();
     },
   };
+}
+
+/**
+ * The app for the tests of the enclosing `describe`: started before the first and closed
+ * after the last (`options` as for `startApp`). The object is filled in by `before`.
+ */
+export function appForSuite(options = {}) {
+  const app = {};
+  before(async () => {
+    Object.assign(app, await startApp(options));
+  });
+  after(async () => {
+    await app.close?.();
+  });
+  return app;
 }
 
 /**
@@ -121,6 +142,22 @@ export function assertNoProblems(problems) {
   assert.deepEqual(problems.pageErrors, [], "page errors");
   assert.deepEqual(problems.failedRequests, [], "failed requests");
   assert.deepEqual(problems.offOriginRequests, [], "off-origin requests");
+}
+
+/**
+ * Opens the app at `query` as `openApp` does (`options` may be left out), runs `check`
+ * with what `openApp` returns, then asserts that the page made no problem; the page is
+ * closed either way.
+ */
+export async function onPage(app, query, options, check) {
+  if (typeof options === "function") [options, check] = [{}, options];
+  const opened = await openApp(app, query, options);
+  try {
+    await check(opened);
+    assertNoProblems(opened.problems);
+  } finally {
+    await opened.close();
+  }
 }
 
 let axeSource;

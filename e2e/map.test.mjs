@@ -3,19 +3,18 @@
 // zoom, pan, keys, Back), and that nothing goes wrong on the way.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
+  ALL_LAYERS,
   VIEWPORTS,
-  assertNoProblems,
+  appForSuite,
   assertNoViolations,
+  onPage,
   openApp,
   runAxe,
   screenshot,
-  startApp,
   settled,
 } from "./harness.mjs";
-
-const ALL_LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";
 
 /** The viewBox of the map as numbers [x, y, w, h]. */
 async function viewBox(page) {
@@ -53,19 +52,12 @@ async function onMap(page, selector) {
 }
 
 describe("the map", () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   for (const lang of ["zh", "en"]) {
     for (const [label, viewport] of Object.entries(VIEWPORTS)) {
       test(`opens on the metropolitan area in ${lang} at ${label} size`, async () => {
-        const { page, problems, close } = await openApp(app, `?lang=${lang}`, { viewport });
-        try {
+        await onPage(app, `?lang=${lang}`, { viewport }, async ({ page }) => {
           await settled(page);
           const units = await page.locator("svg.map [data-adcode]").evaluateAll((els) =>
             new Set(els.map((e) => e.getAttribute("data-adcode"))).size,
@@ -81,17 +73,13 @@ describe("the map", () => {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
           await screenshot(page, `map-${lang}-${label}`);
-          assertNoProblems(problems);
-        } finally {
-          await close();
-        }
+        });
       });
     }
   }
 
   test("every layer, belts, corridor, clusters and center are on the region view", async () => {
-    const { page, problems, close } = await openApp(app, `?lang=en&layers=${ALL_LAYERS}`);
-    try {
+    await onPage(app, `?lang=en&layers=${ALL_LAYERS}`, async ({ page }) => {
       await settled(page);
       for (const city of ["dalian", "harbin", "baicheng", "changbaishan", "baishan", "yanbian"]) {
         assert.ok(await onMap(page, `svg.map [data-city="${city}"]`), `${city} on screen`);
@@ -100,15 +88,11 @@ describe("the map", () => {
         assert.equal(await page.locator(`svg.map g[data-belt="${belt}"]`).getAttribute("display"), null);
       }
       await screenshot(page, "map-region-en");
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("showing the corridor moves the view out to the region, smoothly", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       await settled(page);
       assert.equal(await onMap(page, 'svg.map [data-city="changchun"]'), true);
       await openLayers(page);
@@ -124,15 +108,11 @@ describe("the map", () => {
       assert.ok(during[2] > before[2] && during[2] < afterBox[2], `a transition, not a jump: ${during}`);
       assert.ok(await onMap(page, 'svg.map [data-city="dalian"]'), "Dalian on screen");
       assert.match(page.url(), /layers=[^&]*corridor/);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("hover shows a tooltip, a click opens details, Escape closes them, Back restores", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       await settled(page);
       const unit = page.locator('[data-layer="area"] [data-adcode="220183"]'); // Dehui
       const box = await unit.boundingBox();
@@ -155,15 +135,11 @@ describe("the map", () => {
       await page.goBack();
       await page.locator(".details").waitFor();
       assert.match(page.url(), /focus=220183/);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("wheel, drag, double-click, buttons and keys zoom and pan; the URL keeps the view", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       await settled(page);
       const map = await page.locator("svg.map").boundingBox();
       const cx = map.x + map.width / 2;
@@ -225,18 +201,14 @@ describe("the map", () => {
       });
       // Some of the plan area is still within reach of the view's centre.
       assert.ok(lost[0] < wide[0] + wide[2] + lost[2] && lost[1] < wide[1] + wide[3] + lost[3], `${lost}`);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("touch: a tap selects a unit on a phone", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=zh", {
+    await onPage(app, "?lang=zh", {
       viewport: VIEWPORTS.mobile,
       contextOptions: { hasTouch: true, isMobile: true },
-    });
-    try {
+    }, async ({ page }) => {
       await settled(page);
       const unit = page.locator('[data-layer="sphere"] [data-adcode="220721"]'); // Qianguo
       const box = await unit.boundingBox();
@@ -244,23 +216,31 @@ describe("the map", () => {
       await page.locator(".details").waitFor();
       assert.match(await page.locator(".details").innerText(), /前郭尔罗斯蒙古族自治县/);
       await screenshot(page, "map-details-zh");
-      assertNoProblems(problems);
-    } finally {
-      await close();
+    });
+  });
+
+  test("a link to a task opens with the task's text in view beside the map, selected", async () => {
+    for (const lang of ["zh", "en"]) {
+      await onPage(app, `?lang=${lang}&focus=task:7`, { viewport: VIEWPORTS.desktop }, async ({ page }) => {
+        await page.waitForFunction(() => {
+          const r = document.querySelector('.panels [data-item="task:7"]').getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        });
+        assert.equal(await page.locator('.panels [data-item="task:7"]').getAttribute("aria-pressed"), "true");
+        // The map stays in view beside it.
+        const map = await page.locator(".map-section").boundingBox();
+        assert.ok(map.y >= -1 && map.y + map.height <= 801, `map in view (${JSON.stringify(map)})`);
+      });
     }
   });
 
   test("a malformed link gives a notice and a working map", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en&layers=area,%ZZ,bogus&focus=task:99&view=1,2,3&embed=maybe");
-    try {
+    await onPage(app, "?lang=en&layers=area,%ZZ,bogus&focus=task:99&view=1,2,3&embed=maybe", async ({ page }) => {
       const notice = await page.locator(".notice").innerText();
       assert.match(notice, /bogus/);
       assert.match(notice, /task:99/);
       assert.equal(await page.locator('[data-layer="area"]').getAttribute("display"), null);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("the map page has no accessibility violations of any impact in either language", async () => {

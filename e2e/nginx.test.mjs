@@ -23,17 +23,14 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR, screenshot } from "./harness.mjs";
+import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, screenshot } from "./harness.mjs";
 import { absolutePreview, stamp } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CONF = join(ROOT, "deploy/nginx/metro-plan.conf");
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-const BASE = "/portal/plan/";
 const RELEASE = "e2e1";
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 
 function freePort() {
   return new Promise((resolve, reject) => {

@@ -5,19 +5,18 @@
 // its parent, and the page without JavaScript or without a working wasm.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
+  CSP,
   READY_SELECTOR,
+  appForSuite,
   assertNoProblems,
   formatViolations,
+  onPage,
   openApp,
   runAxe,
   screenshot,
-  startApp,
 } from "./harness.mjs";
-
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
 
 const WORDS = {
   zh: { share: "分享", copied: "已复制到剪贴板。", byHand: "浏览器不允许自动复制", full: "打开完整版", title: "长春都市圈规划地图" },
@@ -55,13 +54,7 @@ async function openShare(page) {
 }
 
 describe("share and embed", () => {
-  let app;
-  before(async () => {
-    app = await startApp({ headers: { "Content-Security-Policy": CSP } });
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = appForSuite({ headers: { "Content-Security-Policy": CSP } });
 
   for (const lang of ["zh", "en"]) {
     const w = WORDS[lang];
@@ -138,8 +131,7 @@ describe("share and embed", () => {
   }
 
   test("without the Clipboard API the link is selected with a visible message; Web Share where it exists", async () => {
-    const { page, problems, context, close } = await openApp(app, "?lang=en", { waitForReady: false });
-    try {
+    await onPage(app, "?lang=en", { waitForReady: false }, async ({ page, problems, context }) => {
       await context.addInitScript(() => {
         Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
         window.__shared = [];
@@ -169,10 +161,7 @@ describe("share and embed", () => {
       const shared = await page.evaluate(() => window.__shared[0]);
       assert.equal(shared.url, link);
       assert.ok(shared.title.includes("Changchun"), shared.title);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("without navigator.share there is no Share-via button", async () => {
@@ -190,10 +179,9 @@ describe("share and embed", () => {
     test(`embed mode at ${width} px: compact, legend and attribution kept, no scrollbars`, async () => {
       for (const [lang, panels] of [["en", false], ["zh", true]]) {
         const query = `?lang=${lang}&layers=area,belt:pharma&focus=belt:pharma&embed=1${panels ? "&panels=1" : ""}`;
-        const { page, problems, context, close } = await openApp(app, query, {
+        await onPage(app, query, {
           viewport: { width, height: 700 },
-        });
-        try {
+        }, async ({ page, context }) => {
           assert.equal(await page.locator(".app > .header").isVisible(), false, "no page header");
           assert.equal(await page.locator(".facts").isVisible(), false);
           assert.equal(await page.locator(".panels").isVisible(), panels, "panels only with panels=1");
@@ -240,18 +228,14 @@ describe("share and embed", () => {
             await page.setViewportSize({ width, height: Math.ceil(afterH) });
             await screenshot(page, `embed-${lang}${panels ? "-panels" : ""}`);
           }
-          assertNoProblems(problems);
-        } finally {
-          await close();
-        }
+        });
       }
     });
   }
 
   test("an embedded dashboard posts its height and state to the parent, and listens to no message", async () => {
     // A parent page on the same server: the demo, its iframes' messages logged.
-    const { page, problems, context, close } = await openApp(app, "embed-demo.html", { waitForReady: false });
-    try {
+    await onPage(app, "embed-demo.html", { waitForReady: false }, async ({ page, problems, context }) => {
       const frame = page.frameLocator("#plan-en");
       await frame.locator(READY_SELECTOR).waitFor();
       const messages = await page.evaluate(
@@ -304,10 +288,7 @@ describe("share and embed", () => {
       const { result } = await cdp.send("Runtime.evaluate", { expression: "window" });
       const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
       assert.deepEqual(listeners.filter((l) => l.type === "message"), []);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("without JavaScript the page says what the plan is and that the map needs it", async () => {

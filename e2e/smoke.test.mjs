@@ -2,28 +2,14 @@
 
 import assert from "node:assert/strict";
 import { statSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
-import {
-  VIEWPORTS,
-  assertNoProblems,
-  assertNoViolations,
-  openApp,
-  runAxe,
-  screenshot,
-  startApp,
-} from "./harness.mjs";
+import { describe, test } from "node:test";
+import { VIEWPORTS, appForSuite, assertNoViolations, onPage, openApp, runAxe, screenshot } from "./harness.mjs";
 
 const NAME_ZH = "长春都市圈发展规划";
 const NAME_EN = "Development Plan for the Changchun Metropolitan Area";
 
 describe("release build under a sub-path", () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   test("the static server serves dist/ only under the sub-path", async () => {
     const bare = await fetch(app.baseUrl.slice(0, -1), { redirect: "manual" });
@@ -62,26 +48,18 @@ describe("release build under a sub-path", () => {
 
   for (const [label, viewport] of Object.entries(VIEWPORTS)) {
     test(`loads cleanly at ${label} size (${viewport.width}x${viewport.height}) and takes a screenshot`, async () => {
-      const { page, problems, close } = await openApp(app, "", { viewport });
-      try {
+      await onPage(app, "", { viewport }, async ({ page }) => {
         await page.waitForLoadState("networkidle");
         const path = await screenshot(page, `smoke-${label}`);
         assert.ok(statSync(path).size > 1000, `screenshot ${path} is empty`);
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     });
   }
 
   test("a URL with a query loads cleanly", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en&layers=area");
-    try {
+    await onPage(app, "?lang=en&layers=area", async ({ page }) => {
       await page.waitForLoadState("networkidle");
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("axe-core finds no violation of any impact", async () => {

@@ -6,17 +6,210 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { assertNoProblems, formatViolations, openApp, runAxe, screenshot, startApp, settled } from "./harness.mjs";
+import { assertNoProblems, formatViolations, openApp, READY_SELECTOR, runAxe, screenshot, startApp, settled, VIEWPORTS } from "./harness.mjs";
 
 const read = async (path) => JSON.parse(await readFile(new URL(path, import.meta.url), "utf8"));
 const plan = await read("../data/plan.json");
 const tour = await read("../data/tour.json");
 
-/** A caption path into plan.json (ids pick list items), as build/tour.rs reads it. */
-function lookup(path) {
-  return path.split(".").reduce((v, key) => (Array.isArray(v) ? v.find((x) => String(x.id) === key) : v?.[key]), plan);
+
+/** The value at a caption path, with `*` taking every item of a list (as build/tour.rs). */
+function lookupAll(value, keys) {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys;
+  if (key === "*") return value.map((item) => lookupAll(item, rest));
+  const next = Array.isArray(value) ? value.find((x) => String(x.id) === key) : value?.[key];
+  return lookupAll(next, rest);
 }
-const title = (step, lang) => (typeof step.title === "string" ? lookup(step.title) : step.title)[lang];
+const resolve = (path) => lookupAll(plan, path.split("."));
+/** A text: given in place, or a path into plan.json. */
+const textOf = (v) => (typeof v === "string" ? resolve(v) : v);
+const cityName = (id, lang) => plan.cities.find((c) => c.id === id).name[lang];
+/** A task's or goal's map reading in plan.json. */
+const readingOf = (focus) => {
+  const [kind, id] = focus.split(":");
+  if (kind === "task") return plan.tasks.find((t) => String(t.id) === id).map;
+  if (kind === "goal") return plan.goals.find((g) => String(g.id) === id).map;
+  return null;
+};
+/** The interface's words around the plan's own texts (src/i18n/ui.rs). */
+const UI = {
+  en: { step: (n, m) => `Step ${n} of ${m}`, part: (k, t) => `Task ${k} of ${t}`, km2: " km²", million: " million", onMap: "On the map: ", listSep: ", ", sp: " " },
+  zh: { step: (n, m) => `第 ${n} 步，共 ${m} 步`, part: (k, t) => `第 ${k} 项，共 ${t} 项`, km2: "平方公里", million: "万", onMap: "地图显示：", listSep: "、", sp: "" },
+};
+const ROUTE_SEP = " → ";
+
+/**
+ * What a place of the tour (`"7"`, `"15.3"`) must show in a language, all derived from
+ * data/tour.json and data/plan.json: title, "step N of M", each caption part's text, the
+ * layers and belts drawn, the feature lit on the map and the panel item pressed.
+ */
+function expectedAt(pos, lang) {
+  const [n, k] = pos.split(".").map(Number);
+  let step = tour.steps[n - 1];
+  if (k) {
+    const task = plan.tasks[k - 1];
+    step = { id: `task:${task.id}`, title: task.name, caption: [{ reading: `task:${task.id}` }], focus: `task:${task.id}` };
+  }
+  const ui = UI[lang];
+  const caption = step.caption.map((part) => {
+    const [kind, value] = Object.entries(part)[0];
+    switch (kind) {
+      case "text":
+        return { kind, text: textOf(value)[lang] };
+      case "list":
+      case "numbered":
+        return { kind, items: resolve(value).map((t) => t[lang]) };
+      case "route":
+        return { kind, text: resolve(value).map((id) => cityName(id, lang)).join(ROUTE_SEP) };
+      case "pairs": {
+        const names = resolve(value.name);
+        const details = resolve(value.detail);
+        return { kind, items: names.map((name, i) => `${name[lang]} ${details[i][lang]}`) };
+      }
+      case "figures":
+        return {
+          kind,
+          items: value.map((f) => {
+            const fig = plan.figures;
+            if (f === "area") return `${f}=${Math.round(fig.area_km2).toLocaleString("en-US")}${ui.km2}`;
+            const number = lang === "zh" ? Math.round(fig.population_million * 100) : fig.population_million;
+            return `${f}=${fig.population_qualifier[lang]}${ui.sp}${number}${ui.million}`;
+          }),
+        };
+      case "reading": {
+        const items = readingOf(value).layers.map((item) =>
+          item.startsWith("belt:") ? resolve(`layout.belts.${item.slice(5)}.name`)[lang] : `layer:${item}`,
+        );
+        return { kind, label: ui.onMap, items };
+      }
+      default:
+        throw new Error(`unknown caption part ${kind}`);
+    }
+  });
+  const reading = step.focus ? readingOf(step.focus) : null;
+  const items = step.layers ?? [...reading.layers, "context", "labels"];
+  const single = items.filter((l) => l.startsWith("belt:")).map((l) => l.slice(5));
+  const layers = new Set(items.filter((l) => !l.startsWith("belt:")));
+  if (single.length) layers.add("belts");
+  const belts = layers.has("belts") ? (single.length && !items.includes("belts") ? single : plan.layout.belts.map((b) => b.id)) : [];
+  const lit = step.focus ? (reading ? reading.focus ?? null : step.focus) : null;
+  let count = ui.step(n, tour.steps.length);
+  if (k) count += ` · ${ui.part(k, plan.tasks.length)}`;
+  return {
+    pos,
+    step: step.id,
+    count,
+    title: textOf(step.title)[lang],
+    caption,
+    layers: [...layers].sort(),
+    belts: [...belts].sort(),
+    lit,
+    focus: step.focus ?? null,
+    first: pos === "1",
+  };
+}
+
+/** What the page shows of the tour and the map, in the shape of `expectedAt`. */
+function shownAt(page) {
+  return page.evaluate(() => {
+    const card = document.querySelector(".tour-card");
+    if (!card) return null;
+    const drawn = (el) => el.getAttribute("display") !== "none";
+    const texts = (el, sel) => [...el.querySelectorAll(sel)].map((x) => x.textContent);
+    const layerName = (id) => document.querySelector(`[data-toggle="${id}"] span:last-child`)?.textContent;
+    const caption = [...card.querySelector(".tour-caption").children].map((el) => {
+      const c = el.classList;
+      if (c.contains("tour-text")) return { kind: "text", text: el.textContent };
+      if (c.contains("tour-list")) return { kind: "list", items: texts(el, "li") };
+      if (c.contains("tour-numbered")) return { kind: "numbered", items: texts(el, "li") };
+      if (c.contains("tour-route")) return { kind: "route", text: el.textContent };
+      if (c.contains("tour-pairs")) return { kind: "pairs", items: texts(el, "li") };
+      if (c.contains("tour-figures"))
+        return { kind: "figures", items: [...el.querySelectorAll("[data-figure]")].map((f) => `${f.dataset.figure}=${f.querySelector("dd").textContent}`) };
+      if (c.contains("tour-reading")) {
+        const label = el.querySelector(".tour-reading-label").textContent;
+        const rest = el.textContent.slice(label.length);
+        return { kind: "reading", label, rest };
+      }
+      return { kind: `unknown ${el.className}` };
+    });
+    const focus = card.dataset.tourStep;
+    const lit = [...new Set([...document.querySelectorAll("svg.map .is-lit")].map((e) => e.dataset.focus))];
+    const pressed = [...document.querySelectorAll('.panels [data-item][aria-pressed="true"]')].map((e) => e.dataset.item);
+    return {
+      pos: card.dataset.tourPos,
+      step: focus,
+      count: card.querySelector(".tour-count").textContent,
+      title: card.querySelector(".tour-title").textContent,
+      caption,
+      layers: [...document.querySelectorAll("svg.map [data-layer]")].filter(drawn).map((g) => g.dataset.layer).sort(),
+      belts: [...document.querySelectorAll('svg.map [data-layer="belts"] [data-belt]')].filter(drawn).map((g) => g.dataset.belt).sort(),
+      toggles: [...document.querySelectorAll("[data-toggle]")].filter((t) => t.querySelector("input").checked).map((t) => t.dataset.toggle),
+      lit,
+      litDrawn: lit.every((f) => {
+        const el = document.querySelector(`svg.map [data-focus="${f}"]`);
+        return el.closest('[display="none"]') === null && el.getBoundingClientRect().width > 0;
+      }),
+      hasHighlight: document.querySelector("svg.map").classList.contains("has-highlight"),
+      pressed,
+      layerNames: Object.fromEntries([...document.querySelectorAll("[data-toggle]")].map((t) => [t.dataset.toggle, layerName(t.dataset.toggle)])),
+      prevDisabled: card.querySelector(".tour-prev").disabled,
+      url: new URL(location.href).searchParams.get("tour"),
+    };
+  });
+}
+
+/**
+ * Waits until the tour shows `pos` as the data says it should (polling the page), then
+ * asserts each part so that a failure says what differs.
+ */
+async function checkStep(page, pos, lang) {
+  const want = expectedAt(pos, lang);
+  const itemSel = want.focus ? `.panels [data-item="${want.focus}"]` : null;
+  const hasItem = itemSel ? (await page.locator(itemSel).count()) > 0 : false;
+  const compare = (got) => {
+    if (!got) return { got, errors: ["no tour card"] };
+    const errors = [];
+    const eq = (name, a, b) => {
+      if (JSON.stringify(a) !== JSON.stringify(b)) errors.push(`${name}: shown ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`);
+    };
+    eq("pos", got.pos, want.pos);
+    eq("url tour=", got.url, want.pos);
+    eq("step", got.step, want.step);
+    eq("count", got.count, want.count);
+    eq("title", got.title, want.title);
+    eq("caption parts", got.caption.map((c) => c.kind), want.caption.map((c) => c.kind));
+    want.caption.forEach((part, i) => {
+      const shown = got.caption[i];
+      if (!shown) return;
+      if (part.kind === "reading") {
+        const names = part.items.map((x) => (x.startsWith("layer:") ? got.layerNames[x.slice(6)] : x));
+        eq(`caption ${i} (reading)`, { label: shown.label, rest: shown.rest }, { label: part.label, rest: names.join(UI[lang].listSep) });
+      } else eq(`caption ${i} (${part.kind})`, shown, part);
+    });
+    eq("layers drawn", got.layers, want.layers);
+    eq("belts drawn", got.belts, want.belts);
+    const toggles = [...want.layers, ...want.belts.map((b) => `belt:${b}`)].sort();
+    eq("layer switches on", [...got.toggles].sort(), toggles);
+    eq("lit on the map", got.lit, want.lit ? [want.lit] : []);
+    eq("lit feature drawn", got.litDrawn, true);
+    eq("map has a highlight", got.hasHighlight, want.lit !== null);
+    eq("panel item pressed", got.pressed, hasItem ? [want.focus] : []);
+    eq("Previous disabled", got.prevDisabled, want.first);
+    return { got, errors };
+  };
+  const deadline = Date.now() + 10_000;
+  let last;
+  for (;;) {
+    last = compare(await shownAt(page));
+    if (last.errors.length === 0 || Date.now() > deadline) break;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  assert.deepEqual(last.errors, [], `tour ${pos} (${lang}): ${want.step}`);
+  // Every step with a selection shows it somewhere: lit on the map or pressed in a panel.
+  if (want.focus) assert.ok(want.lit || hasItem, `${pos}: ${want.focus} is shown as selected`);
+}
 
 /** The area and sphere's box, the visible map box and the overlays' boxes that cover it. */
 async function areaClear(page) {
@@ -148,41 +341,25 @@ describe("reading layout and guided tour", () => {
   });
 
   for (const lang of ["en", "zh"]) {
-    test(`the tour walks every step in ${lang}, by buttons and keys, and Exit restores`, async () => {
+    test(`the tour walks every step in ${lang} (caption, count, layers, selection), by buttons and keys; Exit restores; Back and Forward walk the steps`, async () => {
       const { page, problems, close } = await openApp(app, `?lang=${lang}&focus=task:6`);
       try {
         const before = new URL(page.url()).search;
         await page.locator(".tour-button").click();
-        const steps = tour.steps;
-        for (let i = 0; i < steps.length; i++) {
-          const step = steps[i];
-          await page.waitForFunction((id) => document.querySelector(".tour-card")?.dataset.tourStep === id, step.id);
-          assert.equal(new URL(page.url()).searchParams.get("tour"), String(i + 1));
-          const count = await page.locator(".tour-count").textContent();
-          assert.ok(count.includes(String(i + 1)) && count.includes(String(steps.length)), count);
-          assert.equal((await page.locator(".tour-title").textContent()).trim(), title(step, lang));
-          for (const layer of step.layers ?? []) {
-            const sel = layer.startsWith("belt:") ? `svg.map [data-belt="${layer.slice(5)}"]` : `[data-layer="${layer}"]`;
-            assert.notEqual(await page.locator(sel).first().getAttribute("display"), "none", `${step.id}: ${layer} shown`);
-          }
-          if (step.focus) {
-            const item = page.locator(`.panels [data-item="${step.focus}"]`);
-            if (await item.count()) assert.equal(await item.getAttribute("aria-pressed"), "true", `${step.id} selected`);
-          }
+        const walked = [];
+        for (let i = 1; i <= tour.steps.length; i++) {
+          const step = tour.steps[i - 1];
+          await checkStep(page, `${i}`, lang);
+          walked.push(`${i}`);
           if (step.each) {
             // The tasks one by one, then on.
             await page.locator(".tour-each").click();
             for (let k = 1; k <= plan.tasks.length; k++) {
-              await page.waitForFunction((p) => document.querySelector(".tour-card")?.dataset.tourPos === p, `${i + 1}.${k}`);
-              assert.equal((await page.locator(".tour-title").textContent()).trim(), plan.tasks[k - 1].name[lang]);
-              assert.equal(await page.locator(`.panels [data-item="task:${k}"]`).getAttribute("aria-pressed"), "true");
+              await checkStep(page, `${i}.${k}`, lang);
+              walked.push(`${i}.${k}`);
               await page.locator(".tour-next").click();
             }
             continue;
-          }
-          if (lang === "en" && [0, 6, 14].includes(i)) {
-            await settled(page);
-            await screenshot(page, `tour-step-${i + 1}`);
           }
           // Alternately the Next button and the → key (with the focus off the map).
           if (i % 2) await page.locator(".tour-next").click();
@@ -194,12 +371,143 @@ describe("reading layout and guided tour", () => {
         // Past the last step the tour ends and the state before it comes back.
         await page.waitForSelector(".tour-card", { state: "detached" });
         assert.equal(new URL(page.url()).search, before);
+        // Back walks every step backwards, to the state before the tour; Forward again.
+        for (const pos of [...walked].reverse()) {
+          await page.goBack();
+          await checkStep(page, pos, lang);
+        }
+        await page.goBack();
+        await page.waitForSelector(".tour-card", { state: "detached" });
+        assert.equal(new URL(page.url()).search, before);
+        for (const pos of walked) {
+          await page.goForward();
+          await checkStep(page, pos, lang);
+        }
         assertNoProblems(problems);
       } finally {
         await close();
       }
     });
   }
+
+  test("every step is a link: ?tour=N (and N.K) lands on that step, in both languages", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      const links = [];
+      for (let i = 1; i <= tour.steps.length; i++) {
+        links.push(["en", `${i}`]);
+        if (tour.steps[i - 1].each) for (let k = 1; k <= plan.tasks.length; k++) links.push([k % 2 ? "zh" : "en", `${i}.${k}`]);
+      }
+      for (const i of [1, 2, 6, 7, 12, 13, 14, tour.steps.length]) links.push(["zh", `${i}`]);
+      for (const [lang, pos] of links) {
+        await page.goto(new URL(`?lang=${lang}&tour=${pos}`, page.url()).href);
+        await page.waitForSelector(READY_SELECTOR);
+        await checkStep(page, pos, lang);
+        const params = new URL(page.url()).searchParams;
+        assert.equal(params.get("tour"), pos);
+        assert.equal(params.get("focus"), null, "a step link carries no selection");
+        assert.equal(params.get("layers"), null, "a step link carries no layers");
+      }
+      // Going on to the next link cancels the browser's low-priority icon fetch of the page
+      // left: that abort is ours, not the app's.
+      problems.failedRequests = problems.failedRequests.filter((r) => !/\/favicon\.svg: net::ERR_ABORTED$/.test(r));
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a swipe on the caption card (touch) moves to the next and the previous step; short, vertical and mouse drags do not", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en&tour=3", { viewport: VIEWPORTS.mobile, contextOptions: { hasTouch: true } });
+    try {
+      await page.waitForSelector('.tour-card[data-tour-pos="3"]');
+      // Real touch input through the DevTools protocol: the browser makes the pointer
+      // events (pointerType "touch") and decides about panning itself.
+      const cdp = await page.context().newCDPSession(page);
+      const drag = async (dx, dy) => {
+        const r = await page.locator(".tour-card .tour-title").boundingBox();
+        const x0 = r.x + r.width / 2 - dx / 2;
+        const y0 = r.y + r.height / 2 - dy / 2;
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: x0, y: y0 }] });
+        for (let i = 1; i <= 6; i++) {
+          await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x0 + (dx * i) / 6, y: y0 + (dy * i) / 6 }] });
+        }
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      };
+      const at = (pos) => page.waitForSelector(`.tour-card[data-tour-pos="${pos}"]`, { timeout: 5000 });
+      await drag(-160, 0); // right to left: next
+      await at("4");
+      await drag(-160, 0);
+      await at("5");
+      await drag(160, 0); // left to right: previous
+      await at("4");
+      // Too short, or mostly vertical: no step. (The next real swipe lands one step on.)
+      await drag(-20, 0);
+      await drag(-60, 80);
+      await drag(-160, 0);
+      await at("5");
+      assert.equal(new URL(page.url()).searchParams.get("tour"), "5");
+      // A mouse drag is not a swipe (it selects text).
+      const r = await page.locator(".tour-card .tour-title").boundingBox();
+      await page.mouse.move(r.x + r.width - 10, r.y + r.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(r.x + 10, r.y + r.height / 2, { steps: 6 });
+      await page.mouse.up();
+      await drag(160, 0);
+      await at("4");
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("prefers-reduced-motion: a step's view is shown at once; otherwise the map moves over several frames", async () => {
+    for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.mobile]) {
+      for (const reduce of [true, false]) {
+        const { page, problems, close } = await openApp(app, "?lang=en&tour=6", {
+          viewport,
+          contextOptions: { reducedMotion: reduce ? "reduce" : "no-preference" },
+        });
+        try {
+          await page.waitForSelector('.tour-card[data-tour-pos="6"]');
+          await settled(page);
+          // Each frame's view as painted: read after the frame's animation callbacks
+          // and their reactive updates (a message posted from requestAnimationFrame).
+          await page.evaluate(() => {
+            window.__frames = [];
+            const svg = document.querySelector("svg.map");
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () =>
+              window.__frames.push([document.querySelector(".tour-card")?.dataset.tourPos, svg.getAttribute("viewBox")]);
+            const loop = () => {
+              channel.port2.postMessage(0);
+              requestAnimationFrame(loop);
+            };
+            requestAnimationFrame(loop);
+          });
+          const start = await page.evaluate(() => document.querySelector("svg.map").getAttribute("viewBox"));
+          await page.locator(".tour-next").click();
+          await page.waitForSelector('.tour-card[data-tour-pos="7"]');
+          await settled(page);
+          const end = await page.evaluate(() => document.querySelector("svg.map").getAttribute("viewBox"));
+          const frames = (await page.evaluate(() => window.__frames)).filter(([pos]) => pos === "7").map(([, vb]) => vb);
+          const label = `${viewport.width}px, ${reduce ? "reduce" : "no preference"}: ${JSON.stringify(frames.slice(0, 6))}`;
+          assert.notEqual(start, end, "the step moves the map");
+          assert.ok(frames.length > 0, label);
+          if (reduce) {
+            assert.equal(frames[0], end, `the first frame shows the step's view: ${label}`);
+            assert.deepEqual([...new Set(frames)], [end], `no frame in between: ${label}`);
+          } else {
+            const between = new Set(frames.filter((vb) => vb !== end && vb !== start));
+            assert.ok(between.size >= 5, `several frames in between (${between.size}): ${label}`);
+          }
+          assertNoProblems(problems);
+        } finally {
+          await close();
+        }
+      }
+    }
+  });
 
   test("a step is a link (also embedded); Back walks the steps; language and Escape mid-tour; axe-clean", async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {

@@ -92,6 +92,17 @@ fn Dashboard(
     let with_panels = move || ctx.state.with(|s| s.embed && s.panels);
     let root = NodeRef::<leptos::html::Div>::new();
     share::report_to_parent(ctx, root);
+    // A selection opened by a link has its text brought beside the map once the map is
+    // ready, as a selection on the map does.
+    Effect::new(move |shown: Option<bool>| {
+        if shown == Some(true) || !ctx.ready.get() {
+            return shown.unwrap_or(false);
+        }
+        if let Some(focus) = ctx.state.with_untracked(|s| s.focus.clone()) {
+            super::panels::show_item(&focus);
+        }
+        true
+    });
     view! {
         <div
             class="app"
