@@ -114,17 +114,19 @@ const JS = {
     return !!el && el.getAttribute("display") !== "none" && getComputedStyle(el).display !== "none";`,
 };
 
+/** The four operations on a page of playwright-core or puppeteer-core (same API for these). */
+const puppeteerLike = (browser, page) => ({
+  goto: (url) => page.goto(url),
+  run: (body) => page.evaluate(`(function () { ${body} })()`),
+  clickAt: ([x, y]) => page.mouse.click(x, y),
+  close: () => browser.close(),
+});
+
 /** Each engine as the same four operations. */
 const ENGINES = {
   async chromium() {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const page = await browser.newPage({ viewport: WINDOW });
-    return {
-      goto: (url) => page.goto(url),
-      run: (body) => page.evaluate(`(function () { ${body} })()`),
-      clickAt: ([x, y]) => page.mouse.click(x, y),
-      close: () => browser.close(),
-    };
+    return puppeteerLike(browser, await browser.newPage({ viewport: WINDOW }));
   },
   async firefox() {
     const browser = await puppeteer.launch({
@@ -135,13 +137,7 @@ const ENGINES = {
       defaultViewport: WINDOW,
       extraPrefsFirefox: { "network.proxy.type": 0, "app.update.enabled": false },
     });
-    const page = await browser.newPage();
-    return {
-      goto: (url) => page.goto(url),
-      run: (body) => page.evaluate(`(function () { ${body} })()`),
-      clickAt: ([x, y]) => page.mouse.click(x, y),
-      close: () => browser.close(),
-    };
+    return puppeteerLike(browser, await browser.newPage());
   },
   async webkit() {
     const port = await freePort();
