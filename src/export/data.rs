@@ -56,8 +56,8 @@ pub fn units_csv(plan: &Plan, lang: Lang) -> String {
     for u in &plan.units {
         let row = [
             u.entry.adcode.to_string(),
-            u.name.zh.clone(),
-            u.name.en.clone(),
+            u.name.zh.to_string(),
+            u.name.en.to_string(),
             plan.city_name(u.city, lang).to_owned(),
             role_names(u, lang),
             u.role_ids().collect::<Vec<_>>().join(";"),

@@ -183,8 +183,8 @@ impl Table {
 /// The columns of the two names: Chinese first.
 fn names(text: &Text) -> [Cell; 2] {
     [
-        Cell::text(&text.zh, Some(Lang::Zh)),
-        Cell::text(&text.en, Some(Lang::En)),
+        Cell::text(&*text.zh, Some(Lang::Zh)),
+        Cell::text(&*text.en, Some(Lang::En)),
     ]
 }
 
@@ -408,7 +408,7 @@ mod tests {
         let expected: Vec<&str> = belt
             .cities
             .iter()
-            .map(|c| p.city(*c).unwrap().name.en.as_str())
+            .map(|c| p.city(*c).unwrap().name.en.as_ref())
             .collect();
         assert_eq!(pharma.cells[3].text, expected.join(" → "));
         let corridor = t.rows.last().unwrap();
