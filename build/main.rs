@@ -1,17 +1,16 @@
-//! Packs the data files into the form the app embeds (see `src/plan/packed.rs` and
-//! docs/DATA.md), so that the app ships no JSON text and parses none at start-up:
+//! Turns the data files into the form the app embeds (see docs/DATA.md), so that the app
+//! ships no JSON text, parses nothing and checks nothing at start-up:
 //!
 //! - `data/plan.json` and `data/geo/anchors.json` are read strictly into the plan's own
 //!   model types with `serde_json` (an unknown key, a wrong type or an unknown id stops
-//!   the build) and written with postcard;
+//!   the build), checked against each other and the boundaries (`src/plan/validate.rs`:
+//!   any problem stops the build), and written as Rust `static`s (`bake.rs`,
+//!   `OUT_DIR/baked.rs`);
 //! - `data/tour.json` has its caption paths resolved into `plan.json`'s texts and its
-//!   order checked (`tour.rs`), then is read strictly into the tour's types and written
-//!   with postcard;
+//!   order checked (`tour.rs`), then is read strictly into the tour's types and baked
+//!   the same way (the native tests check it against the joined plan, `tour_check.rs`);
 //! - `data/geo/*.geojson` are read onto their decimal grid and written together as a
 //!   postcard [`packed::Topology`], each shared border once.
-//!
-//! The app checks the rest (references between the files, counts) at start-up, and the
-//! native tests on the same files report it first.
 
 use std::path::PathBuf;
 use std::{env, fs, process};
@@ -34,7 +33,21 @@ mod packed;
 #[allow(dead_code)]
 #[path = "../src/plan/tour.rs"]
 mod tour_model;
+// What the checks need: the boundaries as the app reads them, and their geometry types.
+#[allow(dead_code)]
+#[path = "../src/plan/boundaries.rs"]
+mod boundaries;
+#[allow(dead_code)]
+#[path = "../src/geo/mod.rs"]
+mod geo;
+#[allow(dead_code)]
+#[path = "../src/plan/validate.rs"]
+mod validate;
+// The names `validate.rs` reads from its parent module (`src/plan/` in the app).
+use boundaries::Boundary;
+use model::{Anchors, PlanData, UnitRole};
 
+mod bake;
 mod boundary_files;
 mod topology;
 mod tour;
@@ -45,36 +58,59 @@ const BOUNDARIES: [&str; 2] = ["data/geo/metro.geojson", "data/geo/region.geojso
 
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let write = |name: &str, bytes: Result<Vec<u8>, postcard::Error>| {
-        let bytes = ok_or_exit(bytes.map_err(|e| format!("packing {name}: {e}")));
-        fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("writing {name}: {e}"))
-    };
-    let plan: model::PlanData = ok_or_exit(read_json("data/plan.json"));
-    write("plan.postcard", postcard::to_allocvec(&plan));
+    let plan: PlanData = ok_or_exit(read_json("data/plan.json"));
     // The tour: its caption paths resolved into the plan's texts (each must name a text
     // in both languages), its steps in the plan's order, then read strictly as the model.
     let tour = tour::resolve(
         &ok_or_exit(read_json::<serde_json::Value>("data/tour.json")),
         &ok_or_exit(read_json::<serde_json::Value>("data/plan.json")),
     )
-    .unwrap_or_else(|problems| {
-        for problem in problems {
-            eprintln!("error: {problem}");
-        }
-        process::exit(1)
-    });
+    .unwrap_or_else(|problems| exit_with(problems));
     let tour: tour_model::Tour =
         ok_or_exit(serde_json::from_value(tour).map_err(|e| format!("tour.json: {e}")));
-    write("tour.postcard", postcard::to_allocvec(&tour));
-    let anchors: model::Anchors = ok_or_exit(read_json("data/geo/anchors.json"));
-    write("anchors.postcard", postcard::to_allocvec(&anchors));
+    let anchors: Anchors = ok_or_exit(read_json("data/geo/anchors.json"));
     let collections = BOUNDARIES.map(|path| {
         ok_or_exit(read(path).and_then(|text| boundary_files::read(file_name(path), &text)))
     });
-    write(
-        "boundaries.postcard",
-        postcard::to_allocvec(&topology::pack(&collections)),
+    // The checks the app made at start-up before: every problem stops the build.
+    let mut problems = Vec::new();
+    let mut files = BOUNDARIES.iter().zip(&collections).map(|(path, c)| {
+        boundaries::from_collection(file_name(path), c).unwrap_or_else(|e| {
+            problems.extend(e);
+            Vec::new()
+        })
+    });
+    let (metro, region) = (
+        files.next().unwrap_or_default(),
+        files.next().unwrap_or_default(),
     );
+    drop(files);
+    if problems.is_empty() {
+        problems = validate::check(&plan, &metro, &region, &anchors);
+    }
+    if !problems.is_empty() {
+        exit_with(problems);
+    }
+    let mut baked = bake::Out::default();
+    baked.item("PLAN", &plan);
+    baked.item("ANCHORS", &anchors);
+    baked.item("TOUR", &tour);
+    fs::write(out.join("baked.rs"), baked.statics)
+        .unwrap_or_else(|e| panic!("writing baked.rs: {e}"));
+    let boundaries = ok_or_exit(
+        postcard::to_allocvec(&topology::pack(&collections))
+            .map_err(|e| format!("packing boundaries: {e}")),
+    );
+    fs::write(out.join("boundaries.postcard"), boundaries)
+        .unwrap_or_else(|e| panic!("writing boundaries.postcard: {e}"));
+}
+
+/// Stops the build with each problem as an error message.
+fn exit_with(problems: Vec<String>) -> ! {
+    for problem in problems {
+        eprintln!("error: {problem}");
+    }
+    process::exit(1)
 }
 
 fn file_name(path: &str) -> &str {

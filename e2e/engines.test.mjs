@@ -14,14 +14,13 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import puppeteer from "puppeteer-core";
 import { Builder, Origin } from "selenium-webdriver";
-import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR } from "./harness.mjs";
+import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR, freePort } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
@@ -59,17 +58,6 @@ async function probedDist() {
   await writeFile(index, withProbe);
   await writeFile(join(dir, "probe.js"), PROBE);
   return dir;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `check` until it returns a truthy value (or throws after `timeout` ms). */
@@ -126,17 +114,19 @@ const JS = {
     return !!el && el.getAttribute("display") !== "none" && getComputedStyle(el).display !== "none";`,
 };
 
+/** The four operations on a page of playwright-core or puppeteer-core (same API for these). */
+const puppeteerLike = (browser, page) => ({
+  goto: (url) => page.goto(url),
+  run: (body) => page.evaluate(`(function () { ${body} })()`),
+  clickAt: ([x, y]) => page.mouse.click(x, y),
+  close: () => browser.close(),
+});
+
 /** Each engine as the same four operations. */
 const ENGINES = {
   async chromium() {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const page = await browser.newPage({ viewport: WINDOW });
-    return {
-      goto: (url) => page.goto(url),
-      run: (body) => page.evaluate(`(function () { ${body} })()`),
-      clickAt: ([x, y]) => page.mouse.click(x, y),
-      close: () => browser.close(),
-    };
+    return puppeteerLike(browser, await browser.newPage({ viewport: WINDOW }));
   },
   async firefox() {
     const browser = await puppeteer.launch({
@@ -147,13 +137,7 @@ const ENGINES = {
       defaultViewport: WINDOW,
       extraPrefsFirefox: { "network.proxy.type": 0, "app.update.enabled": false },
     });
-    const page = await browser.newPage();
-    return {
-      goto: (url) => page.goto(url),
-      run: (body) => page.evaluate(`(function () { ${body} })()`),
-      clickAt: ([x, y]) => page.mouse.click(x, y),
-      close: () => browser.close(),
-    };
+    return puppeteerLike(browser, await browser.newPage());
   },
   async webkit() {
     const port = await freePort();

@@ -16,14 +16,13 @@
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, screenshot } from "./harness.mjs";
+import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, freePort, screenshot } from "./harness.mjs";
 import { absolutePreview, stamp } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -31,17 +30,6 @@ const CONF = join(ROOT, "deploy/nginx/metro-plan.conf");
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 const RELEASE = "e2e1";
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Replaces `from` in `text` exactly once (the config must still contain it). */
 function replaceOnce(text, from, to) {

@@ -8,8 +8,7 @@ mod support;
 use metro_plan::plan::boundaries::{unpack, Level};
 use metro_plan::plan::packed::{self, Collection, Feature, GridPoint, Properties, Topology};
 use metro_plan::plan::{
-    Anchors, PlanData, Sources, BOUNDARY_FILES, EMBEDDED, PACKED_ANCHORS, PACKED_BOUNDARIES,
-    PACKED_PLAN,
+    baked, Anchors, Plan, PlanData, Sources, BOUNDARY_FILES, EMBEDDED, PACKED_BOUNDARIES,
 };
 use serde_json::{json, Value};
 use support::boundary_files::read;
@@ -146,14 +145,25 @@ fn the_packed_boundaries_are_the_geojson() {
 }
 
 #[test]
-fn the_packed_plan_and_anchors_are_the_json() {
+fn the_baked_plan_and_anchors_are_the_json() {
     // The model has no PartialEq; its Debug form shows every field.
-    let packed: PlanData = packed::read(PACKED_PLAN).expect("packed plan reads");
     let text: PlanData = serde_json::from_str(EMBEDDED.plan).expect("plan.json parses");
-    assert_eq!(format!("{packed:?}"), format!("{text:?}"));
-    let packed: Anchors = packed::read(PACKED_ANCHORS).expect("anchors read");
+    assert_eq!(format!("{:?}", baked::PLAN), format!("{text:?}"));
     let text: Anchors = serde_json::from_str(EMBEDDED.anchors).expect("anchors parse");
-    assert_eq!(format!("{packed:?}"), format!("{text:?}"));
+    assert_eq!(format!("{:?}", baked::ANCHORS), format!("{text:?}"));
+}
+
+#[test]
+fn the_baked_data_passes_the_checks_the_app_no_longer_makes() {
+    // `Plan::embedded` does not check (the build did): the same checks on the statics.
+    let [metro, region] = unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
+    let plan = Plan::from_parts(
+        Ok(baked::PLAN.clone()),
+        Ok(baked::ANCHORS.clone()),
+        metro,
+        region,
+    );
+    assert!(plan.is_ok(), "{:#?}", plan.err());
 }
 
 const SQUARE: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature",

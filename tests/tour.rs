@@ -27,14 +27,14 @@ fn every_step_has_both_languages_and_known_ids() {
     for step in tour
         .steps
         .iter()
-        .flat_map(|s| std::iter::once(s).chain(&s.each))
+        .flat_map(|s| std::iter::once(s).chain(s.each.iter()))
     {
         assert!(
             !step.title.en.is_empty() && !step.title.zh.is_empty(),
             "{}",
             step.id
         );
-        for part in &step.caption {
+        for part in step.caption.iter() {
             assert!(part.kind().is_some(), "{}", step.id);
             for t in part.texts() {
                 assert!(!t.en.is_empty() && !t.zh.is_empty(), "{}: {t:?}", step.id);

@@ -3,7 +3,7 @@
 
 use crate::geo::{LonLat, Ring};
 use crate::i18n::{ui, Lang, Text};
-use crate::plan::Plan;
+use crate::plan::{Plan, Unit};
 use crate::state::describe::role_names;
 use std::fmt::Write;
 
@@ -56,12 +56,12 @@ pub fn units_csv(plan: &Plan, lang: Lang) -> String {
     for u in &plan.units {
         let row = [
             u.entry.adcode.to_string(),
-            u.name.zh.clone(),
-            u.name.en.clone(),
+            u.name.zh.to_string(),
+            u.name.en.to_string(),
             plan.city_name(u.city, lang).to_owned(),
             role_names(u, lang),
             u.role_ids().collect::<Vec<_>>().join(";"),
-            format!("{:.0}", u.area_km2),
+            area(u),
         ];
         let row: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
@@ -82,6 +82,25 @@ fn signed_area(ring: &[LonLat]) -> f64 {
         .sum()
 }
 
+/// A JSON array of values already written as JSON.
+fn array(items: impl IntoIterator<Item = String>) -> String {
+    format!("[{}]", items.into_iter().collect::<Vec<_>>().join(","))
+}
+
+/// A JSON object, on one line, of values already written as JSON, in the given order.
+fn object(fields: &[(&str, String)]) -> String {
+    let fields: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}:{v}", json_string(k)))
+        .collect();
+    format!("{{{}}}", fields.join(","))
+}
+
+/// Strings as a JSON array.
+fn json_strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    array(items.into_iter().map(|x| json_string(x.as_ref())))
+}
+
 /// A ring as GeoJSON positions: closed, counterclockwise for exteriors and clockwise for
 /// holes (RFC 7946, 3.1.6), six decimals (about 0.1 m).
 fn ring_json(ring: &Ring, exterior: bool) -> String {
@@ -92,15 +111,20 @@ fn ring_json(ring: &Ring, exterior: bool) -> String {
     if let Some(first) = points.first().copied() {
         points.push(first);
     }
-    let parts: Vec<String> = points
-        .iter()
-        .map(|p| format!("[{},{}]", round6(p.lon), round6(p.lat)))
-        .collect();
-    format!("[{}]", parts.join(","))
+    array(
+        points
+            .iter()
+            .map(|p| format!("[{},{}]", round6(p.lon), round6(p.lat))),
+    )
 }
 
 fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
+}
+
+/// A derived area in km², as a whole number.
+fn area(unit: &Unit) -> String {
+    format!("{:.0}", unit.area_km2)
 }
 
 /// The units as a GeoJSON FeatureCollection (RFC 7946: WGS-84 order lon,lat, no `crs`,
@@ -111,34 +135,34 @@ pub fn units_geojson(plan: &Plan, lang: Lang) -> String {
         .units
         .iter()
         .map(|u| {
-            let polygons: Vec<String> = u
-                .boundary
-                .geometry
-                .0
-                .iter()
-                .map(|p| {
-                    let mut rings = vec![ring_json(&p.exterior, true)];
-                    rings.extend(p.holes.iter().map(|h| ring_json(h, false)));
-                    format!("[{}]", rings.join(","))
-                })
-                .collect();
-            format!(
-                concat!(
-                    "{{\"type\":\"Feature\",\"id\":{id},",
-                    "\"properties\":{{\"adcode\":{id},\"name_zh\":{zh},\"name_en\":{en},",
-                    "\"city\":{city},\"roles\":{roles},\"role_text\":{role_text},",
-                    "\"area_km2_derived\":{area:.0}}},",
-                    "\"geometry\":{{\"type\":\"MultiPolygon\",\"coordinates\":[{coords}]}}}}"
+            let polygons = u.boundary.geometry.0.iter().map(|p| {
+                let holes = p.holes.iter().map(|h| ring_json(h, false));
+                array(std::iter::once(ring_json(&p.exterior, true)).chain(holes))
+            });
+            let id = json_string(u.entry.adcode.as_str());
+            object(&[
+                ("type", json_string("Feature")),
+                ("id", id.clone()),
+                (
+                    "properties",
+                    object(&[
+                        ("adcode", id),
+                        ("name_zh", json_string(&u.name.zh)),
+                        ("name_en", json_string(&u.name.en)),
+                        ("city", json_string(plan.city_name(u.city, lang))),
+                        ("roles", json_strings(u.role_ids())),
+                        ("role_text", json_string(&role_names(u, lang))),
+                        ("area_km2_derived", area(u)),
+                    ]),
                 ),
-                id = json_string(u.entry.adcode.as_str()),
-                zh = json_string(&u.name.zh),
-                en = json_string(&u.name.en),
-                city = json_string(plan.city_name(u.city, lang)),
-                roles = json_strings(u.role_ids()),
-                role_text = json_string(&role_names(u, lang)),
-                area = u.area_km2,
-                coords = polygons.join(","),
-            )
+                (
+                    "geometry",
+                    object(&[
+                        ("type", json_string("MultiPolygon")),
+                        ("coordinates", array(polygons)),
+                    ]),
+                ),
+            ])
         })
         .collect();
     format!(
@@ -152,18 +176,12 @@ fn t(text: &Text, lang: Lang) -> String {
     json_string(text.get(lang))
 }
 
-/// Strings as a JSON array.
-fn json_strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
-    let items: Vec<String> = items.into_iter().map(|x| json_string(x.as_ref())).collect();
-    format!("[{}]", items.join(","))
-}
-
 /// A list of plan texts in `lang` as a JSON array.
 fn ts(texts: &[Text], lang: Lang) -> String {
     json_strings(texts.iter().map(|x| x.get(lang)))
 }
 
-/// City ids as a JSON array.
+/// Ids as a JSON array.
 fn ids<T: std::fmt::Display>(list: &[T]) -> String {
     json_strings(list.iter().map(ToString::to_string))
 }
@@ -174,161 +192,138 @@ fn ids<T: std::fmt::Display>(list: &[T]) -> String {
 pub fn plan_json(plan: &Plan, lang: Lang) -> String {
     let d = &plan.data;
     let l = &d.layout;
-    let mut o: Vec<(&str, String)> = vec![
+    let clusters = l.clusters.iter().map(|c| {
+        object(&[
+            ("id", json_string(c.id.as_str())),
+            ("name", t(&c.name, lang)),
+            ("cities", ids(&c.cities)),
+        ])
+    });
+    let belts = l.belts.iter().map(|b| {
+        object(&[
+            ("id", json_string(b.id.as_str())),
+            ("name", t(&b.name, lang)),
+            ("industry", t(&b.industry, lang)),
+            ("cities", ids(&b.cities)),
+        ])
+    });
+    let layout = object(&[
+        ("name", t(&l.name, lang)),
+        ("code", json_string(&l.code)),
+        ("focus", t(&l.focus, lang)),
+        ("principles", ts(&l.principles, lang)),
+        (
+            "center",
+            object(&[
+                ("city", json_string(l.center.city.as_str())),
+                ("name", t(&l.center.name, lang)),
+                ("description", t(&l.center.description, lang)),
+            ]),
+        ),
+        ("clusters", array(clusters)),
+        ("belts", array(belts)),
+        (
+            "corridor",
+            object(&[
+                ("name", t(&l.corridor.name, lang)),
+                ("cities", ids(&l.corridor.cities)),
+                ("roles", ts(&l.corridor.roles, lang)),
+                ("aim", t(&l.corridor.aim, lang)),
+            ]),
+        ),
+    ]);
+    let goals = d.goals.iter().map(|g| {
+        let circles = g.circles.iter().map(|c| {
+            object(&[
+                ("id", json_string(c.id.as_str())),
+                ("name", t(&c.name, lang)),
+                ("quality", t(&c.quality, lang)),
+            ])
+        });
+        object(&[
+            ("year", json_string(g.id.as_str())),
+            ("headline", t(&g.headline, lang)),
+            (
+                "economy_trillion_rmb",
+                g.economy_trillion_rmb
+                    .map_or("null".to_owned(), |v| v.to_string()),
+            ),
+            ("outcomes", ts(&g.outcomes, lang)),
+            ("traits", ts(&g.traits, lang)),
+            ("circles", array(circles)),
+        ])
+    });
+    let tasks = d
+        .tasks
+        .iter()
+        .map(|k| object(&[("number", k.id.to_string()), ("name", t(&k.name, lang))]));
+    let cities = d.cities.iter().map(|c| {
+        object(&[
+            ("id", json_string(c.id.as_str())),
+            ("name_zh", json_string(&c.name.zh)),
+            ("name_en", json_string(&c.name.en)),
+            ("member", c.member.to_string()),
+        ])
+    });
+    let units = plan.units.iter().map(|u| {
+        object(&[
+            ("adcode", json_string(u.entry.adcode.as_str())),
+            ("name_zh", json_string(&u.name.zh)),
+            ("name_en", json_string(&u.name.en)),
+            ("city", json_string(u.city.as_str())),
+            ("roles", json_strings(u.role_ids())),
+            ("area_km2_derived", area(u)),
+        ])
+    });
+    let fields = [
         ("language", json_string(lang.as_str())),
         ("title", t(&d.title, lang)),
         ("area_name", t(&d.area_name, lang)),
         (
             "source",
-            format!(
-                "{{\"source\":{},\"event\":{},\"date\":{}}}",
-                t(&d.release.source, lang),
-                t(&d.release.event, lang),
-                t(&d.release.date, lang)
-            ),
+            object(&[
+                ("source", t(&d.release.source, lang)),
+                ("event", t(&d.release.event, lang)),
+                ("date", t(&d.release.date, lang)),
+            ]),
         ),
         ("summary", t(&d.summary, lang)),
         (
             "figures",
-            format!(
-                "{{\"area_km2\":{},\"population_million\":{}}}",
-                d.figures.area_km2, d.figures.population_million
-            ),
+            object(&[
+                ("area_km2", d.figures.area_km2.to_string()),
+                (
+                    "population_million",
+                    d.figures.population_million.to_string(),
+                ),
+            ]),
         ),
         ("composition", t(&d.composition, lang)),
         ("area_statement", t(&d.area_statement, lang)),
         ("sphere_statement", t(&d.sphere_statement, lang)),
+        ("layout", layout),
+        ("goals", array(goals)),
+        ("principles", ts(&d.principles, lang)),
+        ("tasks", array(tasks)),
+        (
+            "safeguards",
+            object(&[
+                ("summary", t(&d.safeguards.summary, lang)),
+                ("mechanisms", ts(&d.safeguards.mechanisms, lang)),
+                ("aim", t(&d.safeguards.aim, lang)),
+            ]),
+        ),
+        ("cities", array(cities)),
+        ("units", array(units)),
+        ("attribution", json_string(ui::ATTRIBUTION.get(lang))),
+        (
+            "translation_note",
+            json_string(ui::TRANSLATION_NOTE.get(lang)),
+        ),
     ];
-    let clusters: Vec<String> = l
-        .clusters
+    // The top level has one field a line, for a reader opening the file.
+    let body: Vec<String> = fields
         .iter()
-        .map(|c| {
-            format!(
-                "{{\"id\":{},\"name\":{},\"cities\":{}}}",
-                json_string(c.id.as_str()),
-                t(&c.name, lang),
-                ids(&c.cities)
-            )
-        })
-        .collect();
-    let belts: Vec<String> = l
-        .belts
-        .iter()
-        .map(|b| {
-            format!(
-                "{{\"id\":{},\"name\":{},\"industry\":{},\"cities\":{}}}",
-                json_string(b.id.as_str()),
-                t(&b.name, lang),
-                t(&b.industry, lang),
-                ids(&b.cities)
-            )
-        })
-        .collect();
-    o.push((
-        "layout",
-        format!(
-            concat!(
-                "{{\"name\":{},\"code\":{},\"focus\":{},\"principles\":{},",
-                "\"center\":{{\"city\":{},\"name\":{},\"description\":{}}},",
-                "\"clusters\":[{}],\"belts\":[{}],",
-                "\"corridor\":{{\"name\":{},\"cities\":{},\"roles\":{},\"aim\":{}}}}}"
-            ),
-            t(&l.name, lang),
-            json_string(&l.code),
-            t(&l.focus, lang),
-            ts(&l.principles, lang),
-            json_string(l.center.city.as_str()),
-            t(&l.center.name, lang),
-            t(&l.center.description, lang),
-            clusters.join(","),
-            belts.join(","),
-            t(&l.corridor.name, lang),
-            ids(&l.corridor.cities),
-            ts(&l.corridor.roles, lang),
-            t(&l.corridor.aim, lang),
-        ),
-    ));
-    let goals: Vec<String> = d
-        .goals
-        .iter()
-        .map(|g| {
-            let circles: Vec<String> = g
-                .circles
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{{\"id\":{},\"name\":{},\"quality\":{}}}",
-                        json_string(c.id.as_str()),
-                        t(&c.name, lang),
-                        t(&c.quality, lang)
-                    )
-                })
-                .collect();
-            format!(
-                "{{\"year\":{},\"headline\":{},\"economy_trillion_rmb\":{},\"outcomes\":{},\"traits\":{},\"circles\":[{}]}}",
-                json_string(g.id.as_str()),
-                t(&g.headline, lang),
-                g.economy_trillion_rmb.map_or("null".to_owned(), |v| v.to_string()),
-                ts(&g.outcomes, lang),
-                ts(&g.traits, lang),
-                circles.join(",")
-            )
-        })
-        .collect();
-    o.push(("goals", format!("[{}]", goals.join(","))));
-    o.push(("principles", ts(&d.principles, lang)));
-    let tasks: Vec<String> = d
-        .tasks
-        .iter()
-        .map(|k| format!("{{\"number\":{},\"name\":{}}}", k.id, t(&k.name, lang)))
-        .collect();
-    o.push(("tasks", format!("[{}]", tasks.join(","))));
-    o.push((
-        "safeguards",
-        format!(
-            "{{\"summary\":{},\"mechanisms\":{},\"aim\":{}}}",
-            t(&d.safeguards.summary, lang),
-            ts(&d.safeguards.mechanisms, lang),
-            t(&d.safeguards.aim, lang)
-        ),
-    ));
-    let cities: Vec<String> = d
-        .cities
-        .iter()
-        .map(|c| {
-            format!(
-                "{{\"id\":{},\"name_zh\":{},\"name_en\":{},\"member\":{}}}",
-                json_string(c.id.as_str()),
-                json_string(&c.name.zh),
-                json_string(&c.name.en),
-                c.member
-            )
-        })
-        .collect();
-    o.push(("cities", format!("[{}]", cities.join(","))));
-    let units: Vec<String> = plan
-        .units
-        .iter()
-        .map(|u| {
-            format!(
-                "{{\"adcode\":{},\"name_zh\":{},\"name_en\":{},\"city\":{},\"roles\":{},\"area_km2_derived\":{:.0}}}",
-                json_string(u.entry.adcode.as_str()),
-                json_string(&u.name.zh),
-                json_string(&u.name.en),
-                json_string(u.city.as_str()),
-                json_strings(u.role_ids()),
-                u.area_km2
-            )
-        })
-        .collect();
-    o.push(("units", format!("[{}]", units.join(","))));
-    o.push(("attribution", json_string(ui::ATTRIBUTION.get(lang))));
-    o.push((
-        "translation_note",
-        json_string(ui::TRANSLATION_NOTE.get(lang)),
-    ));
-    let body: Vec<String> = o
-        .into_iter()
         .map(|(k, v)| format!("  {}: {v}", json_string(k)))
         .collect();
     format!("{{\n{}\n}}\n", body.join(",\n"))

@@ -6,6 +6,7 @@ pub mod data;
 pub mod svg;
 
 use crate::i18n::{ui, Lang, Phrase};
+use crate::state::share::escape_attr;
 
 /// What a download holds, for its file name and type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,20 +80,10 @@ impl Download {
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values: as for an HTML attribute
+/// ([`escape_attr`]), and `'` too, so that either quote may delimit the value.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape_attr(text).replace('\'', "&apos;")
 }
 
 #[cfg(test)]

@@ -68,25 +68,20 @@ mod tests {
         (a - b).abs() <= tol
     }
 
+    /// Where a position lands on the map.
+    fn at(lon: f64, lat: f64) -> Point {
+        Albers::northeast_china().project(LonLat { lon, lat })
+    }
+
     #[test]
     fn origin_maps_to_zero_and_north_is_up() {
-        let p = Albers::northeast_china();
-        let o = p.project(LonLat {
-            lon: 126.0,
-            lat: 44.0,
-        });
+        let o = at(126.0, 44.0);
         assert!(close(o.x, 0.0, 1e-9) && close(o.y, 0.0, 1e-9));
-        let north = p.project(LonLat {
-            lon: 126.0,
-            lat: 45.0,
-        });
+        let north = at(126.0, 45.0);
         assert!(north.y < 0.0, "north must be up (negative y)");
         // One degree of latitude is about 111 km.
         assert!(close(-north.y, 111.46, 0.01), "{north:?}");
-        let east = p.project(LonLat {
-            lon: 127.0,
-            lat: 44.0,
-        });
+        let east = at(127.0, 44.0);
         assert!(east.x > 0.0);
     }
 
@@ -94,17 +89,10 @@ mod tests {
     fn reference_values() {
         // From an independent implementation of the spherical Albers formulas
         // (Snyder 1987, eq. 14-1 to 14-4): n = 0.692966, C = 1.477684, rho0 = 1.035533.
-        let p = Albers::northeast_china();
-        let harbin = p.project(LonLat {
-            lon: 126.6,
-            lat: 45.8,
-        });
+        let harbin = at(126.6, 45.8);
         assert!(close(harbin.x, 46.42, 0.01), "{harbin:?}");
         assert!(close(harbin.y, -200.78, 0.01), "{harbin:?}");
-        let dalian = p.project(LonLat {
-            lon: 121.6,
-            lat: 38.9,
-        });
+        let dalian = at(121.6, 38.9);
         assert!(close(dalian.x, -381.12, 0.01), "{dalian:?}");
         assert!(close(dalian.y, 557.57, 0.01), "{dalian:?}");
     }

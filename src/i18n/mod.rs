@@ -4,6 +4,7 @@
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -94,14 +95,22 @@ pub enum ZhSource {
     Index,
 }
 
+/// A string of the plan data: borrowed from the data built into the app (a `static`
+/// made by `build/bake.rs`), owned where it is read or joined at run time.
+pub type Str = Cow<'static, str>;
+
+/// A list of the plan data: borrowed from the data built into the app, owned where it
+/// is read at run time (tests, the build).
+pub type List<T> = Cow<'static, [T]>;
+
 /// A bilingual text of the plan data.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English (from the release).
-    pub en: String,
+    pub en: Str,
     /// Chinese.
-    pub zh: String,
+    pub zh: Str,
     /// Where the Chinese comes from.
     #[serde(default)]
     pub zh_from: ZhSource,
@@ -117,7 +126,7 @@ impl Text {
     }
 
     /// A text made of two strings (used for names joined from the boundary index).
-    pub fn new(en: impl Into<String>, zh: impl Into<String>, zh_from: ZhSource) -> Text {
+    pub fn new(en: impl Into<Str>, zh: impl Into<Str>, zh_from: ZhSource) -> Text {
         Text {
             en: en.into(),
             zh: zh.into(),

@@ -170,9 +170,14 @@ impl fmt::Display for TaskId {
 
 /// A county-level unit's 6-digit administrative code, e.g. `220104`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Adcode(String);
+pub struct Adcode(std::borrow::Cow<'static, str>);
 
 impl Adcode {
+    /// A code built into the app (`build/bake.rs` writes only checked codes).
+    pub const fn from_static(code: &'static str) -> Adcode {
+        Adcode(std::borrow::Cow::Borrowed(code))
+    }
+
     /// The code as text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -183,7 +188,7 @@ impl TryFrom<String> for Adcode {
     type Error = UnknownId;
     fn try_from(text: String) -> Result<Self, UnknownId> {
         if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(Adcode(text))
+            Ok(Adcode(text.into()))
         } else {
             Err(UnknownId {
                 kind: "adcode",

@@ -1,6 +1,7 @@
 //! The plan model: the plan data joined with the boundaries and city anchors, validated
 //! once at start-up. No DOM.
 
+pub mod baked;
 pub mod boundaries;
 pub mod model;
 pub mod packed;
@@ -39,12 +40,8 @@ pub const EMBEDDED: Sources<'static> = Sources {
     anchors: include_str!("../../data/geo/anchors.json"),
 };
 
-/// `plan.json` as `build/main.rs` packs it into the app (see [`packed`]): the app itself
-/// parses no JSON.
-pub const PACKED_PLAN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plan.postcard"));
-/// `anchors.json`, packed.
-pub const PACKED_ANCHORS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/anchors.postcard"));
-/// `metro.geojson` and `region.geojson`, packed together.
+/// `metro.geojson` and `region.geojson`, packed together (see [`packed`]). `plan.json`,
+/// `anchors.json` and `tour.json` are [`baked`] into `static`s.
 pub const PACKED_BOUNDARIES: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/boundaries.postcard"));
 /// The boundary files in the order `build/main.rs` packs them.
@@ -120,16 +117,23 @@ impl PlanData {
 }
 
 impl Plan {
-    /// Reads and validates the data built into the app: the files of [`EMBEDDED`] in
-    /// their packed form.
+    /// The data built into the app: the files of [`EMBEDDED`], checked by the build
+    /// (`build/main.rs` runs [`validate::check`] and stops on any problem) and [`baked`]
+    /// into `static`s, joined with the boundaries. Not checked again here, so that the
+    /// app ships no validator; an error is only a boundary file that does not unpack.
     pub fn embedded() -> Result<Plan, Vec<String>> {
         let [metro, region] = boundaries::unpack(PACKED_BOUNDARIES, BOUNDARY_FILES);
-        Plan::from_parts(
-            packed::read(PACKED_PLAN).map_err(|e| format!("plan.json: {e}")),
-            packed::read(PACKED_ANCHORS).map_err(|e| format!("anchors.json: {e}")),
-            metro,
-            region,
-        )
+        let mut errors = Vec::new();
+        let mut geo = |read: Result<_, Vec<String>>| read.map_err(|e| errors.extend(e)).ok();
+        match (geo(metro), geo(region)) {
+            (Some(metro), Some(region)) => Ok(Plan::join(
+                baked::PLAN.clone(),
+                metro,
+                region,
+                baked::ANCHORS.clone(),
+            )),
+            _ => Err(errors),
+        }
     }
 
     /// Validates the files as read (each error naming its file); the error lists every
@@ -173,7 +177,11 @@ impl Plan {
             .filter_map(|entry| {
                 let boundary = metro.iter().find(|b| b.adcode == entry.adcode)?.clone();
                 Some(Unit {
-                    name: Text::new(&entry.name.en, &boundary.name_zh, ZhSource::Index),
+                    name: Text::new(
+                        entry.name.en.clone(),
+                        boundary.name_zh.clone(),
+                        ZhSource::Index,
+                    ),
                     city: city_of(&boundary.parent)?,
                     area_km2: shape::area_km2(&shape::project(&proj, &boundary.geometry)),
                     entry: entry.clone(),
@@ -438,7 +446,7 @@ mod tests {
         assert!(g.headline.en.contains("approximately") && g.headline.zh.ends_with("左右"));
         assert_eq!(g.traits_intro.as_ref().unwrap().zh, "基本建成现代化都市圈");
         let corridor = &p.data.layout.corridor;
-        let roles: Vec<&str> = corridor.roles.iter().map(|r| r.zh.as_str()).collect();
+        let roles: Vec<&str> = corridor.roles.iter().map(|r| &*r.zh).collect();
         assert_eq!(roles, ["科创产业走廊", "对外开放通道"]);
         for t in [
             &p.data.area_name,
@@ -485,7 +493,7 @@ mod tests {
         let r = &p.data.release;
         assert_eq!(r.date.en, "17 October 2025");
         assert_eq!(r.editor.en, "Liu Jiadi");
-        let dates: Vec<&str> = r.milestones.iter().map(|m| m.date.as_str()).collect();
+        let dates: Vec<&str> = r.milestones.iter().map(|m| &*m.date).collect();
         assert_eq!(
             dates,
             ["2025-08-22", "2025-09-28", "2025-10-09", "2025-10-17"]

@@ -4,7 +4,7 @@
 //! The build script compiles this file too (by `#[path]`): it reads the files strictly
 //! into these types with `serde_json` and writes them with postcard (see [`super::packed`]).
 
-use crate::i18n::Text;
+use crate::i18n::{List, Str, Text};
 use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerItem, TaskId};
 use serde::{Deserialize, Serialize};
 
@@ -29,27 +29,27 @@ pub struct PlanData {
     /// The release's sentence on the designated area.
     pub area_statement: Text,
     /// The designated-area sentence split by city, as the release words each part.
-    pub area_clauses: Vec<AreaClause>,
+    pub area_clauses: List<AreaClause>,
     /// The release's sentence on the sphere of influence.
     pub sphere_statement: Text,
     /// Every city the plan names.
-    pub cities: Vec<City>,
+    pub cities: List<City>,
     /// Neighbouring provinces, named on the map for orientation (not plan facts).
-    pub provinces: Vec<Province>,
+    pub provinces: List<Province>,
     /// Every county-level unit the plan names, with its role.
-    pub units: Vec<UnitEntry>,
+    pub units: List<UnitEntry>,
     /// The "1351" spatial layout.
     pub layout: Layout,
     /// Lead-in to the two goals.
     pub goals_intro: Text,
     /// The phased goals, 2030 and 2035.
-    pub goals: Vec<PhasedGoal>,
+    pub goals: List<PhasedGoal>,
     /// Lead-in to the guiding principles.
     pub principles_intro: Text,
     /// The five guiding principles of the key tasks.
-    pub principles: Vec<Text>,
+    pub principles: List<Text>,
     /// The nine key tasks, in the release's order.
-    pub tasks: Vec<KeyTask>,
+    pub tasks: List<KeyTask>,
     /// The safeguard mechanisms.
     pub safeguards: Safeguards,
 }
@@ -81,7 +81,7 @@ pub struct Release {
     pub editor: Text,
     /// The plan's dated steps (approval, issue, press conference), each with where it
     /// was published.
-    pub milestones: Vec<Milestone>,
+    pub milestones: List<Milestone>,
 }
 
 /// A dated step in the plan's adoption.
@@ -89,7 +89,7 @@ pub struct Release {
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// ISO date, `YYYY-MM-DD`.
-    pub date: String,
+    pub date: Str,
     /// What happened.
     pub what: Text,
     /// Where it was published.
@@ -208,7 +208,7 @@ impl UnitRole {
 #[serde(deny_unknown_fields)]
 pub struct EnglishName {
     /// English name.
-    pub en: String,
+    pub en: Str,
 }
 
 /// A county-level unit named by the plan.
@@ -220,7 +220,7 @@ pub struct UnitEntry {
     /// English name.
     pub name: EnglishName,
     /// Its roles (Dongliao is partial and sphere).
-    pub roles: Vec<UnitRole>,
+    pub roles: List<UnitRole>,
     /// What the release says that is particular to this unit, if anything.
     #[serde(default)]
     pub note: Option<Text>,
@@ -233,21 +233,21 @@ pub struct Layout {
     /// Its name.
     pub name: Text,
     /// "1351".
-    pub code: String,
+    pub code: Str,
     /// What it focuses on.
     pub focus: Text,
     /// Its four principles.
-    pub principles: Vec<Text>,
+    pub principles: List<Text>,
     /// The one center.
     pub center: Center,
     /// Lead-in to the clusters.
     pub clusters_intro: Text,
     /// The three clusters.
-    pub clusters: Vec<Cluster>,
+    pub clusters: List<Cluster>,
     /// Lead-in to the belts.
     pub belts_intro: Text,
     /// The five belts.
-    pub belts: Vec<Belt>,
+    pub belts: List<Belt>,
     /// The one corridor.
     pub corridor: Corridor,
 }
@@ -285,7 +285,7 @@ pub struct Cluster {
     /// Its name.
     pub name: Text,
     /// Its cities.
-    pub cities: Vec<CityId>,
+    pub cities: List<CityId>,
 }
 
 /// An industry belt: a chain of cities.
@@ -299,7 +299,7 @@ pub struct Belt {
     /// Its industry.
     pub industry: Text,
     /// Its cities in the release's order.
-    pub cities: Vec<CityId>,
+    pub cities: List<CityId>,
 }
 
 /// The Harbin–Changchun–Shenyang–Dalian corridor.
@@ -309,9 +309,9 @@ pub struct Corridor {
     /// Its name.
     pub name: Text,
     /// Its cities in order.
-    pub cities: Vec<CityId>,
+    pub cities: List<CityId>,
     /// What it forms.
-    pub roles: Vec<Text>,
+    pub roles: List<Text>,
     /// What it is for.
     pub aim: Text,
 }
@@ -329,16 +329,16 @@ pub struct PhasedGoal {
     pub economy_trillion_rmb: Option<f64>,
     /// Expected outcomes.
     #[serde(default)]
-    pub outcomes: Vec<Text>,
+    pub outcomes: List<Text>,
     /// Lead-in to the traits.
     #[serde(default)]
     pub traits_intro: Option<Text>,
     /// The characteristics of the area to be established.
     #[serde(default)]
-    pub traits: Vec<Text>,
+    pub traits: List<Text>,
     /// The circles to be established.
     #[serde(default)]
-    pub circles: Vec<Circle>,
+    pub circles: List<Circle>,
     /// The dashboard's spatial reading of it (not the plan's text).
     pub map: MapReading,
 }
@@ -372,7 +372,7 @@ pub struct KeyTask {
 #[serde(deny_unknown_fields)]
 pub struct MapReading {
     /// Layers to show.
-    pub layers: Vec<LayerItem>,
+    pub layers: List<LayerItem>,
     /// Something to select, if any.
     #[serde(default)]
     pub focus: Option<Focus>,
@@ -385,7 +385,7 @@ pub struct Safeguards {
     /// The release's summary sentence.
     pub summary: Text,
     /// The mechanisms.
-    pub mechanisms: Vec<Text>,
+    pub mechanisms: List<Text>,
     /// Their aim.
     pub aim: Text,
 }
@@ -402,10 +402,10 @@ pub struct Anchor {
     pub lat: f64,
     /// The districts whose interior point it is (empty for a cited point).
     #[serde(default)]
-    pub from: Vec<Adcode>,
+    pub from: List<Adcode>,
     /// How it was obtained, where not by the general method.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Str>,
 }
 
 /// `data/geo/anchors.json`.
@@ -413,7 +413,7 @@ pub struct Anchor {
 #[serde(deny_unknown_fields)]
 pub struct Anchors {
     /// The general method, in one sentence.
-    pub method: String,
+    pub method: Str,
     /// One anchor per city.
-    pub cities: Vec<Anchor>,
+    pub cities: List<Anchor>,
 }

@@ -6,7 +6,7 @@
 //!
 //! The build script compiles this file too (by `#[path]`): types only.
 
-use crate::i18n::Text;
+use crate::i18n::{List, Str, Text};
 use crate::ids::{CityId, Focus, LayerItem};
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Tour {
     /// The steps.
-    pub steps: Vec<TourStep>,
+    pub steps: List<TourStep>,
 }
 
 /// One step of the tour (or one part of a step that has parts).
@@ -24,14 +24,14 @@ pub struct Tour {
 pub struct TourStep {
     /// What the step is about: `area`, `center`, `cluster:ID`, `belts`, `belt:ID`,
     /// `corridor`, `goal:ID`, `tasks`, `task:N`, `safeguards`.
-    pub id: String,
+    pub id: Str,
     /// Its heading.
     pub title: Text,
     /// Its caption, part by part.
-    pub caption: Vec<CaptionPart>,
+    pub caption: List<CaptionPart>,
     /// The layers shown; `None`: the map reading of its selection (a task, a goal).
     #[serde(default)]
-    pub layers: Option<Vec<LayerItem>>,
+    pub layers: Option<List<LayerItem>>,
     /// What it selects.
     #[serde(default)]
     pub focus: Option<Focus>,
@@ -39,7 +39,7 @@ pub struct TourStep {
     pub view: TourView,
     /// Parts a reader may step through one by one (the nine tasks).
     #[serde(default)]
-    pub each: Vec<TourStep>,
+    pub each: List<TourStep>,
 }
 
 /// The extent a step fits.
@@ -65,19 +65,19 @@ pub struct CaptionPart {
     pub text: Option<Text>,
     /// A list.
     #[serde(default)]
-    pub list: Vec<Text>,
+    pub list: List<Text>,
     /// A numbered list.
     #[serde(default)]
-    pub numbered: Vec<Text>,
+    pub numbered: List<Text>,
     /// Cities in order.
     #[serde(default)]
-    pub route: Vec<CityId>,
+    pub route: List<CityId>,
     /// Names with a quality each (the four circles).
     #[serde(default)]
-    pub pairs: Vec<Pair>,
+    pub pairs: List<Pair>,
     /// Key figures.
     #[serde(default)]
-    pub figures: Vec<Figure>,
+    pub figures: List<Figure>,
     /// What the map shows for a task or goal (the dashboard's reading).
     #[serde(default)]
     pub reading: Option<Focus>,
@@ -156,8 +156,8 @@ impl CaptionPart {
     /// Every text of the part.
     pub fn texts(&self) -> Vec<&Text> {
         let mut out: Vec<&Text> = self.text.iter().collect();
-        out.extend(&self.list);
-        out.extend(&self.numbered);
+        out.extend(self.list.iter());
+        out.extend(self.numbered.iter());
         out.extend(self.pairs.iter().flat_map(|p| [&p.name, &p.detail]));
         out
     }

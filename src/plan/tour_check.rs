@@ -7,15 +7,17 @@ use super::tour::{Caption, Tour, TourView};
 use super::{Plan, PlanData};
 use crate::ids::Focus;
 
-/// `data/tour.json` as the build packs it, captions resolved into the plan's texts.
-pub const PACKED_TOUR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tour.postcard"));
-
 impl Tour {
-    /// The tour built into the app, checked against the plan.
+    /// The tour built into the app (`data/tour.json` as the build resolved and
+    /// [`super::baked`] it). Checked against the plan in native builds (the tests); the
+    /// app ships no checker: the same static data passes the native tests.
     pub fn embedded(plan: &Plan) -> Result<Tour, Vec<String>> {
-        let tour: Tour =
-            super::packed::read(PACKED_TOUR).map_err(|e| vec![format!("tour.json: {e}")])?;
-        tour.checked(plan)
+        let tour = super::baked::TOUR.clone();
+        if cfg!(target_arch = "wasm32") {
+            Ok(tour)
+        } else {
+            tour.checked(plan)
+        }
     }
 
     /// The tour if [`Tour::check`] finds no problem, else every problem.
@@ -33,7 +35,7 @@ impl Tour {
     /// part holding one thing, layers for every step.
     pub fn check(&self, plan: &Plan) -> Vec<String> {
         let mut errors = Vec::new();
-        let ids: Vec<&str> = self.steps.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = self.steps.iter().map(|s| &*s.id).collect();
         let expected = expected_order(&plan.data);
         if ids != expected {
             errors.push(format!(
@@ -45,7 +47,7 @@ impl Tour {
         let all = self
             .steps
             .iter()
-            .flat_map(|s| std::iter::once(s).chain(&s.each));
+            .flat_map(|s| std::iter::once(s).chain(s.each.iter()));
         for step in all {
             let mut problem = |p: String| errors.push(format!("tour.json: step {}: {p}", step.id));
             if let Some(focus) = &step.focus {
@@ -71,7 +73,7 @@ impl Tour {
                 problem("fits its selection but selects nothing".to_owned());
             }
             let mut texts = vec![&step.title];
-            for part in &step.caption {
+            for part in step.caption.iter() {
                 match part.kind() {
                     Some(Caption::Route(cities)) => {
                         for c in cities.iter().filter(|c| plan.city(**c).is_none()) {
@@ -138,7 +140,7 @@ mod tests {
     #[test]
     fn the_steps_follow_the_release() {
         let (plan, tour) = setup();
-        let ids: Vec<&str> = tour.steps.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = tour.steps.iter().map(|s| &*s.id).collect();
         assert_eq!(
             ids,
             [
@@ -177,7 +179,7 @@ mod tests {
         assert!(tour.steps[0]
             .caption
             .iter()
-            .any(|p| p.figures == [Figure::Area, Figure::Population]));
+            .any(|p| *p.figures == [Figure::Area, Figure::Population]));
         // A belt's caption gives its industry and its cities in the release's order.
         let pharma = &tour.steps[7];
         assert_eq!(pharma.caption[1].route, plan.data.layout.belts[1].cities);
@@ -189,9 +191,9 @@ mod tests {
     fn the_check_reports_what_the_build_cannot_see() {
         let (plan, mut tour) = setup();
         // An unknown selection, a step without layers, steps out of order.
-        tour.steps[1].focus = Some(Focus::Task(crate::ids::TaskId(99)));
-        tour.steps[2].layers = Some(Vec::new());
-        tour.steps.swap(3, 4);
+        tour.steps.to_mut()[1].focus = Some(Focus::Task(crate::ids::TaskId(99)));
+        tour.steps.to_mut()[2].layers = Some(Vec::new().into());
+        tour.steps.to_mut().swap(3, 4);
         let all = tour.check(&plan).join("\n");
         assert!(
             all.contains("task:99, which the plan does not have"),

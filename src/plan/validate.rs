@@ -114,7 +114,7 @@ pub fn check(
     }
 
     let boundary = |code: &Adcode| metro.iter().chain(region).find(|b| &b.adcode == code);
-    for unit in &data.units {
+    for unit in data.units.iter() {
         let roles = &unit.roles;
         if roles.is_empty() {
             errors.push(format!("plan.json: unit {} has no role", unit.adcode));
@@ -144,7 +144,7 @@ pub fn check(
             Some(_) => {}
         }
     }
-    for province in &data.provinces {
+    for province in data.provinces.iter() {
         if !region.iter().any(|b| b.adcode == province.adcode) {
             errors.push(format!(
                 "plan.json: province {} has no outline in region.geojson",
@@ -152,7 +152,7 @@ pub fn check(
             ));
         }
     }
-    for city in &data.cities {
+    for city in data.cities.iter() {
         if let Some(code) = &city.adcode {
             if boundary(code).is_none() {
                 errors.push(format!(
@@ -165,7 +165,7 @@ pub fn check(
 
     // The plan's dates are real dates, in order.
     let milestones = &data.release.milestones;
-    for m in milestones {
+    for m in milestones.iter() {
         if crate::i18n::date(&m.date, crate::i18n::Lang::En).is_none() {
             errors.push(format!(
                 "plan.json: milestone date {:?} is not a YYYY-MM-DD date",
@@ -194,7 +194,7 @@ pub fn check(
             errors.push(format!("anchors.json: city {id} has no anchor point"));
         }
     }
-    for a in &anchors.cities {
+    for a in anchors.cities.iter() {
         let plausible = (100.0..=150.0).contains(&a.lon) && (30.0..=60.0).contains(&a.lat);
         if !plausible {
             errors.push(format!(

@@ -218,7 +218,7 @@ mod tests {
             .collect();
         let expected: Vec<_> = plan.data.provinces[1..]
             .iter()
-            .map(|p| (p.adcode.clone(), p.name.en.as_str()))
+            .map(|p| (p.adcode.clone(), &*p.name.en))
             .collect();
         assert_eq!(provinces, expected);
     }

@@ -128,7 +128,7 @@ impl Scene {
                 let bounds = shape::bounds(&s);
                 UnitMark {
                     adcode: u.entry.adcode.clone(),
-                    roles: u.entry.roles.clone(),
+                    roles: u.entry.roles.to_vec(),
                     d: shapes_d(&s),
                     label_at: shape::interior_point(&s).unwrap_or_else(|| bounds.center()),
                     bounds,

@@ -259,6 +259,6 @@ mod tests {
         layers.set_belt(BeltId::Energy, true);
         let d = map_description(&p, &layers, Lang::En);
         assert!(d.contains("Designated area, "), "{d}");
-        assert!(d.contains(&p.data.layout.belts[4].industry.en), "{d}");
+        assert!(d.contains(&*p.data.layout.belts[4].industry.en), "{d}");
     }
 }

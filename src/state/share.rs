@@ -72,8 +72,8 @@ fn dir_of(page: &str) -> &str {
     }
 }
 
-/// Text made safe inside a double-quoted HTML attribute.
-fn escape_attr(text: &str) -> String {
+/// Text made safe inside a double-quoted HTML or XML attribute (and as element content).
+pub fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

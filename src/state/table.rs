@@ -4,7 +4,7 @@
 
 use super::describe::role_names;
 use crate::i18n::{thousands, ui, Lang, Phrase, Text};
-use crate::ids::Focus;
+use crate::ids::{CityId, Focus};
 use crate::plan::{city_names as route, Plan};
 use std::cmp::Ordering;
 
@@ -183,8 +183,8 @@ impl Table {
 /// The columns of the two names: Chinese first.
 fn names(text: &Text) -> [Cell; 2] {
     [
-        Cell::text(&text.zh, Some(Lang::Zh)),
-        Cell::text(&text.en, Some(Lang::En)),
+        Cell::text(&*text.zh, Some(Lang::Zh)),
+        Cell::text(&*text.en, Some(Lang::En)),
     ]
 }
 
@@ -307,27 +307,19 @@ pub fn cities(plan: &Plan, lang: Lang) -> Table {
         .cities
         .iter()
         .map(|c| {
-            let mut by: Vec<&str> = Vec::new();
-            if layout.center.city == c.id {
-                by.push(layout.center.name.get(lang));
-            }
-            by.extend(
-                layout
-                    .clusters
-                    .iter()
-                    .filter(|k| k.cities.contains(&c.id))
-                    .map(|k| k.name.get(lang)),
-            );
-            by.extend(
-                layout
-                    .belts
-                    .iter()
-                    .filter(|b| b.cities.contains(&c.id))
-                    .map(|b| b.industry.get(lang)),
-            );
-            if layout.corridor.cities.contains(&c.id) {
-                by.push(layout.corridor.name.get(lang));
-            }
+            // The parts of the layout that name the city: a belt by its industry.
+            let has = |cities: &[CityId]| cities.contains(&c.id);
+            let center = (layout.center.city == c.id).then_some(&layout.center.name);
+            let clusters = layout.clusters.iter().filter(|k| has(&k.cities));
+            let belts = layout.belts.iter().filter(|b| has(&b.cities));
+            let corridor = has(&layout.corridor.cities).then_some(&layout.corridor.name);
+            let by: Vec<&str> = center
+                .into_iter()
+                .chain(clusters.map(|k| &k.name))
+                .chain(belts.map(|b| &b.industry))
+                .chain(corridor)
+                .map(|t| t.get(lang))
+                .collect();
             let kind = if c.member {
                 ui::MEMBER_CITY
             } else {
@@ -416,7 +408,7 @@ mod tests {
         let expected: Vec<&str> = belt
             .cities
             .iter()
-            .map(|c| p.city(*c).unwrap().name.en.as_str())
+            .map(|c| p.city(*c).unwrap().name.en.as_ref())
             .collect();
         assert_eq!(pharma.cells[3].text, expected.join(" → "));
         let corridor = t.rows.last().unwrap();

@@ -101,8 +101,8 @@ fn SourceLine() -> impl IntoView {
                     .map(|m| {
                         let when = move || crate::i18n::date(&m.date, lang.get()).unwrap_or_default();
                         view! {
-                            <li data-date=m.date.as_str()>
-                                <time datetime=m.date.as_str()>{when}</time>
+                            <li data-date=m.date.to_string()>
+                                <time datetime=m.date.to_string()>{when}</time>
                                 " "
                                 <span class="milestone-what">{ctx.text(&m.what)}</span>
                                 " "

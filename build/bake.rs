@@ -1,0 +1,216 @@
+//! Writes the checked data as Rust source (`OUT_DIR/baked.rs`, included by
+//! `src/plan/baked.rs`): `static` items whose strings and lists borrow from the binary
+//! (`Cow::Borrowed`), so that the app decodes nothing at start-up and ships neither a
+//! decoder nor a validator (as `databake` does for ICU4X). Every list becomes its own
+//! `static` array; a struct missing a field here fails to compile there.
+
+use crate::i18n::{List, Str, Text, ZhSource};
+use crate::ids::{
+    Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerId, LayerItem, TaskId,
+};
+use crate::model::*;
+use crate::tour_model::*;
+
+/// The source being written: the named list arrays, and a counter for their names.
+#[derive(Default)]
+pub struct Out {
+    /// `static` arrays of the lists, one per line.
+    pub statics: String,
+    next: usize,
+}
+
+impl Out {
+    /// Adds a `pub static NAME: TYPE = VALUE;` item.
+    pub fn item<T: Bake>(&mut self, name: &str, value: &T) {
+        let v = value.bake(self);
+        self.statics += &format!("pub static {name}: {} = {v};\n", T::ty());
+    }
+}
+
+/// A value as a Rust constant expression.
+pub trait Bake {
+    /// The type as the generated code names it.
+    fn ty() -> String;
+    /// The value; lists are written to `out` as arrays first.
+    fn bake(&self, out: &mut Out) -> String;
+}
+
+impl Bake for Str {
+    fn ty() -> String {
+        "Str".into()
+    }
+    fn bake(&self, _: &mut Out) -> String {
+        // `Debug` of a str is a valid Rust string literal.
+        format!("Cow::Borrowed({:?})", &**self)
+    }
+}
+
+impl<T: Bake + Clone> Bake for List<T> {
+    fn ty() -> String {
+        format!("List<{}>", T::ty())
+    }
+    fn bake(&self, out: &mut Out) -> String {
+        let items: Vec<String> = self.iter().map(|x| x.bake(out)).collect();
+        let name = format!("L{}", out.next);
+        out.next += 1;
+        out.statics += &format!(
+            "static {name}: [{}; {}] = [{}];\n",
+            T::ty(),
+            items.len(),
+            items.join(", ")
+        );
+        format!("Cow::Borrowed(&{name})")
+    }
+}
+
+impl<T: Bake> Bake for Option<T> {
+    fn ty() -> String {
+        format!("Option<{}>", T::ty())
+    }
+    fn bake(&self, out: &mut Out) -> String {
+        match self {
+            Some(v) => format!("Some({})", v.bake(out)),
+            None => "None".into(),
+        }
+    }
+}
+
+impl Bake for f64 {
+    fn ty() -> String {
+        "f64".into()
+    }
+    fn bake(&self, _: &mut Out) -> String {
+        assert!(self.is_finite(), "a finite number");
+        // `Debug` writes the shortest text that reads back as the same number.
+        format!("{self:?}_f64")
+    }
+}
+
+macro_rules! bake_display {
+    ($($ty:ident),+) => {$(
+        impl Bake for $ty {
+            fn ty() -> String {
+                stringify!($ty).into()
+            }
+            fn bake(&self, _: &mut Out) -> String {
+                format!("{self}")
+            }
+        }
+    )+};
+}
+bake_display!(bool, u32);
+
+/// Enums without data: `Type::Variant` (their `Debug` is the variant's name).
+macro_rules! bake_unit_enum {
+    ($($ty:ident),+) => {$(
+        impl Bake for $ty {
+            fn ty() -> String {
+                stringify!($ty).into()
+            }
+            fn bake(&self, _: &mut Out) -> String {
+                format!("{}::{:?}", stringify!($ty), self)
+            }
+        }
+    )+};
+}
+bake_unit_enum!(
+    ZhSource, LayerId, BeltId, CityId, ClusterId, GoalId, CircleId, UnitRole, TourView, Figure
+);
+
+impl Bake for TaskId {
+    fn ty() -> String {
+        "TaskId".into()
+    }
+    fn bake(&self, _: &mut Out) -> String {
+        format!("TaskId({})", self.0)
+    }
+}
+
+impl Bake for Adcode {
+    fn ty() -> String {
+        "Adcode".into()
+    }
+    fn bake(&self, _: &mut Out) -> String {
+        format!("Adcode::from_static({:?})", self.as_str())
+    }
+}
+
+impl Bake for LayerItem {
+    fn ty() -> String {
+        "LayerItem".into()
+    }
+    fn bake(&self, out: &mut Out) -> String {
+        match self {
+            LayerItem::Layer(id) => format!("LayerItem::Layer({})", id.bake(out)),
+            LayerItem::Belt(id) => format!("LayerItem::Belt({})", id.bake(out)),
+        }
+    }
+}
+
+impl Bake for Focus {
+    fn ty() -> String {
+        "Focus".into()
+    }
+    fn bake(&self, out: &mut Out) -> String {
+        match self {
+            Focus::Unit(code) => format!("Focus::Unit({})", code.bake(out)),
+            Focus::Center => "Focus::Center".into(),
+            Focus::Corridor => "Focus::Corridor".into(),
+            Focus::Cluster(id) => format!("Focus::Cluster({})", id.bake(out)),
+            Focus::Belt(id) => format!("Focus::Belt({})", id.bake(out)),
+            Focus::City(id) => format!("Focus::City({})", id.bake(out)),
+            Focus::Goal(id) => format!("Focus::Goal({})", id.bake(out)),
+            Focus::Task(id) => format!("Focus::Task({})", id.bake(out)),
+        }
+    }
+}
+
+/// Structs: `Type { field: value, … }` with every field named.
+macro_rules! bake_struct {
+    ($($ty:ident { $($field:ident),+ $(,)? })+) => {$(
+        impl Bake for $ty {
+            fn ty() -> String {
+                stringify!($ty).into()
+            }
+            fn bake(&self, out: &mut Out) -> String {
+                let mut s = format!("{} {{", stringify!($ty));
+                $(s += &format!(" {}: {},", stringify!($field), self.$field.bake(out));)+
+                s + " }"
+            }
+        }
+    )+};
+}
+
+bake_struct! {
+    Text { en, zh, zh_from }
+    PlanData {
+        title, area_name, release, structure, figures, summary, composition, area_statement,
+        area_clauses, sphere_statement, cities, provinces, units, layout, goals_intro, goals,
+        principles_intro, principles, tasks, safeguards,
+    }
+    Release { event, date, source, editor, milestones }
+    Milestone { date, what, published_in }
+    Structure { preface, chapters, sections, special_columns }
+    Figures { area_km2, population_million, population_qualifier }
+    AreaClause { city, text }
+    City { id, adcode, member, name }
+    Province { adcode, name }
+    EnglishName { en }
+    UnitEntry { adcode, name, roles, note }
+    Layout { name, code, focus, principles, center, clusters_intro, clusters, belts_intro, belts, corridor }
+    Center { city, name, description }
+    Cluster { id, name, cities }
+    Belt { id, name, industry, cities }
+    Corridor { name, cities, roles, aim }
+    PhasedGoal { id, headline, economy_trillion_rmb, outcomes, traits_intro, traits, circles, map }
+    Circle { id, name, quality }
+    KeyTask { id, name, map }
+    MapReading { layers, focus }
+    Safeguards { summary, mechanisms, aim }
+    Anchor { id, lon, lat, from, note }
+    Anchors { method, cities }
+    Tour { steps }
+    TourStep { id, title, caption, layers, focus, view, each }
+    CaptionPart { text, list, numbered, route, pairs, figures, reading }
+    Pair { name, detail }
+}
