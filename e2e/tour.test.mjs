@@ -417,6 +417,60 @@ describe("reading layout and guided tour", () => {
     }
   });
 
+  test("the layer list folds when a resize leaves the map no room for it and opens when the room comes back", async () => {
+    const sizes = [
+      [1920, 1080],
+      [390, 844],
+      [844, 390], // the phone turned
+      [1280, 800],
+      [2560, 1080],
+    ];
+    const key = ([w, h]) => `${w}x${h}`;
+    const isOpen = (page) => page.evaluate(() => document.querySelector(".layer-panel").open);
+    // What a fresh load decides at each size: open beside a wide map, folded on a phone.
+    const fresh = {};
+    for (const [width, height] of sizes) {
+      const { page, close } = await openApp(app, "?lang=zh", { viewport: { width, height } });
+      try {
+        fresh[key([width, height])] = await isOpen(page);
+      } finally {
+        await close();
+      }
+    }
+    const want = { "1920x1080": true, "390x844": false, "844x390": true, "1280x800": false, "2560x1080": true };
+    assert.deepEqual(fresh, want);
+    const { page, problems, close } = await openApp(app, "?lang=zh", { viewport: { width: 1920, height: 1080 } });
+    try {
+      // Each resize ends as a fresh load at that size would start.
+      for (const size of [[390, 844], [844, 390], [1280, 800], [1920, 1080], [390, 844], [1920, 1080]]) {
+        const [width, height] = size;
+        await page.setViewportSize({ width, height });
+        await page.waitForFunction((open) => document.querySelector(".layer-panel").open === open, want[key(size)]);
+        await settled(page);
+        if (width !== 844) {
+          const r = await areaClear(page);
+          assert.ok(r.inside, `${width}×${height}: ${JSON.stringify(r)}`);
+          assert.deepEqual(r.covering, [], `${width}×${height}: ${JSON.stringify(r)}`);
+        }
+      }
+      // In between, the list stays as the reader set it: folded by hand at 1920 px, it
+      // stays folded at 2560 px (room there too), and opens again after a narrow spell.
+      await page.locator(".layer-panel summary").click();
+      await page.waitForFunction(() => !document.querySelector(".layer-panel").open);
+      await page.setViewportSize({ width: 2560, height: 1080 });
+      await settled(page);
+      assert.equal(await isOpen(page), false, "the reader's choice holds while the room does not change");
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await settled(page);
+      assert.equal(await isOpen(page), false);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.waitForFunction(() => document.querySelector(".layer-panel").open);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
   test("a swipe on the caption card (touch) moves to the next and the previous step; short, vertical and mouse drags do not", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en&tour=3", { viewport: VIEWPORTS.mobile, contextOptions: { hasTouch: true } });
     try {

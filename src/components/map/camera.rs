@@ -38,8 +38,8 @@ pub struct MapCamera {
     pub size: RwSignal<(f64, f64)>,
     /// What the panels over the map cover, px from each side (margins not included).
     pub covered: RwSignal<Insets>,
-    /// Whether the layer list is open (decided by the room beside the area at first,
-    /// then by the reader).
+    /// Whether the layer list is open (decided by the room beside the area at first and
+    /// whenever a resize changes that room, else by the reader).
     pub layers_open: RwSignal<bool>,
     /// The view the state asks for (its own, or the fitted default).
     pub target: Memo<MapView>,
@@ -57,6 +57,9 @@ pub struct MapCamera {
     pub gesture: StoredValue<Gesture>,
     /// Transition generation: a newer move or a gesture cancels older frames.
     generation: StoredValue<u32>,
+    /// Whether the map had room for the open layer list when last measured (`None`
+    /// before the first measurement).
+    layer_room: StoredValue<Option<bool>>,
     wrap: NodeRef<html::Div>,
 }
 
@@ -103,6 +106,7 @@ impl MapCamera {
             px_per_km,
             gesture: StoredValue::new(Gesture::default()),
             generation: StoredValue::new(0),
+            layer_room: StoredValue::new(None),
             wrap,
         };
         cam.follow_target();
@@ -136,9 +140,12 @@ impl MapCamera {
     }
 
     /// Moves (if needed) so that `rect` is on screen and clear of the panels over the map,
-    /// keeping what is visible now. Returns whether it moves.
+    /// keeping what is visible now. Returns whether it moves. Judged on the view the map is
+    /// heading to (the shown one may be mid-move, or not yet follow the overlays measured
+    /// just now).
     pub fn reveal(&self, rect: Rect) -> bool {
-        let vp = self.viewport.get_untracked();
+        let (w, h) = self.size.get_untracked();
+        let vp = self.camera.viewport(self.target.get_untracked(), w, h);
         let free = vp.free(self.covered.get_untracked().grown(FIT_MARGIN_PX / 2.0));
         if free.contains(&rect) {
             return false;
@@ -233,7 +240,8 @@ impl MapCamera {
     }
 
     /// Measures once the map is drawn (deciding whether the layer list fits beside the
-    /// area), shows a linked selection, then marks the app ready; re-measures on resize.
+    /// area), shows a linked selection, then marks the app ready; re-measures on resize
+    /// (folding or opening the layer list when the room for it changes).
     fn measure_on_resize(&self) {
         let cam = *self;
         // Coming back from the table view, the map has a size again.
@@ -253,19 +261,9 @@ impl MapCamera {
                     return;
                 }
                 first.set_value(false);
-                let (w, h) = cam.size.get_untracked();
-                let extent = cam
-                    .ctx
-                    .layers
-                    .with_untracked(|l| cam.ctx.scene.extent_for(l));
-                cam.layers_open.set(cam.camera.room_beside(
-                    extent,
-                    w,
-                    h,
-                    Insets::uniform(FIT_MARGIN_PX),
-                    LAYER_LIST_PX,
-                    LAYER_LIST_SHARE,
-                ));
+                let room = cam.room_for_layer_list();
+                cam.layer_room.set_value(Some(room));
+                cam.layers_open.set(room);
                 // The next frame has the layer list drawn open or folded. What the
                 // panels cover and a linked selection are shown at once, not animated
                 // after the app says it is ready.
@@ -280,13 +278,41 @@ impl MapCamera {
                 });
             });
         });
+        // A resize (a window made narrower, a phone turned) folds the layer list when the
+        // map loses the room for it and opens it when the map gains it; in between, it
+        // stays as the reader set it. (Its `toggle` re-measures what it covers.)
         let handle = window_event_listener(leptos::ev::resize, move |_| {
             cam.instant.set_value(true);
             cam.measure();
+            if let Some(before) = cam.layer_room.get_value() {
+                let room = cam.room_for_layer_list();
+                if room != before {
+                    cam.layer_room.set_value(Some(room));
+                    cam.layers_open.set(room);
+                }
+            }
             cam.measure_overlays();
             request_animation_frame(move || cam.instant.set_value(false));
         });
         on_cleanup(move || handle.remove());
+    }
+
+    /// True if the map, at its present size, has room for the open layer list beside
+    /// what it shows by default.
+    fn room_for_layer_list(&self) -> bool {
+        let (w, h) = self.size.get_untracked();
+        let extent = self
+            .ctx
+            .layers
+            .with_untracked(|l| self.ctx.scene.extent_for(l));
+        self.camera.room_beside(
+            extent,
+            w,
+            h,
+            Insets::uniform(FIT_MARGIN_PX),
+            LAYER_LIST_PX,
+            LAYER_LIST_SHARE,
+        )
     }
 
     /// Where the highlighted feature lies, if it is on the map.

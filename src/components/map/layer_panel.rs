@@ -37,7 +37,8 @@ pub fn LayerPanel() -> impl IntoView {
         }
     };
     // Open where the map has room for it beside the area (the camera decides once
-    // the map is measured), folded to its button elsewhere; then as the reader sets it.
+    // the map is measured, and again when a resize changes that room), folded to its
+    // button elsewhere; in between, as the reader sets it.
     // The fitted views and the recentring keep clear of it either way.
     let cam = expect_context::<super::MapCamera>();
     let toggled = move |ev: leptos::ev::Event| {
