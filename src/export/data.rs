@@ -1,6 +1,7 @@
 //! The data downloads: units as CSV (UTF-8 with BOM, so that Excel shows the Chinese)
 //! and as GeoJSON (RFC 7946), and the plan metadata as JSON.
 
+use crate::geo::decimal::Num;
 use crate::geo::{LonLat, Ring};
 use crate::i18n::{ui, Lang, Text};
 use crate::plan::{Plan, Unit};
@@ -114,17 +115,14 @@ fn ring_json(ring: &Ring, exterior: bool) -> String {
     array(
         points
             .iter()
-            .map(|p| format!("[{},{}]", round6(p.lon), round6(p.lat))),
+            // Six decimals, as `{}` of the rounded numbers wrote them, with integer code.
+            .map(|p| format!("[{},{}]", Num(p.lon), Num(p.lat))),
     )
-}
-
-fn round6(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
 }
 
 /// A derived area in km², as a whole number.
 fn area(unit: &Unit) -> String {
-    format!("{:.0}", unit.area_km2)
+    format!("{:.0}", Num(unit.area_km2))
 }
 
 /// The units as a GeoJSON FeatureCollection (RFC 7946: WGS-84 order lon,lat, no `crs`,
@@ -246,7 +244,7 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
             (
                 "economy_trillion_rmb",
                 g.economy_trillion_rmb
-                    .map_or("null".to_owned(), |v| v.to_string()),
+                    .map_or("null".to_owned(), |v| Num(v).to_string()),
             ),
             ("outcomes", ts(&g.outcomes, lang)),
             ("traits", ts(&g.traits, lang)),
@@ -291,10 +289,10 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
         (
             "figures",
             object(&[
-                ("area_km2", d.figures.area_km2.to_string()),
+                ("area_km2", Num(d.figures.area_km2).to_string()),
                 (
                     "population_million",
-                    d.figures.population_million.to_string(),
+                    Num(d.figures.population_million).to_string(),
                 ),
             ]),
         ),

@@ -6,6 +6,7 @@
 
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
+use crate::geo::decimal::push_fixed;
 use crate::ids::Focus;
 use crate::scene::outline::Outline;
 use crate::state::describe;
@@ -244,7 +245,14 @@ pub fn FocusRing() -> impl IntoView {
             Outline::Point(at) => {
                 let transform = move || {
                     let s = 1.0 / cam.viewport.get().px_per_km;
-                    format!("translate({:.3} {:.3}) scale({s:.5})", at.x, at.y)
+                    let mut t = String::from("translate(");
+                    push_fixed(&mut t, at.x, 3);
+                    t.push(' ');
+                    push_fixed(&mut t, at.y, 3);
+                    t.push_str(") scale(");
+                    push_fixed(&mut t, s, 5);
+                    t.push(')');
+                    t
                 };
                 Either::Right(view! {
                     <g transform=transform>
