@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
-import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY } from "../e2e/harness.mjs";
+import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -43,7 +43,7 @@ const SLOW_4G = {
   uploadThroughput: (750 * 1024 * 0.9) / 8,
 };
 const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
+const DESKTOP = { viewport: VIEWPORTS.desktop };
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -120,10 +120,10 @@ async function sizes() {
 // ---------------------------------------------------------------- browser helpers
 
 /** Records in the page: when the app became ready, LCP, and input→paint latencies. */
-function pageProbe() {
+function pageProbe(ready) {
   const b = (window.__bench = { ready: null, lcp: 0, armed: null, every: null, latencies: [], frames: null });
   const check = () => {
-    if (b.ready === null && document.querySelector('.app[data-ready]:not([data-ready="false"])')) {
+    if (b.ready === null && document.querySelector(ready)) {
       b.ready = performance.now();
       return true;
     }
@@ -179,7 +179,7 @@ function pageProbe() {
 
 async function newPage(browser, profile, { cpu = 1, network = null } = {}) {
   const context = await browser.newContext(profile);
-  await context.addInitScript(pageProbe);
+  await context.addInitScript(pageProbe, READY);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -301,6 +301,7 @@ async function interactions(browser, url) {
     await p.page.goto(url + "?lang=en");
     await p.page.waitForSelector(READY);
     await p.page.waitForTimeout(700); // the opening view's transition
+    await openLayerList(p.page); // the layer switch toggled below is in it
     const kinds = interactionKinds(p.page);
     for (const [name, kind] of Object.entries(kinds)) {
       const xs = [];

@@ -12,6 +12,7 @@ import {
   appForSuite,
   assertNoViolations,
   onPage,
+  openLayerList,
   openApp,
   runAxe,
   screenshot,
@@ -164,9 +165,7 @@ describe("accessibility", () => {
   test("focus never lands on a hidden feature: hiding its layer moves focus to the map", async () => {
     await onPage(app, "?lang=en&layers=area,center,labels", async ({ page }) => {
       // The layer list may be folded to its button where the map has no room beside it.
-      if (!(await page.locator("details.layer-panel").evaluate((d) => d.open))) {
-        await page.locator(".layer-panel summary").click();
-      }
+      await openLayerList(page);
       await page.locator('[data-toggle="corridor"] input').check();
       await settled(page);
       await page.locator("svg.map").focus();

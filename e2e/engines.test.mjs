@@ -20,13 +20,13 @@ import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import puppeteer from "puppeteer-core";
 import { Builder, Origin } from "selenium-webdriver";
-import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR, freePort } from "./harness.mjs";
+import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR, VIEWPORTS, freePort } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
-const WINDOW = { width: 1280, height: 800 };
+const WINDOW = VIEWPORTS.desktop;
 const TIMEOUT = 30_000;
 
 const PROBE = `// Test-only: records what a reader's console would show as an error.

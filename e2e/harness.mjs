@@ -173,6 +173,14 @@ export async function onPage(app, query, options, check) {
   }
 }
 
+/** Opens the layer list where the map folded it to its button (no room beside the map);
+ * `scope` is a page or a frame. */
+export async function openLayerList(scope) {
+  if (!(await scope.locator("details.layer-panel").evaluate((d) => d.open))) {
+    await scope.locator(".layer-panel summary").click();
+  }
+}
+
 let axeSource;
 
 /**

@@ -10,6 +10,7 @@ import {
   appForSuite,
   assertNoViolations,
   onPage,
+  openLayerList,
   openApp,
   runAxe,
   screenshot,
@@ -20,13 +21,6 @@ import {
 async function viewBox(page) {
   const vb = await page.locator("svg.map").getAttribute("viewBox");
   return vb.split(" ").map(Number);
-}
-
-/** Opens the layer list if the map folded it to its button (narrow maps). */
-async function openLayers(page) {
-  if (!(await page.locator("details.layer-panel").evaluate((d) => d.open))) {
-    await page.locator(".layer-panel summary").click();
-  }
 }
 
 /** Waits until the map's viewBox differs from `before` ([x, y, w, h]). */
@@ -95,7 +89,7 @@ describe("the map", () => {
     await onPage(app, "?lang=en", async ({ page }) => {
       await settled(page);
       assert.equal(await onMap(page, 'svg.map [data-city="changchun"]'), true);
-      await openLayers(page);
+      await openLayerList(page);
       await settled(page);
       const before = await viewBox(page);
       await page.locator('[data-toggle="corridor"] input').check();

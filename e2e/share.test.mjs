@@ -13,6 +13,7 @@ import {
   assertNoProblems,
   formatViolations,
   onPage,
+  openLayerList,
   openApp,
   runAxe,
   screenshot,
@@ -65,9 +66,7 @@ describe("share and embed", () => {
       try {
         // A state away from the defaults: one belt on, a selection. (The layer list
         // may be folded to its button where the map has no room beside the area.)
-        if (!(await page.locator("details.layer-panel").evaluate((d) => d.open))) {
-          await page.locator(".layer-panel summary").click();
-        }
+        await openLayerList(page);
         await page.locator('[data-toggle="belt:pharma"] input').check();
         await page.locator('[data-toggle="context"] input').uncheck();
         await page.locator(".share-button").getByText(w.share).waitFor();
@@ -271,9 +270,7 @@ describe("share and embed", () => {
             });
           }),
       );
-      if (!(await frame.locator("details.layer-panel").evaluate((d) => d.open))) {
-        await frame.locator(".layer-panel summary").click();
-      }
+      await openLayerList(frame);
       await frame.locator('[data-toggle="corridor"] input').check();
       const state = await stateMessage;
       assert.match(state.query, /^lang=en&layers=area,belts?[^&]*corridor.*&embed=1&panels=1$/);

@@ -8,7 +8,7 @@
 mod support;
 
 use metro_plan::i18n::{Lang, Text};
-use metro_plan::plan::{Plan, PlanData};
+use metro_plan::plan::PlanData;
 use support::browser::{document, open, search, squash, tick, window, Page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +18,7 @@ use web_sys::Element;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn plan() -> PlanData {
-    Plan::embedded().expect("valid data").data
+    support::plan().data
 }
 
 fn in_lang(texts: &[Text], lang: Lang) -> Vec<String> {

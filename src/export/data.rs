@@ -1,6 +1,8 @@
 //! The data downloads: units as CSV (UTF-8 with BOM, so that Excel shows the Chinese)
 //! and as GeoJSON (RFC 7946), and the plan metadata as JSON.
 
+use crate::geo::decimal::Num;
+use crate::geo::shape::twice_signed_area;
 use crate::geo::{LonLat, Ring};
 use crate::i18n::{ui, Lang, Text};
 use crate::plan::{Plan, Unit};
@@ -73,13 +75,7 @@ pub fn units_csv(plan: &Plan, lang: Lang) -> String {
 /// Twice the signed area of a ring in degrees (positive when counterclockwise, x east
 /// and y north).
 fn signed_area(ring: &[LonLat]) -> f64 {
-    let n = ring.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (ring[i], ring[(i + 1) % n]);
-            a.lon * b.lat - b.lon * a.lat
-        })
-        .sum()
+    twice_signed_area(ring, |p| (p.lon, p.lat))
 }
 
 /// A JSON array of values already written as JSON.
@@ -114,17 +110,14 @@ fn ring_json(ring: &Ring, exterior: bool) -> String {
     array(
         points
             .iter()
-            .map(|p| format!("[{},{}]", round6(p.lon), round6(p.lat))),
+            // Six decimals, as `{}` of the rounded numbers wrote them, with integer code.
+            .map(|p| format!("[{},{}]", Num(p.lon), Num(p.lat))),
     )
-}
-
-fn round6(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
 }
 
 /// A derived area in km², as a whole number.
 fn area(unit: &Unit) -> String {
-    format!("{:.0}", unit.area_km2)
+    format!("{:.0}", Num(unit.area_km2))
 }
 
 /// The units as a GeoJSON FeatureCollection (RFC 7946: WGS-84 order lon,lat, no `crs`,
@@ -246,7 +239,7 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
             (
                 "economy_trillion_rmb",
                 g.economy_trillion_rmb
-                    .map_or("null".to_owned(), |v| v.to_string()),
+                    .map_or("null".to_owned(), |v| Num(v).to_string()),
             ),
             ("outcomes", ts(&g.outcomes, lang)),
             ("traits", ts(&g.traits, lang)),
@@ -291,10 +284,10 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
         (
             "figures",
             object(&[
-                ("area_km2", d.figures.area_km2.to_string()),
+                ("area_km2", Num(d.figures.area_km2).to_string()),
                 (
                     "population_million",
-                    d.figures.population_million.to_string(),
+                    Num(d.figures.population_million).to_string(),
                 ),
             ]),
         ),

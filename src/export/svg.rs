@@ -5,6 +5,7 @@
 //! office software show it alike.
 
 use super::xml_escape;
+use crate::geo::decimal::Num;
 use crate::geo::label::text_width_em;
 use crate::i18n::{ui, Lang};
 use crate::ids::{BeltId, Focus, LayerId};
@@ -113,12 +114,12 @@ impl Doc {
     fn stroke(&self, colour: &str, width_px: f64, dash_px: &[f64]) -> String {
         let mut s = format!(
             " stroke=\"{colour}\" stroke-width=\"{:.4}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"",
-            width_px * self.px
+            Num(width_px * self.px)
         );
         if !dash_px.is_empty() {
             let d: Vec<String> = dash_px
                 .iter()
-                .map(|v| format!("{:.4}", v * self.px))
+                .map(|v| format!("{:.4}", Num(v * self.px)))
                 .collect();
             let _ = write!(s, " stroke-dasharray=\"{}\"", d.join(" "));
         }
@@ -126,6 +127,7 @@ impl Doc {
     }
 
     fn text(&mut self, x: f64, y: f64, size: f64, attrs: &str, text: &str) {
+        let (x, y, size) = (Num(x), Num(y), Num(size));
         let _ = writeln!(
             self.out,
             "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\"{attrs}>{}</text>",
@@ -188,9 +190,11 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     let total_h = HEADER + h + 12.0 + legend_h + 8.0 + notes.len() as f64 * 15.0 + PAD;
 
     let title = e.plan.data.title.get(lang);
+    // Written with integer code (`Num`), as every number of the document.
+    let (w_, h_, total_h_, header_) = (Num(w), Num(h), Num(total_h), Num(HEADER));
     let _ = writeln!(
         doc.out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{total_h:.0}\" viewBox=\"0 0 {w} {total_h:.0}\" font-family=\"{FONT}\" lang=\"{}\" role=\"graphics-document\" aria-labelledby=\"title\" aria-describedby=\"desc\">",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w_}\" height=\"{total_h_:.0}\" viewBox=\"0 0 {w_} {total_h_:.0}\" font-family=\"{FONT}\" lang=\"{}\" role=\"graphics-document\" aria-labelledby=\"title\" aria-describedby=\"desc\">",
         lang.tag()
     );
     let _ = writeln!(doc.out, "<title id=\"title\">{}</title>", xml_escape(title));
@@ -203,7 +207,7 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     );
     let _ = writeln!(
         doc.out,
-        "<rect width=\"{w}\" height=\"{total_h:.0}\" fill=\"#ffffff\"/>"
+        "<rect width=\"{w_}\" height=\"{total_h_:.0}\" fill=\"#ffffff\"/>"
     );
     // Title block.
     doc.text(
@@ -227,27 +231,29 @@ pub fn map_svg(e: &MapExport) -> SvgDocument {
     let (cx, cy) = ((r.min_x + r.max_x) / 2.0, (r.min_y + r.max_y) / 2.0);
     let _ = writeln!(
         doc.out,
-        "<clipPath id=\"map-frame\"><rect x=\"0\" y=\"{HEADER}\" width=\"{w}\" height=\"{h}\"/></clipPath>"
+        "<clipPath id=\"map-frame\"><rect x=\"0\" y=\"{header_}\" width=\"{w_}\" height=\"{h_}\"/></clipPath>"
     );
     let _ = writeln!(
         doc.out,
-        "<rect id=\"map-background\" x=\"0\" y=\"{HEADER}\" width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
+        "<rect id=\"map-background\" x=\"0\" y=\"{header_}\" width=\"{w_}\" height=\"{h_}\" fill=\"{}\"/>",
         colour::WATER
     );
     let _ = writeln!(
         doc.out,
-        "<g id=\"map\" clip-path=\"url(#map-frame)\"><g transform=\"matrix({k:.6} 0 0 {k:.6} {:.3} {:.3})\">",
-        w / 2.0 - cx * k,
-        HEADER + h / 2.0 - cy * k
+        "<g id=\"map\" clip-path=\"url(#map-frame)\"><g transform=\"matrix({:.6} 0 0 {:.6} {:.3} {:.3})\">",
+        Num(k),
+        Num(k),
+        Num(w / 2.0 - cx * k),
+        Num(HEADER + h / 2.0 - cy * k)
     );
     patterns(&mut doc);
     draw_layers(&mut doc, e);
     doc.out.push_str("</g></g>\n");
     let _ = writeln!(
         doc.out,
-        "<rect x=\"0.5\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h}\" fill=\"none\" stroke=\"{}\"/>",
-        HEADER + 0.5,
-        w - 1.0,
+        "<rect x=\"0.5\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h_}\" fill=\"none\" stroke=\"{}\"/>",
+        Num(HEADER + 0.5),
+        Num(w - 1.0),
         colour::LINE
     );
     // Legend.
@@ -307,11 +313,11 @@ fn patterns(doc: &mut Doc) {
             "<rect width=\"{c:.4}\" height=\"{c:.4}\" fill=\"{sf}\"/><circle cx=\"{d:.4}\" cy=\"{d:.4}\" r=\"{e:.4}\" fill=\"{sphere}\"/></pattern>",
             "</defs>"
         ),
-        a = 7.0 * p,
-        b = 2.5 * p,
-        c = 8.0 * p,
-        d = 4.0 * p,
-        e = 1.4 * p,
+        a = Num(7.0 * p),
+        b = Num(2.5 * p),
+        c = Num(8.0 * p),
+        d = Num(4.0 * p),
+        e = Num(1.4 * p),
         hb = colour::HATCH_BG,
         area = colour::AREA,
         sf = colour::SPHERE_FILL,
@@ -397,7 +403,7 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
                 "<path d=\"{}\" fill=\"{}\" fill-opacity=\"{}\"{s}{} data-cluster=\"{id}\"/>",
                 m.d,
                 colour::FOCUS,
-                if lit(&focus) { 0.22 } else { 0.10 },
+                if lit(&focus) { "0.22" } else { "0.1" },
                 dim(e, &focus)
             );
         }
@@ -449,10 +455,10 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
         let _ = writeln!(
             doc.out,
             "<circle cx=\"{:.3}\" cy=\"{:.3}\" r=\"{:.4}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{:.4}\" data-city=\"{}\"/>",
-            c.at.x,
-            c.at.y,
-            r * p,
-            2.0 * p,
+            Num(c.at.x),
+            Num(c.at.y),
+            Num(r * p),
+            Num(2.0 * p),
             c.id
         );
     }
@@ -466,9 +472,9 @@ fn draw_layers(doc: &mut Doc, e: &MapExport) {
                     "<circle r=\"22\" fill=\"{f}\" fill-opacity=\"0.18\" stroke=\"{f}\" stroke-width=\"1.5\"/>",
                     "<path d=\"{star}\" transform=\"scale(13)\" fill=\"{f}\" stroke=\"#ffffff\" stroke-width=\"0.077\"/></g>"
                 ),
-                x = at.x,
-                y = at.y,
-                s = p,
+                x = Num(at.x),
+                y = Num(at.y),
+                s = Num(p),
                 f = colour::FOCUS,
                 star = STAR
             );
@@ -497,15 +503,16 @@ fn labels(doc: &mut Doc, e: &MapExport) {
     let _ = writeln!(
         doc.out,
         "<g id=\"labels\" data-layer=\"labels\" font-size=\"{:.4}\" text-anchor=\"middle\">",
-        FONT_PX * p
+        Num(FONT_PX * p)
     );
     let _ = writeln!(
         doc.out,
         "<g aria-hidden=\"true\" fill=\"#ffffff\" stroke=\"#ffffff\" stroke-opacity=\"0.92\" stroke-width=\"{:.4}\" stroke-linejoin=\"round\">",
-        3.0 * p
+        Num(3.0 * p)
     );
     for l in &placed {
         let (x, y) = at(l);
+        let (x, y) = (Num(x), Num(y));
         let weight = match l.of {
             LabelOf::City { .. } => " font-weight=\"700\"",
             LabelOf::Province(_) => " font-weight=\"600\"",
@@ -520,6 +527,7 @@ fn labels(doc: &mut Doc, e: &MapExport) {
     doc.out.push_str("</g>\n");
     for l in &placed {
         let (x, y) = at(l);
+        let (x, y) = (Num(x), Num(y));
         let style = match l.of {
             LabelOf::City { .. } => format!(" fill=\"{}\" font-weight=\"700\"", colour::INK),
             LabelOf::Cluster(_) => {
@@ -573,11 +581,13 @@ fn legend_items(e: &MapExport) -> Vec<(String, String)> {
 
 /// A legend symbol, 28 × 12 px, at (x, y).
 fn legend_symbol(doc: &mut Doc, id: &str, x: f64, y: f64) {
+    let (xn, yn) = (Num(x), Num(y));
     let rect = |fill: &str, stroke: &str, dash: &str| {
-        format!("<rect x=\"{x}\" y=\"{y}\" width=\"28\" height=\"12\" rx=\"2\" fill=\"{fill}\" stroke=\"{stroke}\"{dash}/>")
+        format!("<rect x=\"{xn}\" y=\"{yn}\" width=\"28\" height=\"12\" rx=\"2\" fill=\"{fill}\" stroke=\"{stroke}\"{dash}/>")
     };
     let line = |colour: &str, width: f64, dash: &[f64]| {
-        let d: Vec<String> = dash.iter().map(|v| v.to_string()).collect();
+        let d: Vec<String> = dash.iter().map(|v| Num(*v).to_string()).collect();
+        let width = Num(width);
         let dash = if d.is_empty() {
             String::new()
         } else {
@@ -585,9 +595,9 @@ fn legend_symbol(doc: &mut Doc, id: &str, x: f64, y: f64) {
         };
         format!(
             "<path d=\"M{},{}H{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-linecap=\"round\"{dash}/>",
-            x + 1.0,
-            y + 6.0,
-            x + 27.0
+            Num(x + 1.0),
+            Num(y + 6.0),
+            Num(x + 27.0)
         )
     };
     let svg = match id {
@@ -599,10 +609,11 @@ fn legend_symbol(doc: &mut Doc, id: &str, x: f64, y: f64) {
                 let x0 = x + 2.0 + 5.0 * i as f64;
                 let _ = write!(
                     s,
-                    "<path d=\"M{x0},{}L{},{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
-                    y + 11.0,
-                    x0 + 5.0,
-                    y + 1.0,
+                    "<path d=\"M{},{}L{},{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+                    Num(x0),
+                    Num(y + 11.0),
+                    Num(x0 + 5.0),
+                    Num(y + 1.0),
                     colour::AREA
                 );
             }
@@ -614,8 +625,8 @@ fn legend_symbol(doc: &mut Doc, id: &str, x: f64, y: f64) {
                 let _ = write!(
                     s,
                     "<circle cx=\"{}\" cy=\"{}\" r=\"1.4\" fill=\"{}\"/>",
-                    x + 4.5 + 6.5 * i as f64,
-                    y + 6.0,
+                    Num(x + 4.5 + 6.5 * i as f64),
+                    Num(y + 6.0),
                     colour::SPHERE
                 );
             }
@@ -624,19 +635,19 @@ fn legend_symbol(doc: &mut Doc, id: &str, x: f64, y: f64) {
         "context" => rect("#e6ebef", "#8d99a6", ""),
         "center" => format!(
             "<path d=\"{STAR}\" transform=\"translate({} {}) scale(7)\" fill=\"{}\"/>",
-            x + 14.0,
-            y + 6.5,
+            Num(x + 14.0),
+            Num(y + 6.5),
             colour::FOCUS
         ),
         "clusters" => format!(
-            "<rect x=\"{x}\" y=\"{y}\" width=\"28\" height=\"12\" rx=\"6\" fill=\"{f}\" fill-opacity=\"0.15\" stroke=\"{f}\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>",
+            "<rect x=\"{xn}\" y=\"{yn}\" width=\"28\" height=\"12\" rx=\"6\" fill=\"{f}\" fill-opacity=\"0.15\" stroke=\"{f}\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>",
             f = colour::FOCUS
         ),
         "corridor" => line(colour::CORRIDOR, 5.0, &[9.0, 3.0]),
         "labels" => format!(
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" font-weight=\"700\" fill=\"{}\">A</text>",
-            x + 2.0,
-            y + 11.0,
+            Num(x + 2.0),
+            Num(y + 11.0),
             colour::INK
         ),
         belt => match belt.strip_prefix("belt:").and_then(|b| b.parse::<BeltId>().ok()) {

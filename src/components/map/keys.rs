@@ -4,6 +4,7 @@
 //! zoom, 0 resets. The feature under the cursor has DOM focus (so a screen reader reads
 //! its name and part in the plan) and a focus ring drawn over the map at any zoom.
 
+use super::layers::symbol_at;
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
 use crate::ids::Focus;
@@ -242,10 +243,7 @@ pub fn FocusRing() -> impl IntoView {
                 <path class="ring-line" d=d />
             }),
             Outline::Point(at) => {
-                let transform = move || {
-                    let s = 1.0 / cam.viewport.get().px_per_km;
-                    format!("translate({:.3} {:.3}) scale({s:.5})", at.x, at.y)
-                };
+                let transform = symbol_at(cam, at);
                 Either::Right(view! {
                     <g transform=transform>
                         <circle class="ring-casing" r="16" />

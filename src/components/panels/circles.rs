@@ -2,7 +2,7 @@
 //! language, with a key giving each circle's quality.
 
 use crate::components::use_ctx;
-use crate::geo::decimal::fixed;
+use crate::geo::decimal::{fixed, Num};
 use crate::i18n::Text;
 use crate::plan::Circle;
 use leptos::prelude::*;
@@ -108,7 +108,7 @@ pub fn CirclesFigure(
         <figure class="circles">
             <svg
                 class="circles-drawing"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=format!("0 0 {} {}", Num(WIDTH), Num(HEIGHT))
                 role="img"
                 aria-label=ctx.text(label)
             >
