@@ -86,34 +86,23 @@ impl Bake for f64 {
     }
 }
 
-macro_rules! bake_display {
-    ($($ty:ident),+) => {$(
+/// Types written by `text(type name, value)`.
+macro_rules! bake_by {
+    ($text:expr; $($ty:ident),+) => {$(
         impl Bake for $ty {
             fn ty() -> String {
                 stringify!($ty).into()
             }
             fn bake(&self, _: &mut Out) -> String {
-                format!("{self}")
+                ($text)(stringify!($ty), self)
             }
         }
     )+};
 }
-bake_display!(bool, u32);
+bake_by!(|_, v| format!("{v}"); bool, u32);
 
-/// Enums without data: `Type::Variant` (their `Debug` is the variant's name).
-macro_rules! bake_unit_enum {
-    ($($ty:ident),+) => {$(
-        impl Bake for $ty {
-            fn ty() -> String {
-                stringify!($ty).into()
-            }
-            fn bake(&self, _: &mut Out) -> String {
-                format!("{}::{:?}", stringify!($ty), self)
-            }
-        }
-    )+};
-}
-bake_unit_enum!(
+// Enums without data: `Type::Variant` (their `Debug` is the variant's name).
+bake_by!(|ty, v| format!("{ty}::{v:?}");
     ZhSource, LayerId, BeltId, CityId, ClusterId, GoalId, CircleId, UnitRole, TourView, Figure
 );
 

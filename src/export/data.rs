@@ -2,6 +2,7 @@
 //! and as GeoJSON (RFC 7946), and the plan metadata as JSON.
 
 use crate::geo::decimal::Num;
+use crate::geo::shape::twice_signed_area;
 use crate::geo::{LonLat, Ring};
 use crate::i18n::{ui, Lang, Text};
 use crate::plan::{Plan, Unit};
@@ -74,13 +75,7 @@ pub fn units_csv(plan: &Plan, lang: Lang) -> String {
 /// Twice the signed area of a ring in degrees (positive when counterclockwise, x east
 /// and y north).
 fn signed_area(ring: &[LonLat]) -> f64 {
-    let n = ring.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (ring[i], ring[(i + 1) % n]);
-            a.lon * b.lat - b.lon * a.lat
-        })
-        .sum()
+    twice_signed_area(ring, |p| (p.lon, p.lat))
 }
 
 /// A JSON array of values already written as JSON.

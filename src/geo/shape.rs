@@ -23,16 +23,21 @@ pub fn project(proj: &Albers, mp: &MultiPolygon) -> Vec<Shape> {
         .collect()
 }
 
-/// Signed shoelace area of a ring (km²). The sign depends on winding.
-pub fn ring_area(ring: &[Point]) -> f64 {
+/// Twice the signed area of a ring, its points read as `(x, y)` by `xy` (the shoelace
+/// formula): positive when the ring turns counterclockwise with y pointing up.
+pub fn twice_signed_area<T: Copy>(ring: &[T], xy: impl Fn(T) -> (f64, f64)) -> f64 {
     let n = ring.len();
     (0..n)
         .map(|i| {
-            let (a, b) = (ring[i], ring[(i + 1) % n]);
-            a.x * b.y - b.x * a.y
+            let ((ax, ay), (bx, by)) = (xy(ring[i]), xy(ring[(i + 1) % n]));
+            ax * by - bx * ay
         })
-        .sum::<f64>()
-        / 2.0
+        .sum()
+}
+
+/// Signed shoelace area of a ring (km²). The sign depends on winding.
+pub fn ring_area(ring: &[Point]) -> f64 {
+    twice_signed_area(ring, |p| (p.x, p.y)) / 2.0
 }
 
 /// Area of one polygon: its outer ring less its holes (km²).

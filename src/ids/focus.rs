@@ -32,10 +32,7 @@ pub enum Focus {
 impl FromStr for Focus {
     type Err = UnknownId;
     fn from_str(s: &str) -> Result<Self, UnknownId> {
-        let bad = || UnknownId {
-            kind: "focus",
-            text: s.to_owned(),
-        };
+        let bad = || UnknownId::new("focus", s);
         Ok(match s.split_once(':') {
             None if s == "center" => Focus::Center,
             None if s == "corridor" => Focus::Corridor,

@@ -19,6 +19,16 @@ pub struct UnknownId {
     pub text: String,
 }
 
+impl UnknownId {
+    /// `text` is not a known spelling of a `kind` id.
+    pub fn new(kind: &'static str, text: &str) -> UnknownId {
+        UnknownId {
+            kind,
+            text: text.to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for UnknownId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown {} id “{}”", self.kind, self.text)
@@ -69,7 +79,7 @@ macro_rules! ids {
             fn from_str(s: &str) -> Result<Self, UnknownId> {
                 match s {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(UnknownId { kind: $kind, text: s.to_owned() }),
+                    _ => Err(UnknownId::new($kind, s)),
                 }
             }
         }

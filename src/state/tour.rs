@@ -38,10 +38,7 @@ impl FromStr for TourPos {
     type Err = UnknownId;
     /// `N` or `N.K`, positive numbers without sign or leading zeros.
     fn from_str(s: &str) -> Result<Self, UnknownId> {
-        let bad = || UnknownId {
-            kind: "tour step",
-            text: s.to_owned(),
-        };
+        let bad = || UnknownId::new("tour step", s);
         let number = |t: &str| match t.parse::<usize>() {
             Ok(n) if n > 0 && n.to_string() == t => Ok(n),
             _ => Err(bad()),

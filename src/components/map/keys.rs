@@ -4,9 +4,9 @@
 //! zoom, 0 resets. The feature under the cursor has DOM focus (so a screen reader reads
 //! its name and part in the plan) and a focus ring drawn over the map at any zoom.
 
+use super::layers::symbol_at;
 use super::MapCamera;
 use crate::components::{use_ctx, Ctx};
-use crate::geo::decimal::push_fixed;
 use crate::ids::Focus;
 use crate::scene::outline::Outline;
 use crate::state::describe;
@@ -243,17 +243,7 @@ pub fn FocusRing() -> impl IntoView {
                 <path class="ring-line" d=d />
             }),
             Outline::Point(at) => {
-                let transform = move || {
-                    let s = 1.0 / cam.viewport.get().px_per_km;
-                    let mut t = String::from("translate(");
-                    push_fixed(&mut t, at.x, 3);
-                    t.push(' ');
-                    push_fixed(&mut t, at.y, 3);
-                    t.push_str(") scale(");
-                    push_fixed(&mut t, s, 5);
-                    t.push(')');
-                    t
-                };
+                let transform = symbol_at(cam, at);
                 Either::Right(view! {
                     <g transform=transform>
                         <circle class="ring-casing" r="16" />

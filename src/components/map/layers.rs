@@ -20,7 +20,7 @@ fn lit(ctx: Ctx, focus: Focus) -> impl Fn() -> bool {
 }
 
 /// A transform that draws a symbol of fixed screen size at a map point.
-fn symbol_at(cam: MapCamera, at: crate::geo::Point) -> impl Fn() -> String {
+pub(super) fn symbol_at(cam: MapCamera, at: crate::geo::Point) -> impl Fn() -> String {
     move || {
         let s = 1.0 / cam.px_per_km.get();
         let mut t = String::from("translate(");
