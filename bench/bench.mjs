@@ -433,6 +433,8 @@ async function memory(browser, url) {
   const mixed = async (n) => {
     for (let i = 0; i < n; i++) {
       const k = i % 6;
+      // The layer switch toggled is in the layer list, folded where the map has no room.
+      if (k === 0) await openLayerList(page);
       if (k < 4) await kinds[k].act();
       else if (k === 4) {
         await page.mouse.move(cx, cy);

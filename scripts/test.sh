@@ -48,6 +48,15 @@ cmp -s "$OPTIMIZED" dist/metro-plan_bg.wasm || {
   false
 }
 echo "wasm: $(wc -c <"$UNOPTIMIZED") bytes from wasm-bindgen, $(wc -c <dist/metro-plan_bg.wasm) after wasm-opt"
+# No float formatting or parsing in the wasm (issue 12: Grisu/Dragon, dec2flt and their
+# tables were 22 KB gzip): numbers are written and read with integer code
+# (geo::decimal::{Num, push_fixed, parse_f64}). wasm-bindgen's output keeps the function
+# names, so a `{}`/`{:.N}`/`{:?}` of an f64, `str::parse::<f64>` or `f64::clamp` with
+# run-time bounds shows up here by name.
+if grep -a -o -E 'core(\[[0-9a-f]+\])?::(num::(flt2dec|dec2flt)|fmt::float)' "$UNOPTIMIZED" | sort -u | grep .; then
+  echo "float formatting or parsing is linked into the wasm: write numbers with geo::decimal::Num / push_fixed, read them with parse_f64 (README \"Where the bytes are\")" >&2
+  false
+fi
 # The first load is every file of dist/ (HTML, loader, JS, wasm, CSS; the data is inside
 # the wasm), gzip -9; the budget (issue 12) is 120 KB. The .gz/.br beside them are the
 # same files precompressed for hosts that serve them (scripts/compress-dist.mjs). Files the
