@@ -210,13 +210,51 @@ impl Camera {
     /// (e.g. beside a panel that floats over the map). Insets that would leave less than
     /// 40 % of the container are ignored, so a small screen still shows the whole rect.
     pub fn fit_in(&self, rect: Rect, width: f64, height: f64, insets: Insets) -> MapView {
+        /// The least free box a fit clear of the largest panel alone may use, px.
+        const MIN_FREE_PX: f64 = 60.0;
         let (width, height) = (width.max(1.0), height.max(1.0));
-        let insets = if width - insets.left - insets.right < width * 0.4
-            || height - insets.top - insets.bottom < height * 0.4
-        {
-            Insets::uniform(insets.top.min(insets.bottom).min(width * 0.1))
-        } else {
+        let roomy = |i: &Insets| {
+            width - i.left - i.right >= width * 0.4 && height - i.top - i.bottom >= height * 0.4
+        };
+        // Too little room left: keep clear of the largest panel only (a bottom sheet over a
+        // short map, not the small buttons in its corners), else of none.
+        let margin = insets
+            .left
+            .min(insets.right)
+            .min(insets.top)
+            .min(insets.bottom);
+        let largest = Insets {
+            left: if insets.left >= insets.right.max(insets.top).max(insets.bottom) {
+                insets.left
+            } else {
+                margin
+            },
+            right: if insets.right > insets.left && insets.right >= insets.top.max(insets.bottom) {
+                insets.right
+            } else {
+                margin
+            },
+            top: if insets.top > insets.left.max(insets.right) && insets.top >= insets.bottom {
+                insets.top
+            } else {
+                margin
+            },
+            bottom: if insets.bottom > insets.left.max(insets.right).max(insets.top) {
+                insets.bottom
+            } else {
+                margin
+            },
+        };
+        // What is left above a sheet may be small, but is better than a fit under it.
+        let some_room = |i: &Insets| {
+            width - i.left - i.right >= MIN_FREE_PX && height - i.top - i.bottom >= MIN_FREE_PX
+        };
+        let insets = if roomy(&insets) {
             insets
+        } else if some_room(&largest) {
+            largest
+        } else {
+            Insets::uniform(insets.top.min(insets.bottom).min(width * 0.1))
         };
         let avail_w = width - insets.left - insets.right;
         let avail_h = height - insets.top - insets.bottom;
@@ -394,6 +432,26 @@ mod tests {
         // On a phone-sized box the panel inset is ignored rather than squeezing the map.
         let small = cam.viewport(cam.fit_in(rect, 390.0, 500.0, insets), 390.0, 500.0);
         assert!(small.visible().padded(1e-6).contains(&rect));
+    }
+
+    #[test]
+    fn a_short_map_keeps_clear_of_its_bottom_sheet_before_its_corner_buttons() {
+        // 320 px phone: a map 282 × 397 px, the folded layer button at the top (74 px with
+        // the margin), a caption sheet over the lower 196 px. Both leave too little room;
+        // the sheet alone does not, so the rect is fitted above the sheet.
+        let cam = camera();
+        let rect = sample_rect();
+        let (w, h) = (282.0, 397.0);
+        let insets = Insets {
+            top: 74.0,
+            bottom: 196.0,
+            ..Insets::uniform(24.0)
+        };
+        let vp = cam.viewport(cam.fit_in(rect, w, h, insets), w, h);
+        let bottom_right = vp.to_screen(Point::new(rect.max_x, rect.max_y));
+        assert!(bottom_right.y <= h - 196.0 + 1e-6, "{bottom_right:?}");
+        let top_left = vp.to_screen(Point::new(rect.min_x, rect.min_y));
+        assert!(top_left.y >= 24.0 - 1e-6, "{top_left:?}");
     }
 
     #[test]
