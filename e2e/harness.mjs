@@ -230,12 +230,15 @@ export function formatViolations(violations) {
     .join("\n");
 }
 
-/** Saves a full-page screenshot as `e2e/artifacts/<name>-<width>x<height>.png`; returns its path. */
-export async function screenshot(page, name) {
+/**
+ * Saves a full-page screenshot as `e2e/artifacts/<name>-<width>x<height>.png` (with
+ * `{ fullPage: false }`, just what the screen shows); returns its path.
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(ARTIFACTS, { recursive: true });
   const { width, height } = page.viewportSize();
   const path = `${ARTIFACTS}${name}-${width}x${height}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

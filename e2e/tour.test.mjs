@@ -471,6 +471,146 @@ describe("reading layout and guided tour", () => {
     }
   });
 
+  test("the hover tooltip stays inside the map, off the pointer, clear of the panels and of the selection", async () => {
+    const cases = [
+      [{ width: 1920, height: 1080 }, "?lang=en&focus=220182"], // the layer list open over the map
+      [VIEWPORTS.desktop, "?lang=zh&focus=220182"],
+      [VIEWPORTS.mobile, "?lang=en&focus=220182"],
+      [{ width: 320, height: 640 }, "?lang=zh"],
+    ];
+    for (const [viewport, query] of cases) {
+      const { page, problems, close } = await openApp(app, query, { viewport });
+      try {
+        await settled(page);
+        // Points over the map's features, on a grid across the visible map.
+        const points = await page.evaluate(() => {
+          const m = document.querySelector(".map-wrap").getBoundingClientRect();
+          const top = Math.max(m.top, 0);
+          const bottom = Math.min(m.bottom, innerHeight);
+          const out = [];
+          for (let fx = 0.01; fx < 1; fx += 0.07) {
+            for (let fy = 0.01; fy < 1; fy += 0.07) {
+              const x = m.left + fx * m.width;
+              const y = top + fy * (bottom - top);
+              const hit = document.elementFromPoint(x, y)?.closest("svg.map [data-focus]");
+              if (hit) out.push([x, y, hit.dataset.focus]);
+            }
+          }
+          return out;
+        });
+        assert.ok(points.length >= 8, `${viewport.width}: ${points.length} points over features`);
+        // And points beside the selection where a box below right of the pointer would
+        // cover it (over other features, with room above and to the left).
+        const near = await page.evaluate(() => {
+          const sel = document.querySelector("svg.map .is-lit");
+          if (!sel) return [];
+          const s = sel.getBoundingClientRect();
+          const m = document.querySelector(".map-wrap").getBoundingClientRect();
+          const out = [];
+          for (let dx = 8; dx <= 40; dx += 8) {
+            for (const [x, y] of [[s.left - dx, s.top - dx], [s.left - dx, (s.top + s.bottom) / 2], [(s.left + s.right) / 2, s.top - dx]]) {
+              if (x - m.left < 260 || y - m.top < 110) continue;
+              const hit = document.elementFromPoint(x, y)?.closest("svg.map [data-focus]");
+              if (hit && !hit.classList.contains("is-lit")) out.push([x, y, hit.dataset.focus]);
+            }
+          }
+          return out;
+        });
+        if (query.includes("focus=") && viewport.width >= 1024) assert.ok(near.length > 0, `${viewport.width}: points beside the selection`);
+        for (const [x, y, focus] of [...points, ...near]) {
+          await page.mouse.move(x, y);
+          const r = await page.evaluate(
+            ([x, y]) =>
+              new Promise((resolve) =>
+                requestAnimationFrame(() => {
+                  try {
+                  const tip = document.querySelector(".tooltip");
+                  if (!tip) return resolve(null);
+                  const t = tip.getBoundingClientRect();
+                  const m = document.querySelector(".map-wrap").getBoundingClientRect();
+                  const meet = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+                  const covered = [...document.querySelectorAll("[data-overlay]")]
+                    .filter((el) => meet(el.getBoundingClientRect(), t) > 0.5)
+                    .map((el) => el.className);
+                  const sel = document.querySelector("svg.map .is-lit");
+                  resolve({
+                    inside: t.left >= m.left - 0.5 && t.top >= m.top - 0.5 && t.right <= m.right + 0.5 && t.bottom <= m.bottom + 0.5,
+                    onPointer: t.left <= x && x <= t.right && t.top <= y && y <= t.bottom,
+                    covered,
+                    selection: sel ? meet(sel.getBoundingClientRect(), t) : 0,
+                    tip: [t.left, t.top, t.right, t.bottom].map(Math.round),
+                  });
+                  } catch (e) { resolve({ error: String(e) }); }
+                }),
+              ),
+            [x, y],
+          );
+          const where = `${viewport.width}×${viewport.height} at ${Math.round(x)},${Math.round(y)} over ${focus}: ${JSON.stringify(r)}`;
+          assert.ok(r, `a tooltip: ${where}`);
+          assert.ok(r.inside, `inside the map: ${where}`);
+          assert.ok(!r.onPointer, `off the pointer: ${where}`);
+          assert.deepEqual(r.covered, [], `clear of the panels: ${where}`);
+          if (near.some((p) => p[0] === x && p[1] === y)) assert.equal(r.selection, 0, `clear of the selection: ${where}`);
+        }
+        await page.mouse.move(1, 1);
+        assertNoProblems(problems);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  test("screenshots to look at: default view, a task selected and three tour steps, in both languages at 1280×800 and 390×844", async () => {
+    const views = [
+      ["default", ""],
+      ["task", "&focus=task:3"],
+      ["tour-1", "&tour=1"],
+      ["tour-7", "&tour=7"],
+      ["tour-14", "&tour=14"],
+    ];
+    for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.mobile]) {
+      const { page, problems, close } = await openApp(app, "?lang=en", { viewport });
+      try {
+        for (const lang of ["en", "zh"]) {
+          for (const [name, query] of views) {
+            await page.goto(new URL(`?lang=${lang}${query}`, page.url()).href);
+            await page.waitForSelector(READY_SELECTOR);
+            await settled(page);
+            // And the page's own (smooth) scroll to a selected panel item has ended.
+            await page.waitForFunction(
+              () =>
+                new Promise((resolve) => {
+                  let [last, still] = [scrollY, 0];
+                  const frame = () => {
+                    [still, last] = scrollY === last ? [still + 1, last] : [0, scrollY];
+                    if (still >= 10) resolve(true);
+                    else requestAnimationFrame(frame);
+                  };
+                  requestAnimationFrame(frame);
+                }),
+            );
+            // Nothing scrolls sideways; no text of the caption card is cut.
+            const r = await page.evaluate(() => ({
+              sideways: document.documentElement.scrollWidth - innerWidth,
+              cut: [...document.querySelectorAll(".tour-card *, .header *")]
+                .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible")
+                .map((el) => el.className),
+            }));
+            assert.ok(r.sideways <= 0, `${lang} ${name}: scrolls sideways by ${r.sideways}px`);
+            assert.deepEqual(r.cut, [], `${lang} ${name}: text cut`);
+            // What the reader sees on the screen (a full-page capture of a page scrolled
+            // to a panel item draws the sticky map halfway down).
+            await screenshot(page, `look-${lang}-${name}`, { fullPage: false });
+          }
+        }
+        problems.failedRequests = problems.failedRequests.filter((r) => !/\/favicon\.svg: net::ERR_ABORTED$/.test(r));
+        assertNoProblems(problems);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   test("a swipe on the caption card (touch) moves to the next and the previous step; short, vertical and mouse drags do not", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en&tour=3", { viewport: VIEWPORTS.mobile, contextOptions: { hasTouch: true } });
     try {

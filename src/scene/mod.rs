@@ -4,6 +4,7 @@
 pub mod labels;
 pub mod layers;
 pub mod outline;
+pub mod tooltip;
 pub mod viewport;
 
 use crate::geo::path::{capsule_d, line_d, offset_line, shapes_d};

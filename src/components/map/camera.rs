@@ -211,11 +211,24 @@ impl MapCamera {
         let Some(el) = self.wrap.get_untracked() else {
             return;
         };
+        let map = el.get_bounding_client_rect();
+        let boxes = self.overlay_boxes();
+        let covered = Insets::clear_of(map.width(), map.height(), &boxes);
+        if covered != self.covered.get_untracked() {
+            self.covered.set(covered);
+        }
+    }
+
+    /// The boxes of the panels over the map (those shown), px from the map's top-left.
+    pub fn overlay_boxes(&self) -> Vec<Rect> {
+        let mut boxes = Vec::new();
+        let Some(el) = self.wrap.get_untracked() else {
+            return boxes;
+        };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
+            return boxes;
         };
         let map = el.get_bounding_client_rect();
-        let mut boxes = Vec::new();
         if let Ok(list) = doc.query_selector_all(OVERLAYS) {
             for i in 0..list.length() {
                 let Some(node) = list.item(i) else { continue };
@@ -233,10 +246,7 @@ impl MapCamera {
                 }
             }
         }
-        let covered = Insets::clear_of(map.width(), map.height(), &boxes);
-        if covered != self.covered.get_untracked() {
-            self.covered.set(covered);
-        }
+        boxes
     }
 
     /// Measures once the map is drawn (deciding whether the layer list fits beside the
