@@ -560,7 +560,7 @@ describe("reading layout and guided tour", () => {
     }
   });
 
-  test("screenshots to look at: default view, a task selected and three tour steps, in both languages at 1280×800 and 390×844", async () => {
+  test("screenshots to look at (and axe-clean, nothing sideways or cut): default view, a task selected and three tour steps, in both languages at 1280×800 and 390×844", async () => {
     const views = [
       ["default", ""],
       ["task", "&focus=task:3"],
@@ -598,6 +598,8 @@ describe("reading layout and guided tour", () => {
             }));
             assert.ok(r.sideways <= 0, `${lang} ${name}: scrolls sideways by ${r.sideways}px`);
             assert.deepEqual(r.cut, [], `${lang} ${name}: text cut`);
+            const violations = await runAxe(page);
+            assert.deepEqual(violations.map((v) => v.id), [], `${lang} ${name}: ${formatViolations(violations)}`);
             // What the reader sees on the screen (a full-page capture of a page scrolled
             // to a panel item draws the sticky map halfway down).
             await screenshot(page, `look-${lang}-${name}`, { fullPage: false });
