@@ -281,8 +281,9 @@ http {
       for (const id of frames) {
         await page.locator(`#${id}`).scrollIntoViewIfNeeded();
         let m;
-        // Size messages are asynchronous: wait (bounded) for the frame to settle.
-        for (let i = 0; i < 100; i++) {
+        // Size messages are asynchronous: wait (bounded: 30 s, for a loaded machine) for the
+        // frame to settle.
+        for (let i = 0; i < 300; i++) {
           m = await measure(id);
           if (Math.abs(m.outer - Math.ceil(m.app)) <= 1 && m.scrollH <= m.clientH) break;
           await page.waitForTimeout(100);
