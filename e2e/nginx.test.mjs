@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, freePort, screenshot } from "./harness.mjs";
+import { ALL_LAYERS, BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot } from "./harness.mjs";
 import { absolutePreview, stamp } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -140,7 +140,7 @@ http {
   });
 
   /** A page that records everything that should never happen, in all its frames. */
-  async function openPage(url, { viewport = { width: 1280, height: 800 } } = {}) {
+  async function openPage(url, { viewport = VIEWPORTS.desktop } = {}) {
     const context = await browser.newContext({ viewport });
     await context.addInitScript(() => {
       window.__csp = [];
@@ -349,7 +349,7 @@ http {
       await page.setViewportSize({ width: 1280, height: fullHeight });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await screenshot(page, "embed-demo-portal");
-      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.setViewportSize(VIEWPORTS.desktop);
 
       // A state change inside the English frame reaches the portal's hash…
       const en = page.frameLocator("#plan-en");
@@ -358,7 +358,7 @@ http {
       const hash = await page.evaluate(() => location.hash);
       // Each synced frame has its own key; the Chinese one keeps its own state.
       const saved = Object.fromEntries(hash.slice(1).split("&").map((p) => p.split("=", 2).map(decodeURIComponent)));
-      assert.equal(saved["plan-zh"], "lang=zh&layers=area,sphere,context,center,clusters,belts,corridor,labels&embed=1");
+      assert.equal(saved["plan-zh"], `lang=zh&layers=${ALL_LAYERS}&embed=1`);
       await check();
       // …and survives a reload of the portal page. (embed.js then points the frame at the
       // saved state by replacing the frame, which cancels the load of its original src: those

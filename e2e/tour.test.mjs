@@ -5,8 +5,8 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { after, before, describe, test } from "node:test";
-import { assertNoProblems, formatViolations, openApp, READY_SELECTOR, runAxe, screenshot, startApp, settled, VIEWPORTS } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { appForSuite, formatViolations, onPage, openApp, READY_SELECTOR, runAxe, screenshot, settled, VIEWPORTS } from "./harness.mjs";
 
 const read = async (path) => JSON.parse(await readFile(new URL(path, import.meta.url), "utf8"));
 const plan = await read("../data/plan.json");
@@ -234,34 +234,23 @@ async function areaClear(page) {
 }
 
 describe("reading layout and guided tour", () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.close();
-  });
+  const app = appForSuite();
 
   for (const [width, height] of [[1280, 800], [1440, 900], [1920, 1080], [390, 844], [320, 640]]) {
     test(`the whole area is on the first screen, uncovered, at ${width}×${height}`, async () => {
-      const { page, problems, close } = await openApp(app, "?lang=en", { viewport: { width, height } });
-      try {
+      await onPage(app, "?lang=en", { viewport: { width, height } }, async ({ page }) => {
         await settled(page);
         const r = await areaClear(page);
         assert.ok(r.inside, JSON.stringify(r));
         assert.deepEqual(r.covering, [], JSON.stringify(r));
         assert.ok(r.sideways <= 0, `scrolls sideways by ${r.sideways}px`);
         if (width === 1280 || width === 390) await screenshot(page, "layout-default");
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     });
   }
 
   test("the map stays in view while the side column scrolls; a map selection shows its panel item", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       await page.locator('[data-item="task:9"]').scrollIntoViewIfNeeded();
       const map = await page.locator(".map-wrap").boundingBox();
       assert.ok(map.y >= 0 && map.y + map.height <= 800, JSON.stringify(map));
@@ -281,15 +270,11 @@ describe("reading layout and guided tour", () => {
       await settled(page);
       await page.evaluate(() => scrollTo(0, 0));
       await screenshot(page, "layout-task");
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("on a phone, selecting in a panel brings the map back into view; a bottom sheet leaves room below the page", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en", { viewport: { width: 390, height: 844 } });
-    try {
+    await onPage(app, "?lang=en", { viewport: { width: 390, height: 844 } }, async ({ page }) => {
       const task = page.locator('[data-task="6"] button, button[data-task="6"], [data-item="task:6"]').first();
       await task.scrollIntoViewIfNeeded();
       assert.ok(
@@ -316,16 +301,12 @@ describe("reading layout and guided tour", () => {
       const room = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".app")).paddingBottom));
       const sheet = await page.evaluate(() => document.querySelector(".dock .details").getBoundingClientRect().height);
       assert.ok(room >= sheet - 1, `room below the page (${room}px) for the sheet (${sheet}px)`);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("a focus= link moves the map to it", async () => {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-      const { page, problems, close } = await openApp(app, "?lang=en&focus=city:changbaishan", { viewport });
-      try {
+      await onPage(app, "?lang=en&focus=city:changbaishan", { viewport }, async ({ page }) => {
         await settled(page);
         const inMap = await page.evaluate(() => {
           const m = document.querySelector(".map-wrap").getBoundingClientRect();
@@ -333,17 +314,13 @@ describe("reading layout and guided tour", () => {
           return c.width > 0 && c.left >= m.left && c.right <= m.right && c.top >= m.top && c.bottom <= Math.min(m.bottom, innerHeight);
         });
         assert.ok(inMap, `Changbaishan on screen at ${viewport.width}`);
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     }
   });
 
   for (const lang of ["en", "zh"]) {
     test(`the tour walks every step in ${lang} (caption, count, layers, selection), by buttons and keys; Exit restores; Back and Forward walk the steps`, async () => {
-      const { page, problems, close } = await openApp(app, `?lang=${lang}&focus=task:6`);
-      try {
+      await onPage(app, `?lang=${lang}&focus=task:6`, async ({ page }) => {
         const before = new URL(page.url()).search;
         await page.locator(".tour-button").click();
         const walked = [];
@@ -383,16 +360,12 @@ describe("reading layout and guided tour", () => {
           await page.goForward();
           await checkStep(page, pos, lang);
         }
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     });
   }
 
   test("every step is a link: ?tour=N (and N.K) lands on that step, in both languages", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+    await onPage(app, "?lang=en", async ({ page }) => {
       const links = [];
       for (let i = 1; i <= tour.steps.length; i++) {
         links.push(["en", `${i}`]);
@@ -408,13 +381,7 @@ describe("reading layout and guided tour", () => {
         assert.equal(params.get("focus"), null, "a step link carries no selection");
         assert.equal(params.get("layers"), null, "a step link carries no layers");
       }
-      // Going on to the next link cancels the browser's low-priority icon fetch of the page
-      // left: that abort is ours, not the app's.
-      problems.failedRequests = problems.failedRequests.filter((r) => !/\/favicon\.svg: net::ERR_ABORTED$/.test(r));
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("the layer list folds when a resize leaves the map no room for it and opens when the room comes back", async () => {
@@ -439,8 +406,7 @@ describe("reading layout and guided tour", () => {
     }
     const want = { "1920x1080": true, "390x844": false, "844x390": true, "1280x800": false, "2560x1080": true };
     assert.deepEqual(fresh, want);
-    const { page, problems, close } = await openApp(app, "?lang=zh", { viewport: { width: 1920, height: 1080 } });
-    try {
+    await onPage(app, "?lang=zh", { viewport: { width: 1920, height: 1080 } }, async ({ page }) => {
       // Each resize ends as a fresh load at that size would start.
       for (const size of [[390, 844], [844, 390], [1280, 800], [1920, 1080], [390, 844], [1920, 1080]]) {
         const [width, height] = size;
@@ -465,10 +431,7 @@ describe("reading layout and guided tour", () => {
       assert.equal(await isOpen(page), false);
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.waitForFunction(() => document.querySelector(".layer-panel").open);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("the hover tooltip stays inside the map, off the pointer, clear of the panels and of the selection", async () => {
@@ -479,8 +442,7 @@ describe("reading layout and guided tour", () => {
       [{ width: 320, height: 640 }, "?lang=zh"],
     ];
     for (const [viewport, query] of cases) {
-      const { page, problems, close } = await openApp(app, query, { viewport });
-      try {
+      await onPage(app, query, { viewport }, async ({ page }) => {
         await settled(page);
         // Points over the map's features, on a grid across the visible map.
         const points = await page.evaluate(() => {
@@ -553,10 +515,7 @@ describe("reading layout and guided tour", () => {
           if (near.some((p) => p[0] === x && p[1] === y)) assert.equal(r.selection, 0, `clear of the selection: ${where}`);
         }
         await page.mouse.move(1, 1);
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     }
   });
 
@@ -569,8 +528,7 @@ describe("reading layout and guided tour", () => {
       ["tour-14", "&tour=14"],
     ];
     for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.mobile]) {
-      const { page, problems, close } = await openApp(app, "?lang=en", { viewport });
-      try {
+      await onPage(app, "?lang=en", { viewport }, async ({ page }) => {
         for (const lang of ["en", "zh"]) {
           for (const [name, query] of views) {
             await page.goto(new URL(`?lang=${lang}${query}`, page.url()).href);
@@ -605,17 +563,12 @@ describe("reading layout and guided tour", () => {
             await screenshot(page, `look-${lang}-${name}`, { fullPage: false });
           }
         }
-        problems.failedRequests = problems.failedRequests.filter((r) => !/\/favicon\.svg: net::ERR_ABORTED$/.test(r));
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     }
   });
 
   test("a swipe on the caption card (touch) moves to the next and the previous step; short, vertical and mouse drags do not", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en&tour=3", { viewport: VIEWPORTS.mobile, contextOptions: { hasTouch: true } });
-    try {
+    await onPage(app, "?lang=en&tour=3", { viewport: VIEWPORTS.mobile, contextOptions: { hasTouch: true } }, async ({ page }) => {
       await page.waitForSelector('.tour-card[data-tour-pos="3"]');
       // Real touch input through the DevTools protocol: the browser makes the pointer
       // events (pointerType "touch") and decides about panning itself.
@@ -651,20 +604,14 @@ describe("reading layout and guided tour", () => {
       await page.mouse.up();
       await drag(160, 0);
       await at("4");
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 
   test("prefers-reduced-motion: a step's view is shown at once; otherwise the map moves over several frames", async () => {
     for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.mobile]) {
       for (const reduce of [true, false]) {
-        const { page, problems, close } = await openApp(app, "?lang=en&tour=6", {
-          viewport,
-          contextOptions: { reducedMotion: reduce ? "reduce" : "no-preference" },
-        });
-        try {
+        const options = { viewport, contextOptions: { reducedMotion: reduce ? "reduce" : "no-preference" } };
+        await onPage(app, "?lang=en&tour=6", options, async ({ page }) => {
           await page.waitForSelector('.tour-card[data-tour-pos="6"]');
           await settled(page);
           // Each frame's view as painted: read after the frame's animation callbacks
@@ -697,10 +644,7 @@ describe("reading layout and guided tour", () => {
             const between = new Set(frames.filter((vb) => vb !== end && vb !== start));
             assert.ok(between.size >= 5, `several frames in between (${between.size}): ${label}`);
           }
-          assertNoProblems(problems);
-        } finally {
-          await close();
-        }
+        });
       }
     }
   });
@@ -708,8 +652,7 @@ describe("reading layout and guided tour", () => {
   test("a step is a link (also embedded); Back walks the steps; language and Escape mid-tour; axe-clean", async () => {
     // 320×640: a short map whose lower part the caption sheet covers.
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 320, height: 640 }]) {
-      const { page, problems, close } = await openApp(app, "?lang=en&tour=7", { viewport });
-      try {
+      await onPage(app, "?lang=en&tour=7", { viewport }, async ({ page }) => {
         await page.waitForSelector('.tour-card[data-tour-step="belt:tourism"]');
         await settled(page);
         const belt = await page.evaluate(() => {
@@ -735,18 +678,11 @@ describe("reading layout and guided tour", () => {
         await page.keyboard.press("Escape");
         await page.waitForSelector(".tour-card", { state: "detached" });
         assert.equal(new URL(page.url()).searchParams.get("tour"), null);
-        assertNoProblems(problems);
-      } finally {
-        await close();
-      }
+      });
     }
-    const { page, problems, close } = await openApp(app, "?embed=1&tour=3&lang=zh");
-    try {
+    await onPage(app, "?embed=1&tour=3&lang=zh", async ({ page }) => {
       await page.waitForSelector('.tour-card[data-tour-step="cluster:changchun-jilin"]');
       assert.ok(await page.locator(".tour-card").isVisible());
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+    });
   });
 });
