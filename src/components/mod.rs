@@ -3,6 +3,7 @@
 pub mod access;
 pub mod app;
 pub mod ctx;
+pub mod html;
 pub mod map;
 pub mod panels;
 pub mod share;

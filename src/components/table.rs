@@ -1,120 +1,183 @@
 //! The table view (`table=1`): the map's content as sortable tables. The rows and their
-//! order come from `state::table`; this only renders them.
+//! order come from `state::table`; this only writes them out. The tables are written as
+//! one HTML string per language (`components::html`: far less wasm than a view type per
+//! cell), with one click listener for the sort buttons and the name buttons, and the
+//! selection shown by toggling classes, so that only a sort rewrites a table.
 
+use crate::components::html::{closest, mark_selected, Html};
 use crate::components::use_ctx;
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
+use crate::ids::Focus;
 use crate::state::table::{self, SortBy, Table};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Every table of the view, in the current language.
 #[component]
 pub fn TableView() -> impl IntoView {
     let ctx = use_ctx();
-    // One sort per table, kept across language switches.
-    let sorts: [RwSignal<Option<SortBy>>; 3] = std::array::from_fn(|_| RwSignal::new(None));
+    // One sort per table (by id), kept across language switches.
+    let sorts = StoredValue::new(Vec::<(&'static str, SortBy)>::new());
+    let sort_of =
+        move |id: &str| sorts.with_value(|s| s.iter().find(|(t, _)| *t == id).map(|(_, s)| *s));
+    let root = NodeRef::<leptos::html::Div>::new();
+    let html = move || {
+        let lang = ctx.lang.get();
+        let focus = ctx.focus.get_untracked();
+        let mut h = Html::new();
+        h.el("p", "table-hint", ui::TABLE_SORT_HINT.get(lang));
+        for t in table::all(ctx.plan, lang) {
+            h.raw("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\"")
+                .attr("aria-labelledby", &caption_id(t.id))
+                .raw(">");
+            write_table(&mut h, &t, sort_of(t.id), lang, focus.as_ref());
+            h.raw("</div>");
+        }
+        h.el("p", "attribution", ui::ATTRIBUTION.get(lang));
+        h.0
+    };
+    // The selection, however it was made, without rewriting anything.
+    Effect::new(move |_| {
+        let focus = ctx.focus.get();
+        if let Some(root) = root.get() {
+            mark_selected(&root, &selected(focus.as_ref()));
+        }
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(button) = closest(&ev, ".table-select") {
+            let focus = button
+                .closest("tr")
+                .ok()
+                .flatten()
+                .and_then(|tr| tr.get_attribute("data-focus"))
+                .and_then(|f| f.parse::<Focus>().ok());
+            if let Some(focus) = focus {
+                ctx.toggle_select(focus);
+            }
+        } else if let Some(button) = closest(&ev, "[data-column]") {
+            let column = button
+                .get_attribute("data-column")
+                .and_then(|c| c.parse().ok());
+            let Some(element) = button.closest("table").ok().flatten() else {
+                return;
+            };
+            let (Some(column), Some(id)) = (column, element.get_attribute("data-table")) else {
+                return;
+            };
+            let lang = ctx.lang.get_untracked();
+            let Some(t) = table::all(ctx.plan, lang).into_iter().find(|t| t.id == id) else {
+                return;
+            };
+            let sort = SortBy::pressed(sort_of(t.id), column);
+            sorts.update_value(|s| {
+                s.retain(|(i, _)| *i != t.id);
+                s.push((t.id, sort));
+            });
+            let mut h = Html::new();
+            write_table(
+                &mut h,
+                &t,
+                Some(sort),
+                lang,
+                ctx.focus.get_untracked().as_ref(),
+            );
+            element.set_outer_html(&h.0);
+            // The pressed button was replaced: keep the keyboard focus on its successor.
+            let again = format!("[data-table=\"{id}\"] [data-column=\"{column}\"]");
+            if let Some(b) = root
+                .get_untracked()
+                .and_then(|r| r.query_selector(&again).ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                b.focus().ok();
+            }
+        }
+    };
     view! {
-        <div class="table-view" id="table-view" data-view="table">
-            <p class="table-hint">{ctx.phrase(ui::TABLE_SORT_HINT)}</p>
-            {move || {
-                table::all(ctx.plan, ctx.lang.get())
-                    .into_iter()
-                    .zip(sorts)
-                    .map(|(table, sort)| view! { <DataTable table sort /> })
-                    .collect_view()
-            }}
-            <p class="attribution">{ctx.phrase(ui::ATTRIBUTION)}</p>
-        </div>
+        <div class="table-view" id="table-view" data-view="table" node_ref=root inner_html=html on:click=click></div>
     }
 }
 
+fn caption_id(id: &str) -> String {
+    format!("table-{id}-caption")
+}
+
+/// The selector of what shows `focus` as selected: its row and the row's name button.
+fn selected(focus: Option<&Focus>) -> String {
+    focus.map_or_else(String::new, |f| {
+        format!("tr[data-focus=\"{f}\"],tr[data-focus=\"{f}\"] .table-select")
+    })
+}
+
 /// One sortable table. Its column headings are buttons; the name cells select on the map.
-#[component]
-fn DataTable(table: Table, sort: RwSignal<Option<SortBy>>) -> impl IntoView {
-    let ctx = use_ctx();
-    let caption_id = format!("table-{}-caption", table.id);
-    let labelled_by = caption_id.clone();
-    let table = StoredValue::new(table);
-    let headings = table.with_value(|t| {
-        t.columns
-            .iter()
-            .enumerate()
-            .map(|(i, col)| {
-                let aria_sort = move || match SortBy::aria_sort(sort.get(), i) {
-                    "none" => None,
-                    s => Some(s),
-                };
-                let state = move || match SortBy::aria_sort(sort.get(), i) {
-                    "ascending" => Some(ui::SORTED_UP.get(ctx.lang.get())),
-                    "descending" => Some(ui::SORTED_DOWN.get(ctx.lang.get())),
-                    _ => None,
-                };
-                let title = col.title;
-                view! {
-                    <th scope="col" class:numeric=col.numeric aria-sort=aria_sort>
-                        <button type="button" class="sort" data-column=i.to_string()
-                            on:click=move |_| sort.update(|s| *s = Some(SortBy::pressed(*s, i)))>
-                            {title.get(ctx.lang.get_untracked())}
-                            <span class="sort-mark" aria-hidden="true">
-                                {move || match SortBy::aria_sort(sort.get(), i) {
-                                    "ascending" => "▲",
-                                    "descending" => "▼",
-                                    _ => "↕",
-                                }}
-                            </span>
-                            {move || state().map(|s| view! { <span class="visually-hidden">{format!(" ({s})")}</span> })}
-                        </button>
-                    </th>
-                }
-            })
-            .collect_view()
-    });
-    let rows = move || {
-        table.with_value(|t| {
-            let select = t.select_column;
-            let numeric: Vec<bool> = t.columns.iter().map(|c| c.numeric).collect();
-            t.sorted(sort.get())
-                .into_iter()
-                .map(|row| {
-                    let focus = row.focus.clone();
-                    let selected = ctx.is_selected(focus.clone());
-                    let cells = row
-                        .cells
-                        .iter()
-                        .enumerate()
-                        .map(|(i, cell)| {
-                            let lang = cell.lang.map(|l| l.tag());
-                            let text = cell.text.clone();
-                            if i == select {
-                                let focus = focus.clone();
-                                let pressed = ctx.is_selected(focus.clone());
-                                leptos::either::Either::Left(view! {
-                                    <th scope="row" lang=lang>
-                                        <button type="button" class="table-select"
-                                            aria-pressed=move || if pressed() { "true" } else { "false" }
-                                            on:click=move |_| ctx.toggle_select(focus.clone())>{text}</button>
-                                    </th>
-                                })
-                            } else {
-                                let numeric = numeric.get(i).copied().unwrap_or(false);
-                                leptos::either::Either::Right(view! { <td lang=lang class:numeric=numeric>{text}</td> })
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr class:is-selected=selected data-focus=row.focus.to_string()>{cells}</tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let (id, caption) = table.with_value(|t| (t.id, t.caption));
-    view! {
-        <div class="table-scroll" role="region" tabindex="0" aria-labelledby=labelled_by>
-            <table class="data-table" data-table=id>
-                <caption id=caption_id>{caption.get(ctx.lang.get_untracked())}</caption>
-                <thead><tr>{headings}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+fn write_table(h: &mut Html, t: &Table, sort: Option<SortBy>, lang: Lang, focus: Option<&Focus>) {
+    h.raw("<table class=\"data-table\"")
+        .attr("data-table", t.id)
+        .raw("><caption")
+        .attr("id", &caption_id(t.id))
+        .raw(">")
+        .text(t.caption.get(lang))
+        .raw("</caption><thead><tr>");
+    for (i, col) in t.columns.iter().enumerate() {
+        let order = SortBy::aria_sort(sort, i);
+        h.raw("<th scope=\"col\"");
+        if col.numeric {
+            h.raw(" class=\"numeric\"");
+        }
+        if order != "none" {
+            h.attr("aria-sort", order);
+        }
+        h.raw("><button type=\"button\" class=\"sort\"")
+            .attr("data-column", &i.to_string())
+            .raw(">")
+            .text(col.title.get(lang))
+            .raw("<span class=\"sort-mark\" aria-hidden=\"true\">");
+        let (mark, state) = match order {
+            "ascending" => ("▲", Some(ui::SORTED_UP)),
+            "descending" => ("▼", Some(ui::SORTED_DOWN)),
+            _ => ("↕", None),
+        };
+        h.raw(mark).raw("</span>");
+        if let Some(state) = state {
+            h.raw("<span class=\"visually-hidden\"> (")
+                .text(state.get(lang))
+                .raw(")</span>");
+        }
+        h.raw("</button></th>");
     }
+    h.raw("</tr></thead><tbody>");
+    for row in t.sorted(sort) {
+        let is = focus == Some(&row.focus);
+        h.raw("<tr");
+        if is {
+            h.raw(" class=\"is-selected\"");
+        }
+        h.attr("data-focus", &row.focus.to_string()).raw(">");
+        for (i, cell) in row.cells.iter().enumerate() {
+            let select = i == t.select_column;
+            let tag = if select { "th" } else { "td" };
+            h.raw("<").raw(tag);
+            if select {
+                h.raw(" scope=\"row\"");
+            } else if t.columns.get(i).is_some_and(|c| c.numeric) {
+                h.raw(" class=\"numeric\"");
+            }
+            if let Some(l) = cell.lang {
+                h.attr("lang", l.tag());
+            }
+            h.raw(">");
+            if select {
+                h.raw("<button type=\"button\" class=\"table-select\" aria-pressed=\"")
+                    .raw(if is { "true" } else { "false" })
+                    .raw("\">")
+                    .text(&cell.text)
+                    .raw("</button>");
+            } else {
+                h.text(&cell.text);
+            }
+            h.close(tag);
+        }
+        h.raw("</tr>");
+    }
+    h.raw("</tbody></table>");
 }

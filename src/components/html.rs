@@ -1,0 +1,128 @@
+//! Static markup written as text (issue 12: first-load size). Views that are mostly fixed
+//! text per language (the panels, the tables) are written here as one HTML string and set
+//! with `innerHTML`, instead of one Leptos view type per element: each `view!` is its own
+//! nested type with its own build/mount/unmount code in the wasm, while this writer exists
+//! once. Their clicks are handled by one listener on the container (reading `data-*`
+//! attributes), and the selection is shown by [`mark_selected`] toggling a class and
+//! `aria-pressed`, so nothing is rebuilt when only the selection changes.
+
+use wasm_bindgen::JsCast;
+
+/// An HTML string being written. Text and attribute values are escaped.
+#[derive(Default)]
+pub struct Html(pub String);
+
+impl Html {
+    /// An empty document fragment.
+    pub fn new() -> Html {
+        Html(String::with_capacity(4096))
+    }
+
+    /// Markup written as is (tags, fixed attributes): only ever literals of ours.
+    pub fn raw(&mut self, markup: &str) -> &mut Html {
+        self.0.push_str(markup);
+        self
+    }
+
+    /// Text, escaped (also safe inside a quoted attribute value).
+    pub fn text(&mut self, text: &str) -> &mut Html {
+        for c in text.chars() {
+            match c {
+                '&' => self.0.push_str("&amp;"),
+                '<' => self.0.push_str("&lt;"),
+                '>' => self.0.push_str("&gt;"),
+                '"' => self.0.push_str("&quot;"),
+                c => self.0.push(c),
+            }
+        }
+        self
+    }
+
+    /// ` name="value"` with the value escaped.
+    pub fn attr(&mut self, name: &str, value: &str) -> &mut Html {
+        self.raw(" ").raw(name).raw("=\"").text(value).raw("\"")
+    }
+
+    /// `<tag class="class">text</tag>` (the class omitted when empty).
+    pub fn el(&mut self, tag: &str, class: &str, text: &str) -> &mut Html {
+        self.open(tag, class).text(text).close(tag)
+    }
+
+    /// `<tag class="class">` (the class omitted when empty).
+    pub fn open(&mut self, tag: &str, class: &str) -> &mut Html {
+        self.raw("<").raw(tag);
+        if !class.is_empty() {
+            self.attr("class", class);
+        }
+        self.raw(">")
+    }
+
+    /// `</tag>`.
+    pub fn close(&mut self, tag: &str) -> &mut Html {
+        self.raw("</").raw(tag).raw(">")
+    }
+}
+
+/// The closest element at or above the event's target matching `selector`.
+pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    target.closest(selector).ok()?
+}
+
+/// Shows the selection under `root`: every element matching `selected` (a selector,
+/// empty for none) gets the class `is-selected` and, if it has `aria-pressed`, `"true"`;
+/// every other element that had them loses them.
+pub fn mark_selected(root: &web_sys::Element, selected: &str) {
+    if let Ok(old) = root.query_selector_all(".is-selected,[aria-pressed=\"true\"]") {
+        for i in 0..old.length() {
+            if let Some(el) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                el.class_list().remove_1("is-selected").ok();
+                if el.has_attribute("aria-pressed") {
+                    el.set_attribute("aria-pressed", "false").ok();
+                }
+            }
+        }
+    }
+    if selected.is_empty() {
+        return;
+    }
+    if let Ok(new) = root.query_selector_all(selected) {
+        for i in 0..new.length() {
+            if let Some(el) = new
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                el.class_list().add_1("is-selected").ok();
+                if el.has_attribute("aria-pressed") {
+                    el.set_attribute("aria-pressed", "true").ok();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        let mut h = Html::new();
+        h.open("p", "a b")
+            .text("<x> & \"y\"")
+            .close("p")
+            .raw("<i")
+            .attr("data-x", "1\"2")
+            .raw("></i>");
+        assert_eq!(
+            h.0,
+            "<p class=\"a b\">&lt;x&gt; &amp; &quot;y&quot;</p><i data-x=\"1&quot;2\"></i>"
+        );
+        let mut h = Html::new();
+        h.el("span", "", "a");
+        assert_eq!(h.0, "<span>a</span>");
+    }
+}
