@@ -1,11 +1,11 @@
 //! The four circles of 2035 drawn as a figure: overlapping discs named in the current
 //! language, with a key giving each circle's quality.
 
-use crate::components::use_ctx;
+use super::markup::Writer;
+use crate::components::html::Html;
 use crate::geo::decimal::{fixed, Num};
 use crate::i18n::Text;
 use crate::plan::Circle;
-use leptos::prelude::*;
 
 /// The figure's drawing area (SVG user units), with a margin for the outlines.
 const WIDTH: f64 = 320.0;
@@ -62,81 +62,47 @@ fn coord(x: f64) -> String {
     fixed(x, 1)
 }
 
-/// The circles figure: the drawing, and a key with each circle's quality.
-#[component]
-pub fn CirclesFigure(
-    /// The circles, in the plan's order.
-    circles: &'static [Circle],
-    /// The figure's accessible name (the goal's headline).
-    label: &'static Text,
-) -> impl IntoView {
-    let ctx = use_ctx();
+/// The circles figure: the drawing, and a key with each circle's quality. `label` is the
+/// figure's accessible name (the goal's headline).
+pub fn write_circles(h: &mut Html, w: &Writer, circles: &'static [Circle], label: &'static Text) {
     let places = placements(circles.len());
-    let discs = circles
-        .iter()
-        .zip(places.clone())
-        .map(|(c, p)| {
-            view! {
-                <circle
-                    class=format!("disc disc-{}", c.id.as_str())
-                    cx=coord(p.cx)
-                    cy=coord(p.cy)
-                    r=coord(RADIUS)
-                ></circle>
-            }
-        })
-        .collect_view();
-    let names = circles
-        .iter()
-        .zip(places)
-        .map(|(c, p)| {
-            view! {
-                <text
-                    class="disc-name"
-                    data-circle=c.id.as_str()
-                    x=coord(p.label_x)
-                    y=coord(p.label_y)
-                    text-anchor="middle"
-                    dominant-baseline="middle"
-                >
-                    {ctx.text(&c.name)}
-                </text>
-            }
-        })
-        .collect_view();
-    view! {
-        <figure class="circles">
-            <svg
-                class="circles-drawing"
-                viewBox=format!("0 0 {} {}", Num(WIDTH), Num(HEIGHT))
-                role="img"
-                aria-label=ctx.text(label)
-            >
-                <g class="discs">{discs}</g>
-                <g class="disc-names">{names}</g>
-            </svg>
-            <figcaption>
-                <ul class="circles-key">
-                    {circles
-                        .iter()
-                        .map(|c| {
-                            view! {
-                                <li class="circles-key-item" data-circle=c.id.as_str()>
-                                    <span
-                                        class=format!("swatch disc-{}", c.id.as_str())
-                                        aria-hidden="true"
-                                    ></span>
-                                    <span class="circles-key-name">{ctx.text(&c.name)}</span>
-                                    " "
-                                    <span class="circles-key-quality">{ctx.text(&c.quality)}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </figcaption>
-        </figure>
+    h.raw("<figure class=\"circles\"><svg class=\"circles-drawing\"")
+        .attr("viewBox", &format!("0 0 {} {}", Num(WIDTH), Num(HEIGHT)))
+        .raw(" role=\"img\"")
+        .attr("aria-label", w.t(label))
+        .raw("><g class=\"discs\">");
+    for (c, p) in circles.iter().zip(&places) {
+        h.raw("<circle class=\"disc disc-")
+            .raw(c.id.as_str())
+            .raw("\"")
+            .attr("cx", &coord(p.cx))
+            .attr("cy", &coord(p.cy))
+            .attr("r", &coord(RADIUS))
+            .raw("></circle>");
     }
+    h.raw("</g><g class=\"disc-names\">");
+    for (c, p) in circles.iter().zip(&places) {
+        h.raw("<text class=\"disc-name\"")
+            .attr("data-circle", c.id.as_str())
+            .attr("x", &coord(p.label_x))
+            .attr("y", &coord(p.label_y))
+            .raw(" text-anchor=\"middle\" dominant-baseline=\"middle\">")
+            .text(w.t(&c.name))
+            .raw("</text>");
+    }
+    h.raw("</g></svg><figcaption><ul class=\"circles-key\">");
+    for c in circles {
+        h.raw("<li class=\"circles-key-item\"")
+            .attr("data-circle", c.id.as_str())
+            .raw("><span class=\"swatch disc-")
+            .raw(c.id.as_str())
+            .raw("\" aria-hidden=\"true\"></span>")
+            .el("span", "circles-key-name", w.t(&c.name))
+            .raw(" ")
+            .el("span", "circles-key-quality", w.t(&c.quality))
+            .raw("</li>");
+    }
+    h.raw("</ul></figcaption></figure>");
 }
 
 #[cfg(test)]

@@ -1,91 +1,81 @@
 //! The phased goals as a timeline: today → 2030 → 2035.
 
-use super::circles::CirclesFigure;
+use super::circles::write_circles;
 use super::format;
-use super::panel::Panel;
-use super::select::SelectButton;
-use super::text_list::TextList;
-use crate::components::use_ctx;
+use super::markup::Writer;
+use crate::components::html::Html;
 use crate::i18n::ui;
 use crate::ids::Focus;
-use crate::plan::{PhasedGoal, PlanData};
-use leptos::prelude::*;
+use crate::plan::PhasedGoal;
+
+/// The goals panel's heading.
+pub fn title(w: &Writer) -> &'static str {
+    ui::GOALS_HEADING.get(w.lang)
+}
 
 /// The goals panel.
-#[component]
-pub fn GoalsPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let data: &'static PlanData = &ctx.plan.data;
-    view! {
-        <Panel id="goals" title=ctx.phrase(ui::GOALS_HEADING)>
-            <p class="reading-note">{ctx.phrase(ui::GOAL_READING)}</p>
-            <ol class="timeline">
-                <li class="timeline-step timeline-today">
-                    <h3 class="timeline-when">{ctx.phrase(ui::TODAY)}</h3>
-                    <p class="timeline-text">{ctx.text(&data.goals_intro)}</p>
-                </li>
-                {data.goals.iter().map(|goal| view! { <GoalStep goal /> }).collect_view()}
-            </ol>
-        </Panel>
+pub fn write(h: &mut Html, w: &Writer) {
+    let data = &w.plan.data;
+    h.el("p", "reading-note", ui::GOAL_READING.get(w.lang))
+        .raw("<ol class=\"timeline\"><li class=\"timeline-step timeline-today\">")
+        .el("h3", "timeline-when", ui::TODAY.get(w.lang))
+        .el("p", "timeline-text", w.t(&data.goals_intro))
+        .raw("</li>");
+    for goal in data.goals.iter() {
+        goal_step(h, w, goal);
     }
+    h.raw("</ol>");
 }
 
 /// One goal on the timeline: its year and headline (the button that selects it), its
 /// target, outcomes, characteristics and circles — whichever the plan gives it.
-#[component]
-fn GoalStep(goal: &'static PhasedGoal) -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = ctx.lang;
-    let selected = ctx.is_selected(Focus::Goal(goal.id));
-    let year = move || format::fill(ui::YEAR, lang.get(), goal.id.as_str());
-    view! {
-        <li class="timeline-step goal" class:is-selected=selected>
-            <h3 class="timeline-when">
-                <SelectButton
-                    focus=Focus::Goal(goal.id)
-                    class="goal-button"
-                    attr:data-goal=goal.id.as_str()
-                >
-                    <span class="goal-year">{year}</span>
-                    <span class="goal-headline">{ctx.text(&goal.headline)}</span>
-                </SelectButton>
-            </h3>
-            {goal
-                .economy_trillion_rmb
-                .map(|amount| {
-                    let value = move || format::fill(ui::TRILLION_RMB, lang.get(), &format::number(amount));
-                    view! {
-                        <p class="goal-stat">
-                            <span class="goal-stat-label">{ctx.phrase(ui::ECONOMY)}</span>
-                            " "
-                            <span class="goal-stat-value">{value}</span>
-                        </p>
-                    }
-                })}
-            {(!goal.outcomes.is_empty())
-                .then(|| {
-                    view! {
-                        <h4 class="goal-subtitle">{ctx.phrase(ui::OUTCOMES)}</h4>
-                        <TextList items=&goal.outcomes class="goal-outcomes" />
-                    }
-                })}
-            {goal
-                .traits_intro
-                .as_ref()
-                .map(|intro| {
-                    view! {
-                        <p class="goal-subtitle">
-                            {ctx.text(intro)}
-                            {(!goal.traits.is_empty()).then(|| ctx.phrase(ui::CHARACTERIZED_BY))}
-                        </p>
-                    }
-                })}
-            {(!goal.traits.is_empty())
-                .then(|| {
-                    view! { <TextList items=&goal.traits class="chips goal-traits" item_class="chip" /> }
-                })}
-            {(!goal.circles.is_empty())
-                .then(|| view! { <CirclesFigure circles=&goal.circles label=&goal.headline /> })}
-        </li>
+fn goal_step(h: &mut Html, w: &Writer, goal: &'static PhasedGoal) {
+    let lang = w.lang;
+    let focus = Focus::Goal(goal.id);
+    let on = w.focus.as_ref() == Some(&focus);
+    h.raw(if on {
+        "<li class=\"timeline-step goal is-selected\""
+    } else {
+        "<li class=\"timeline-step goal\""
+    })
+    .attr("data-step", &focus.to_string())
+    .raw("><h3 class=\"timeline-when\">");
+    w.select(h, &focus, "goal-button", "goal", goal.id.as_str());
+    h.el(
+        "span",
+        "goal-year",
+        &format::fill(ui::YEAR, lang, goal.id.as_str()),
+    )
+    .el("span", "goal-headline", w.t(&goal.headline));
+    w.select_end(h, &focus);
+    h.raw("</h3>");
+    if let Some(amount) = goal.economy_trillion_rmb {
+        h.raw("<p class=\"goal-stat\">")
+            .el("span", "goal-stat-label", ui::ECONOMY.get(lang))
+            .raw(" ")
+            .el(
+                "span",
+                "goal-stat-value",
+                &format::fill(ui::TRILLION_RMB, lang, &format::number(amount)),
+            )
+            .raw("</p>");
     }
+    if !goal.outcomes.is_empty() {
+        h.el("h4", "goal-subtitle", ui::OUTCOMES.get(lang));
+        w.list(h, &goal.outcomes, "goal-outcomes", "");
+    }
+    if let Some(intro) = &goal.traits_intro {
+        h.open("p", "goal-subtitle").text(w.t(intro));
+        if !goal.traits.is_empty() {
+            h.text(ui::CHARACTERIZED_BY.get(lang));
+        }
+        h.close("p");
+    }
+    if !goal.traits.is_empty() {
+        w.list(h, &goal.traits, "chips goal-traits", "chip");
+    }
+    if !goal.circles.is_empty() {
+        write_circles(h, w, &goal.circles, &goal.headline);
+    }
+    h.raw("</li>");
 }

@@ -9,6 +9,7 @@ pub(crate) mod format;
 mod goals;
 mod header;
 mod layout;
+mod markup;
 mod overview;
 mod panel;
 mod principles;
@@ -23,6 +24,7 @@ use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::ids::Focus;
 use leptos::prelude::*;
+use markup::StaticPanel;
 
 /// The panels beside the map (below it on narrow screens), in the plan's order.
 #[component]
@@ -30,12 +32,12 @@ pub fn Panels() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="panels" id="panels" tabindex="-1" role="region" aria-label=ctx.phrase(ui::PANELS)>
-            <overview::OverviewPanel />
+            <StaticPanel id="overview" title=overview::title write=overview::write />
             <layout::LayoutPanel />
-            <goals::GoalsPanel />
-            <principles::PrinciplesPanel />
-            <tasks::TasksPanel />
-            <safeguards::SafeguardsPanel />
+            <StaticPanel id="goals" title=goals::title write=goals::write />
+            <StaticPanel id="principles" title=principles::title write=principles::write />
+            <StaticPanel id="tasks" title=tasks::title write=tasks::write />
+            <StaticPanel id="safeguards" title=safeguards::title write=safeguards::write />
         </div>
     }
 }

@@ -1,18 +1,14 @@
 //! The area in one paragraph: its name and the cities that compose it.
 
-use super::panel::Panel;
-use crate::components::use_ctx;
-use crate::plan::PlanData;
-use leptos::prelude::*;
+use super::markup::Writer;
+use crate::components::html::Html;
+
+/// The overview's heading: the area's name.
+pub fn title(w: &Writer) -> &'static str {
+    w.t(&w.plan.data.area_name)
+}
 
 /// The overview at the top of the panels.
-#[component]
-pub fn OverviewPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let data: &'static PlanData = &ctx.plan.data;
-    view! {
-        <Panel id="overview" title=ctx.text(&data.area_name)>
-            <p class="panel-intro">{ctx.text(&data.composition)}</p>
-        </Panel>
-    }
+pub fn write(h: &mut Html, w: &Writer) {
+    h.el("p", "panel-intro", w.t(&w.plan.data.composition));
 }

@@ -1,21 +1,17 @@
 //! The five guiding principles of the key tasks.
 
-use super::panel::Panel;
-use super::text_list::TextList;
-use crate::components::use_ctx;
+use super::markup::Writer;
+use crate::components::html::Html;
 use crate::i18n::ui;
-use crate::plan::PlanData;
-use leptos::prelude::*;
+
+/// The principles panel's heading.
+pub fn title(w: &Writer) -> &'static str {
+    ui::PRINCIPLES_HEADING.get(w.lang)
+}
 
 /// The principles panel.
-#[component]
-pub fn PrinciplesPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let data: &'static PlanData = &ctx.plan.data;
-    view! {
-        <Panel id="principles" title=ctx.phrase(ui::PRINCIPLES_HEADING)>
-            <p class="panel-intro">{ctx.text(&data.principles_intro)}</p>
-            <TextList items=&data.principles class="chips guiding-principles" item_class="chip" />
-        </Panel>
-    }
+pub fn write(h: &mut Html, w: &Writer) {
+    let data = &w.plan.data;
+    h.el("p", "panel-intro", w.t(&data.principles_intro));
+    w.list(h, &data.principles, "chips guiding-principles", "chip");
 }

@@ -1,22 +1,18 @@
 //! The safeguard mechanisms.
 
-use super::panel::Panel;
-use super::text_list::TextList;
-use crate::components::use_ctx;
+use super::markup::Writer;
+use crate::components::html::Html;
 use crate::i18n::ui;
-use crate::plan::Safeguards;
-use leptos::prelude::*;
+
+/// The safeguards panel's heading.
+pub fn title(w: &Writer) -> &'static str {
+    ui::SAFEGUARDS_HEADING.get(w.lang)
+}
 
 /// The safeguards panel.
-#[component]
-pub fn SafeguardsPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let safeguards: &'static Safeguards = &ctx.plan.data.safeguards;
-    view! {
-        <Panel id="safeguards" title=ctx.phrase(ui::SAFEGUARDS_HEADING)>
-            <p class="panel-intro">{ctx.text(&safeguards.summary)}</p>
-            <TextList items=&safeguards.mechanisms class="mechanisms" item_class="mechanism" />
-            <p class="panel-outro">{ctx.text(&safeguards.aim)}</p>
-        </Panel>
-    }
+pub fn write(h: &mut Html, w: &Writer) {
+    let safeguards = &w.plan.data.safeguards;
+    h.el("p", "panel-intro", w.t(&safeguards.summary));
+    w.list(h, &safeguards.mechanisms, "mechanisms", "mechanism");
+    h.el("p", "panel-outro", w.t(&safeguards.aim));
 }

@@ -1,51 +1,37 @@
 //! The nine key tasks, in the plan's order; each selects its reading on the map.
 
-use super::panel::Panel;
-use super::select::SelectButton;
-use crate::components::use_ctx;
+use super::markup::Writer;
+use crate::components::html::Html;
 use crate::i18n::{ui, Lang};
 use crate::ids::{Focus, LayerItem};
-use crate::plan::{KeyTask, MapReading, PlanData};
-use leptos::prelude::*;
+use crate::plan::{MapReading, PlanData};
 
-/// The tasks panel.
-#[component]
-pub fn TasksPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let data: &'static PlanData = &ctx.plan.data;
-    view! {
-        <Panel id="tasks" title=ctx.phrase(ui::TASKS_HEADING)>
-            <p class="reading-note">{ctx.phrase(ui::TASK_READING)}</p>
-            <ol class="tasks">
-                {data.tasks.iter().map(|task| view! { <Task task /> }).collect_view()}
-            </ol>
-        </Panel>
-    }
+/// The tasks panel's heading.
+pub fn title(w: &Writer) -> &'static str {
+    ui::TASKS_HEADING.get(w.lang)
 }
 
-/// One task: its number, its name, and what the map shows for it.
-#[component]
-fn Task(task: &'static KeyTask) -> impl IntoView {
-    let ctx = use_ctx();
-    let shows = move || reading(&ctx.plan.data, &task.map, ctx.lang.get());
-    view! {
-        <li class="task">
-            <SelectButton
-                focus=Focus::Task(task.id)
-                class="item task-button"
-                attr:data-task=task.id.to_string()
-            >
-                <span class="task-number">{task.id.to_string()}</span>
-                <span class="task-words">
-                    <span class="task-name">{ctx.text(&task.name)}</span>
-                    <span class="task-reading">
-                        <span class="task-reading-label">{ctx.phrase(ui::ON_MAP)}</span>
-                        {shows}
-                    </span>
-                </span>
-            </SelectButton>
-        </li>
+/// The tasks panel: each task is its number, its name, and what the map shows for it.
+pub fn write(h: &mut Html, w: &Writer) {
+    let data = &w.plan.data;
+    h.el("p", "reading-note", ui::TASK_READING.get(w.lang));
+    h.raw("<ol class=\"tasks\">");
+    for task in data.tasks.iter() {
+        let focus = Focus::Task(task.id);
+        let number = task.id.to_string();
+        h.raw("<li class=\"task\">");
+        w.select(h, &focus, "item task-button", "task", &number);
+        h.el("span", "task-number", &number)
+            .raw("<span class=\"task-words\">")
+            .el("span", "task-name", w.t(&task.name))
+            .raw("<span class=\"task-reading\">")
+            .el("span", "task-reading-label", ui::ON_MAP.get(w.lang))
+            .text(&reading(data, &task.map, w.lang))
+            .raw("</span></span>");
+        w.select_end(h, &focus);
+        h.raw("</li>");
     }
+    h.raw("</ol>");
 }
 
 /// The names of the layers a task or goal shows on the map (the dashboard's reading).
