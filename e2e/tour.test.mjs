@@ -236,17 +236,27 @@ async function areaClear(page) {
 describe("reading layout and guided tour", () => {
   const app = appForSuite();
 
-  for (const [width, height] of [[1280, 800], [1440, 900], [1920, 1080], [390, 844], [320, 640]]) {
-    test(`the whole area is on the first screen, uncovered, at ${width}×${height}`, async () => {
-      await onPage(app, "?lang=en", { viewport: { width, height } }, async ({ page }) => {
-        await settled(page);
-        const r = await areaClear(page);
-        assert.ok(r.inside, JSON.stringify(r));
-        assert.deepEqual(r.covering, [], JSON.stringify(r));
-        assert.ok(r.sideways <= 0, `scrolls sideways by ${r.sideways}px`);
-        if (width === 1280 || width === 390) await screenshot(page, "layout-default");
+  for (const [width, height] of [[1280, 800], [1440, 900], [1920, 1080], [390, 844], [360, 640], [320, 640]]) {
+    // Phones in both languages: the English title is the longer one.
+    for (const lang of width < 1024 ? ["en", "zh"] : ["en"]) {
+      test(`the whole area is on the first screen, uncovered, at ${width}×${height} in ${lang}`, async () => {
+        await onPage(app, `?lang=${lang}`, { viewport: { width, height } }, async ({ page }) => {
+          await settled(page);
+          const r = await areaClear(page);
+          assert.ok(r.inside, JSON.stringify(r));
+          assert.deepEqual(r.covering, [], JSON.stringify(r));
+          assert.ok(r.sideways <= 0, `scrolls sideways by ${r.sideways}px`);
+          // On phones the header is compact: the map starts in the upper third of the
+          // screen, and the whole map (not only the area) is on the first screen.
+          if (width < 1024) {
+            const m = await page.evaluate(() => document.querySelector(".map-wrap").getBoundingClientRect().toJSON());
+            assert.ok(m.top <= height / 3, `the map starts at ${m.top}px`);
+            assert.ok(m.bottom <= height, `the map ends at ${m.bottom}px, below the first screen (${height}px)`);
+          }
+          if ((width === 1280 || width === 390 || width === 320) && lang === "en") await screenshot(page, "layout-default");
+        });
       });
-    });
+    }
   }
 
   test("the map stays in view while the side column scrolls; a map selection shows its panel item", async () => {
@@ -683,6 +693,144 @@ describe("reading layout and guided tour", () => {
     await onPage(app, "?embed=1&tour=3&lang=zh", async ({ page }) => {
       await page.waitForSelector('.tour-card[data-tour-step="cluster:changchun-jilin"]');
       assert.ok(await page.locator(".tour-card").isVisible());
+    });
+  });
+  test("every tour step and task is axe-clean and shows its target in the map above the caption sheet, at 320×640 in both languages", async () => {
+    // One page: the steps by Next, the tasks one by one by the step's own button.
+    await onPage(app, "?lang=en&tour=1", { viewport: { width: 320, height: 640 } }, async ({ page }) => {
+      for (const lang of ["en", "zh"]) {
+        if (lang === "zh") {
+          await page.goto(new URL("?lang=zh&tour=1", page.url()).href);
+          await page.waitForSelector(READY_SELECTOR);
+        }
+        const positions = [...tour.steps.map((_, i) => String(i + 1))];
+        const tasksAt = tour.steps.findIndex((st) => st.id === "tasks") + 1;
+        for (let k = 1; k <= plan.tasks.length; k++) positions.push(`${tasksAt}.${k}`);
+        for (const [i, pos] of positions.entries()) {
+          if (i > 0) {
+            if (pos === `${tasksAt}.1`) {
+              await page.goto(new URL(`?lang=${lang}&tour=${tasksAt}`, page.url()).href);
+              await page.waitForSelector(READY_SELECTOR);
+              await page.locator(".tour-each").click();
+            } else await page.locator(".tour-next").click();
+          }
+          await page.waitForSelector(`.tour-card[data-tour-pos="${pos}"]`);
+          await settled(page);
+          // What the step is about: its lit features, else the layers it draws (but
+          // the context and the names around).
+          const r = await page.evaluate(() => {
+            const box = (el) => el.getBoundingClientRect();
+            let parts = [...document.querySelectorAll("svg.map .is-lit")].map(box).filter((b) => b.width > 0);
+            if (parts.length === 0)
+              parts = [...document.querySelectorAll('svg.map [data-layer]:not([data-layer="context"]):not([data-layer="labels"])')]
+                .filter((g) => g.getAttribute("display") !== "none")
+                .map(box)
+                .filter((b) => b.width > 0);
+            const t = {
+              left: Math.min(...parts.map((b) => b.left)),
+              top: Math.min(...parts.map((b) => b.top)),
+              right: Math.max(...parts.map((b) => b.right)),
+              bottom: Math.max(...parts.map((b) => b.bottom)),
+            };
+            const m = box(document.querySelector(".map-wrap"));
+            const card = box(document.querySelector(".tour-card"));
+            const free = { left: m.left, top: Math.max(m.top, 0), right: m.right, bottom: Math.min(m.bottom, card.top, innerHeight) };
+            const inside = t.left >= free.left - 1 && t.top >= free.top - 1 && t.right <= free.right + 1 && t.bottom <= free.bottom + 1;
+            return { inside, target: t, free, freeHeight: free.bottom - free.top, sideways: document.documentElement.scrollWidth - innerWidth };
+          });
+          assert.ok(r.inside, `${lang} ${pos}: the target above the caption sheet: ${JSON.stringify(r)}`);
+          assert.ok(r.freeHeight >= 250, `${lang} ${pos}: only ${r.freeHeight}px of map above the sheet`);
+          assert.ok(r.sideways <= 0, `${lang} ${pos}: scrolls sideways by ${r.sideways}px`);
+          const violations = await runAxe(page);
+          assert.deepEqual(violations.map((v) => v.id), [], `${lang} ${pos}: ${formatViolations(violations)}`);
+          if (["1", "4", "12", `${tasksAt}.3`].includes(pos)) await screenshot(page, `tour-320-${lang}-${pos}`, { fullPage: false });
+        }
+      }
+    });
+  });
+
+  test("on a phone a selected task has its sheet (both languages), clear of the map's selection; not on wide screens", async () => {
+    for (const lang of ["en", "zh"]) {
+      await onPage(app, `?lang=${lang}`, { viewport: VIEWPORTS.mobile }, async ({ page }) => {
+        const task = plan.tasks[2];
+        await page.locator(`[data-item="task:${task.id}"]`).click();
+        const sheet = page.locator(`.dock .details-task[data-details="task:${task.id}"]`);
+        await sheet.waitFor();
+        await settled(page);
+        const text = await sheet.innerText();
+        assert.ok(text.includes(task.name[lang]), text);
+        assert.ok(text.includes(task.name[lang === "en" ? "zh" : "en"]), text);
+        const r = await page.evaluate(() => {
+          const s = document.querySelector(".details-task").getBoundingClientRect();
+          const m = document.querySelector(".map-wrap").getBoundingClientRect();
+          const lit = [...document.querySelectorAll("svg.map .is-lit")].map((e) => e.getBoundingClientRect()).filter((b) => b.width > 0);
+          const clear = lit.every((b) => b.top >= Math.max(m.top, 0) - 1 && b.bottom <= Math.min(s.top, m.bottom) + 1);
+          return { bottom: s.bottom, height: s.height, clear, lit: lit.length, fixed: getComputedStyle(document.querySelector(".details-task")).position };
+        });
+        assert.equal(r.fixed, "fixed", JSON.stringify(r));
+        assert.ok(Math.abs(r.bottom - VIEWPORTS.mobile.height) <= 1, `a bottom sheet: ${JSON.stringify(r)}`);
+        assert.ok(r.lit > 0 && r.clear, `the task's map reading above the sheet: ${JSON.stringify(r)}`);
+        const violations = await runAxe(page);
+        assert.deepEqual(violations.map((v) => v.id), [], formatViolations(violations));
+        await screenshot(page, `task-sheet-${lang}`, { fullPage: false });
+        // Its close button clears the selection.
+        await sheet.locator(".details-close").click();
+        await sheet.waitFor({ state: "detached" });
+        assert.equal(new URL(page.url()).searchParams.get("focus"), null);
+      });
+    }
+    await onPage(app, "?lang=en&focus=task:3", async ({ page }) => {
+      await page.waitForSelector(".details-task", { state: "attached" });
+      assert.equal(await page.locator(".details-task").isVisible(), false, "beside the map, the panel item is the text");
+    });
+  });
+
+  test("the layer list follows the map's own size (a narrower side column, no window resize) and a turned phone", async () => {
+    await onPage(app, "?lang=zh", { viewport: { width: 1920, height: 1080 } }, async ({ page }) => {
+      await page.waitForFunction(() => document.querySelector(".layer-panel").open);
+      // The side column takes most of the width: the map narrows with no window resize.
+      await page.evaluate(() => {
+        document.querySelector(".main").style.setProperty("grid-template-columns", "minmax(0, 1fr) 1450px");
+      });
+      await page.waitForFunction(() => !document.querySelector(".layer-panel").open);
+      await settled(page);
+      let r = await areaClear(page);
+      assert.ok(r.inside, JSON.stringify(r));
+      assert.deepEqual(r.covering, [], JSON.stringify(r));
+      await page.evaluate(() => document.querySelector(".main").style.removeProperty("grid-template-columns"));
+      await page.waitForFunction(() => document.querySelector(".layer-panel").open);
+      await settled(page);
+      r = await areaClear(page);
+      assert.ok(r.inside, JSON.stringify(r));
+      assert.deepEqual(r.covering, [], JSON.stringify(r));
+    });
+    await onPage(app, "?lang=en", { viewport: { width: 390, height: 844 }, contextOptions: { isMobile: true, hasTouch: true } }, async ({ page, context }) => {
+      assert.equal(await page.evaluate(() => document.querySelector(".layer-panel").open), false);
+      // The phone turned: a new size and orientation, and the events a turn fires.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setDeviceMetricsOverride", {
+        width: 844, height: 390, deviceScaleFactor: 1, mobile: true, screenOrientation: { type: "landscapePrimary", angle: 90 },
+      });
+      await page.setViewportSize({ width: 844, height: 390 });
+      await page.evaluate(() => window.dispatchEvent(new Event("orientationchange")));
+      await page.waitForFunction(() => document.querySelector(".layer-panel").open);
+      await settled(page);
+      // The map is brought up to the top of the screen (as a reader would scroll).
+      await page.evaluate(() => scrollTo(0, scrollY + document.querySelector(".map-wrap").getBoundingClientRect().top));
+      let r = await areaClear(page);
+      assert.ok(r.inside, `844×390: ${JSON.stringify(r)}`);
+      assert.deepEqual(r.covering, [], `844×390: ${JSON.stringify(r)}`);
+      await screenshot(page, "turned-phone", { fullPage: false });
+      await cdp.send("Emulation.setDeviceMetricsOverride", {
+        width: 390, height: 844, deviceScaleFactor: 1, mobile: true, screenOrientation: { type: "portraitPrimary", angle: 0 },
+      });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForFunction(() => !document.querySelector(".layer-panel").open);
+      await page.evaluate(() => scrollTo(0, 0));
+      await settled(page);
+      r = await areaClear(page);
+      assert.ok(r.inside, `390×844: ${JSON.stringify(r)}`);
+      assert.deepEqual(r.covering, [], `390×844: ${JSON.stringify(r)}`);
     });
   });
 });

@@ -208,6 +208,12 @@ phrases! {
     /// Accessible name of the panels beside the map.
     PANELS = "The plan in detail", "规划详情";
 
+    // ---- layout: a selected task's sheet on phones ----
+    /// Which task it is (`{}`: its number, then how many there are).
+    TASK_OF = "{} of {}", "第 {} 项（共 {} 项）";
+    /// Heading of what the map shows for the selected task.
+    ON_MAP_TERM = "On the map", "地图显示";
+
     // ---- tour ----
     /// The button that starts (and ends) the guided tour.
     TOUR = "Tour", "导览";

@@ -288,10 +288,12 @@ impl MapCamera {
                 });
             });
         });
-        // A resize (a window made narrower, a phone turned) folds the layer list when the
-        // map loses the room for it and opens it when the map gains it; in between, it
-        // stays as the reader set it. (Its `toggle` re-measures what it covers.)
-        let handle = window_event_listener(leptos::ev::resize, move |_| {
+        // A resize (a window made narrower, a phone turned, a portal resizing its frame,
+        // the side column changing width) folds the layer list when the map loses the
+        // room for it and opens it when the map gains it; in between, it stays as the
+        // reader set it. (Its `toggle` re-measures what it covers.) The map's own size is
+        // observed; the window's resize also moves the panels fixed to the screen.
+        let resized = move || {
             cam.instant.set_value(true);
             cam.measure();
             if let Some(before) = cam.layer_room.get_value() {
@@ -303,8 +305,23 @@ impl MapCamera {
             }
             cam.measure_overlays();
             request_animation_frame(move || cam.instant.set_value(false));
-        });
+        };
+        let handle = window_event_listener(leptos::ev::resize, move |_| resized());
         on_cleanup(move || handle.remove());
+        let observer = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(resized)
+            .into_js_value()
+            .dyn_into::<js_sys::Function>()
+            .ok()
+            .and_then(|f| web_sys::ResizeObserver::new(&f).ok());
+        if let Some(observer) = observer {
+            let observed = StoredValue::new_local(observer);
+            Effect::new(move |_| {
+                if let Some(el) = cam.wrap.get() {
+                    observed.with_value(|o| o.observe(&el));
+                }
+            });
+            on_cleanup(move || observed.with_value(|o| o.disconnect()));
+        }
     }
 
     /// True if the map, at its present size, has room for the open layer list beside

@@ -1,6 +1,7 @@
 //! The details panel for the selected map feature.
 
 use crate::components::panels::format::cities;
+use crate::components::panels::tasks::reading;
 use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
@@ -91,14 +92,31 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
                 vec![(ui::ROLE, t(kind)), (ui::NOTE, t(note))]
             })
             .unwrap_or_default(),
-        Focus::Goal(_) | Focus::Task(_) => Vec::new(),
+        Focus::Task(id) => plan
+            .data
+            .task(*id)
+            .map(|task| {
+                let of = ui::TASK_OF
+                    .get(lang)
+                    .replacen("{}", &task.id.to_string(), 1)
+                    .replacen("{}", &plan.data.tasks.len().to_string(), 1);
+                vec![
+                    (ui::TASKS_HEADING, of),
+                    (ui::ON_MAP_TERM, reading(&plan.data, &task.map, lang)),
+                    (ui::NOTE, t(ui::TASK_READING)),
+                ]
+            })
+            .unwrap_or_default(),
+        Focus::Goal(_) => Vec::new(),
     }
 }
 
 /// The details of the selected map feature, docked beside the map (in the side column on
 /// wide screens, a bottom sheet on phones) rather than over it; Escape or the close
 /// button clears it. It marks itself as an overlay so that the map keeps the selection
-/// clear of it where it does lie over the map (the bottom sheet).
+/// clear of it where it does lie over the map (the bottom sheet). A selected key task has
+/// its sheet too, on phones only (`details-task`): on wide screens its panel item is read
+/// beside the map, while on phones the panels are below the map, out of sight.
 #[component]
 pub fn Details() -> impl IntoView {
     let ctx = use_ctx();
@@ -109,13 +127,18 @@ pub fn Details() -> impl IntoView {
         let focus = ctx
             .focus
             .get()
-            .filter(|f| !matches!(f, Focus::Goal(_) | Focus::Task(_)) && !touring.get())?;
+            .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get())?;
         let lang = ctx.lang.get();
         let title = plan.title_of(&focus)?;
         let rows = facts(plan, &focus, lang);
         let other = lang.other();
+        let class = if matches!(focus, Focus::Task(_)) {
+            "details details-task"
+        } else {
+            "details"
+        };
         Some(view! {
-            <aside class="details" data-overlay aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
+            <aside class=class data-overlay aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }>
                 <button type="button" class="details-close" aria-label=ui::CLOSE.get(lang) on:click=move |_| ctx.select(None)>"×"</button>
                 <h2>{title.get(lang).to_owned()}</h2>

@@ -98,8 +98,10 @@ pub fn keep_map_in_view() {
         let Some(map) = map else { return };
         let r = map.get_bounding_client_rect();
         if r.top() < -1.0 {
+            // At once: the map measures what a bottom sheet (details, the tour's caption)
+            // covers of it in the next frame, and must find it where it stays.
             let y = window.scroll_y().unwrap_or(0.0) + r.top();
-            scroll_page_to(y);
+            window.scroll_to_with_x_and_y(0.0, y.max(0.0));
         }
     });
 }

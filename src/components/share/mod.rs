@@ -21,12 +21,34 @@ use leptos::prelude::*;
 pub fn ShareControl() -> impl IntoView {
     let ctx = use_ctx();
     let dialog = NodeRef::<html::Dialog>::new();
-    // The dialog's content exists only while it is open (it reads the state).
+    // The dialog's content exists only while it is open (it reads the state, and is
+    // written again if the state changes meanwhile, e.g. by Back).
     let open = RwSignal::new(false);
+    let panels = StoredValue::new(false);
     let show = move |_| {
+        panels.set_value(false);
         open.set(true);
         if let Some(d) = dialog.get_untracked() {
             d.show_modal().ok();
+        }
+    };
+    let content = move || {
+        if !open.get() {
+            return String::new();
+        }
+        ctx.state.track();
+        dialog::write(ctx, ctx.lang.get(), panels.get_value())
+    };
+    let click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(d) = dialog.get_untracked() {
+            dialog::click(ctx, &d, panels.get_value(), &ev);
+        }
+    };
+    let change = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        panels.set_value(on);
+        if let Some(d) = dialog.get_untracked() {
+            dialog::panels_changed(ctx, &d, on);
         }
     };
     view! {
@@ -41,8 +63,9 @@ pub fn ShareControl() -> impl IntoView {
             node_ref=dialog
             aria-labelledby="share-title"
             on:close=move |_| open.set(false)
-        >
-            {move || open.get().then(|| view! { <dialog::ShareDialog dialog /> })}
-        </dialog>
+            on:click=click
+            on:change=change
+            inner_html=content
+        ></dialog>
     }
 }

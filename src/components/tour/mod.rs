@@ -130,6 +130,30 @@ impl TourCtl {
     }
 }
 
+/// Below the wide layout (where the map is not beside the text), scrolls the page down
+/// until the map section is at the top of the screen, at once.
+fn map_to_top_on_phones() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let narrow = window
+        .match_media("(max-width: 1023.98px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let map = window
+        .document()
+        .and_then(|d| d.query_selector(".map-section").ok().flatten());
+    let (true, Some(map)) = (narrow, map) else {
+        return;
+    };
+    let top = map.get_bounding_client_rect().top();
+    if top > 1.0 {
+        let y = window.scroll_y().unwrap_or(0.0) + top;
+        window.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
 /// Focuses the first element matching `selector`, if any.
 fn focus_first(selector: &str) {
     let el = web_sys::window()
@@ -217,18 +241,28 @@ fn Card() -> impl IntoView {
             }
         }
     };
+    // On phones the caption is a bottom sheet over the lower part of the screen: each
+    // step brings the map up to the top of the screen (the header scrolls away), so
+    // that the map above the sheet is tall enough to show the step. At once, so that
+    // the map measures the sheet over it where it will stay.
+    Effect::new(move |_| {
+        pos.track();
+        if !ctx.state.with_untracked(|s| s.embed) {
+            map_to_top_on_phones();
+        }
+    });
     view! {
         <section
             class="tour-card"
             data-overlay
-            aria-labelledby="tour-title"
+            aria-labelledby="tour-label tour-title"
             data-tour-step=move || step().map(|s| s.id.clone())
             data-tour-pos=move || pos.get().to_string()
             on:pointerdown=on_down
             on:pointerup=on_up
             on:pointercancel=move |_| swipe_from.set_value(None)
         >
-            <p class="tour-label">{ctx.phrase(ui::TOUR_LABEL)}</p>
+            <p class="tour-label" id="tour-label">{ctx.phrase(ui::TOUR_LABEL)}</p>
             <p class="tour-count" aria-live="polite">{count}</p>
             <h2 class="tour-title" id="tour-title" tabindex="-1">{title}</h2>
             {move || has_parts().then(|| view! {
