@@ -70,15 +70,15 @@ impl MapCamera {
         let size = RwSignal::new((800.0, 600.0));
         let covered = RwSignal::new(Insets::default());
         // What the default view fits: the layers' extent, or the tour step's.
+        // (From the memos, not the whole state: a pan changes the state on every frame.)
+        let tour = Memo::new(move |_| ctx.state.with(|s| s.tour));
         let extent = Memo::new(move |_| {
-            ctx.state
-                .with(|s| match s.tour.and_then(|p| ctx.tour.at(p)) {
-                    Some(step) => {
-                        let focus = s.highlight(&ctx.plan.data);
-                        ctx.scene
-                            .extent_of_step(step.view, &s.layers, focus.as_ref())
-                    }
-                    None => ctx.scene.extent_for(&s.layers),
+            ctx.layers
+                .with(|layers| match tour.get().and_then(|p| ctx.tour.at(p)) {
+                    Some(step) => ctx
+                        .highlight
+                        .with(|focus| ctx.scene.extent_of_step(step.view, layers, focus.as_ref())),
+                    None => ctx.scene.extent_for(layers),
                 })
         });
         let target = Memo::new(move |_| {
@@ -112,7 +112,7 @@ impl MapCamera {
         cam.follow_target();
         cam.measure_on_resize();
         cam.follow_layers();
-        cam.follow_selection();
+        cam.follow_selection(tour);
         cam
     }
 
@@ -363,12 +363,14 @@ impl MapCamera {
 
     /// A new selection is brought into view, clear of the panels over the map (which may
     /// just have changed: the details, a bottom sheet).
-    fn follow_selection(&self) {
+    fn follow_selection(&self, tour: Memo<Option<crate::state::TourPos>>) {
         let cam = *self;
         Effect::new(move |_| {
             let target = cam.ctx.highlight.get();
-            // A tour step may open or change the caption card over the map.
-            cam.ctx.state.with(|s| s.tour);
+            // A tour step may open or change the caption card over the map. (The tour's
+            // memo, not the state: this must not measure on every pan frame, language
+            // switch or layer toggle.)
+            tour.track();
             if !cam.ctx.ready.get_untracked() {
                 return; // The first measurement shows a linked selection.
             }

@@ -2,7 +2,7 @@
 
 use super::MapCamera;
 use crate::components::use_ctx;
-use crate::geo::decimal::fixed;
+use crate::geo::decimal::{fixed, push_fixed};
 use crate::ids::LayerId;
 use crate::scene::labels::{self, LabelOf, FONT_PX};
 use leptos::prelude::*;
@@ -46,17 +46,30 @@ pub fn Labels() -> impl IntoView {
     view! {
         <g data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
             display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
-            // Panning changes no label: the texts depend on the placement and the scale only.
+            // Each name sits at its anchor (map units), moved by its offset in em (`dx`,
+            // `dy`): with the font size following the zoom, an em is FONT_PX screen px at
+            // any scale. So neither panning nor zooming touches the texts; they are rebuilt
+            // only when the placement changes (a quarter octave of zoom, layers, language).
             {move || {
-                let px_per_km = px_per_km.get();
                 placed.get().into_iter().map(|l| {
                     let c = &l.candidate;
-                    let x = c.anchor.x + c.offset_px.x / px_per_km;
                     // Baseline a third of an em below the centre.
-                    let y = c.anchor.y + (c.offset_px.y + FONT_PX * 0.35) / px_per_km;
-                    view! { <text class=class(&l.of) x=fixed(x, 2) y=fixed(y, 2) text-anchor="middle">{l.text}</text> }
+                    let dx = em(c.offset_px.x / FONT_PX);
+                    let dy = em(c.offset_px.y / FONT_PX + 0.35);
+                    view! {
+                        <text class=class(&l.of) x=fixed(c.anchor.x, 2) y=fixed(c.anchor.y, 2)
+                            dx=dx dy=dy text-anchor="middle">{l.text}</text>
+                    }
                 }).collect_view()
             }}
         </g>
     }
+}
+
+/// A length in em, to a thousandth (0.012 px at the label size).
+fn em(v: f64) -> String {
+    let mut s = String::new();
+    push_fixed(&mut s, v, 3);
+    s.push_str("em");
+    s
 }
