@@ -2,6 +2,7 @@
 //! (and, for the PNG, draws the SVG onto a canvas at twice the screen scale).
 
 use super::MapCamera;
+use crate::components::html::{closest, Html};
 use crate::components::use_ctx;
 use crate::export::svg::{map_svg, MapExport};
 use crate::export::{data, Download};
@@ -122,24 +123,30 @@ pub fn Downloads() -> impl IntoView {
             web_sys::console::error_1(&e);
         }
     };
-    view! {
-        <details class="downloads">
-            <summary>{ctx.phrase(ui::DOWNLOADS)}</summary>
-            <ul class="download-list">
-                {Download::ALL
-                    .iter()
-                    .map(|d| {
-                        let d = *d;
-                        view! {
-                            <li>
-                                <button type="button" class="download" data-download=d.id() on:click=move |_| run(d)>
-                                    {ctx.phrase(d.label())}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </details>
-    }
+    // Written as one HTML string per language (`components::html`), one click listener.
+    let html = move || {
+        let lang = ctx.lang.get();
+        let mut h = Html::new();
+        h.el("summary", "", ui::DOWNLOADS.get(lang))
+            .raw("<ul class=\"download-list\">");
+        for d in Download::ALL {
+            h.raw("<li><button type=\"button\" class=\"download\"")
+                .attr("data-download", d.id())
+                .raw(">")
+                .text(d.label().get(lang))
+                .raw("</button></li>");
+        }
+        h.raw("</ul>");
+        h.0
+    };
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let id = closest(&ev, "[data-download]").and_then(|b| b.get_attribute("data-download"));
+        if let Some(d) = Download::ALL
+            .into_iter()
+            .find(|d| Some(d.id()) == id.as_deref())
+        {
+            run(d);
+        }
+    };
+    view! { <details class="downloads" inner_html=html on:click=click></details> }
 }

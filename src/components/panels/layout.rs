@@ -1,121 +1,91 @@
 //! The "1351" spatial layout in words: one center, three clusters, five belts, one
 //! corridor, and the layout's principles. Each item selects its feature on the map.
+//! Written as one HTML string per language like the other panels (`markup`).
 
 use super::format;
-use super::panel::Panel;
-use super::select::SelectButton;
-use super::text_list::TextList;
-use crate::components::use_ctx;
-use crate::i18n::{ui, Text};
-use crate::ids::Focus;
-use crate::ids::{CityId, LayerId};
-use crate::plan::Layout;
-use leptos::prelude::*;
+use super::markup::Writer;
+use crate::components::html::Html;
+use crate::i18n::{ui, Phrase};
+use crate::ids::{CityId, Focus, LayerId};
+
+/// The layout panel's heading.
+pub fn title(w: &Writer) -> &'static str {
+    ui::LAYOUT_HEADING.get(w.lang)
+}
 
 /// The layout panel.
-#[component]
-pub fn LayoutPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let layout: &'static Layout = &ctx.plan.data.layout;
-    view! {
-        <Panel id="layout" title=ctx.phrase(ui::LAYOUT_HEADING)>
-            <div class="layout-intro">
-                <span class="layout-code">{layout.code.clone()}</span>
-                <div class="layout-words">
-                    <p class="layout-name">{ctx.text(&layout.name)}</p>
-                    <p class="layout-focus">{ctx.text(&layout.focus)}</p>
-                </div>
-            </div>
-            <h3 class="group-title">{ctx.phrase(ui::LAYOUT_PRINCIPLES)}</h3>
-            <TextList items=&layout.principles class="chips layout-principles" item_class="chip" />
-            <h3 class="group-title">{ctx.phrase(ui::layer_name(LayerId::Center))}</h3>
-            <SelectButton focus=Focus::Center class="item" attr:data-focus=Focus::Center.to_string()>
-                <span class="item-title">{ctx.text(&layout.center.name)}</span>
-                <span class="item-text">{ctx.text(&layout.center.description)}</span>
-            </SelectButton>
-            <h3 class="group-title">{ctx.phrase(ui::layer_name(LayerId::Clusters))}</h3>
-            <p class="group-intro">{ctx.text(&layout.clusters_intro)}</p>
-            <ul class="items layout-clusters">
-                {layout
-                    .clusters
-                    .iter()
-                    .map(|c| {
-                        view! {
-                            <li>
-                                <SelectButton
-                                    focus=Focus::Cluster(c.id)
-                                    class="item"
-                                    attr:data-cluster=c.id.as_str()
-                                >
-                                    <span class="item-title">{ctx.text(&c.name)}</span>
-                                    <Route cities=&c.cities sep=ui::LIST_SEP />
-                                </SelectButton>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <h3 class="group-title">{ctx.phrase(ui::layer_name(LayerId::Belts))}</h3>
-            <p class="group-intro">{ctx.text(&layout.belts_intro)}</p>
-            <ul class="items layout-belts">
-                {layout
-                    .belts
-                    .iter()
-                    .map(|b| {
-                        view! {
-                            <li>
-                                <SelectButton
-                                    focus=Focus::Belt(b.id)
-                                    class="item"
-                                    attr:data-belt=b.id.as_str()
-                                >
-                                    <span class="item-title">
-                                        <span class="swatch" aria-hidden="true"></span>
-                                        {ctx.text(&b.industry)}
-                                    </span>
-                                    <span class="item-text">{ctx.text(&b.name)}</span>
-                                    <Route cities=&b.cities sep=ui::ROUTE_SEP />
-                                </SelectButton>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <h3 class="group-title">{ctx.phrase(ui::layer_name(LayerId::Corridor))}</h3>
-            <SelectButton focus=Focus::Corridor class="item" attr:data-focus=Focus::Corridor.to_string()>
-                <span class="item-title">{ctx.text(&layout.corridor.name)}</span>
-                <Route cities=&layout.corridor.cities sep=ui::ROUTE_SEP />
-                <span class="item-tags">
-                    {layout.corridor.roles.iter().map(|r| view! { <Tag text=r /> }).collect_view()}
-                </span>
-                <span class="item-text">{ctx.text(&layout.corridor.aim)}</span>
-            </SelectButton>
-        </Panel>
-    }
-}
+pub fn write(h: &mut Html, w: &Writer) {
+    let layout = &w.plan.data.layout;
+    let group = |h: &mut Html, id: LayerId| {
+        h.el("h3", "group-title", ui::layer_name(id).get(w.lang));
+    };
+    let route = |h: &mut Html, cities: &[CityId], sep: Phrase| {
+        h.el(
+            "span",
+            "item-route",
+            &format::cities(w.plan, cities, w.lang, sep),
+        );
+    };
+    h.raw("<div class=\"layout-intro\">")
+        .el("span", "layout-code", &layout.code)
+        .raw("<div class=\"layout-words\">")
+        .el("p", "layout-name", w.t(&layout.name))
+        .el("p", "layout-focus", w.t(&layout.focus))
+        .raw("</div></div>")
+        .el("h3", "group-title", ui::LAYOUT_PRINCIPLES.get(w.lang));
+    w.list(h, &layout.principles, "chips layout-principles", "chip");
 
-/// Cities in the plan's order, in the current language.
-#[component]
-fn Route(
-    /// The cities.
-    cities: &'static [CityId],
-    /// What goes between two names.
-    sep: crate::i18n::Phrase,
-) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <span class="item-route">
-            {move || format::cities(ctx.plan, cities, ctx.lang.get(), sep)}
-        </span>
-    }
-}
+    group(h, LayerId::Center);
+    let center = Focus::Center;
+    w.select(h, &center, "item", "focus", &center.to_string());
+    h.el("span", "item-title", w.t(&layout.center.name)).el(
+        "span",
+        "item-text",
+        w.t(&layout.center.description),
+    );
+    w.select_end(h, &center);
 
-/// A short label inside an item (a role of the corridor).
-#[component]
-fn Tag(text: &'static Text) -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <span class="tag">{ctx.text(text)}</span>
-        " "
+    group(h, LayerId::Clusters);
+    h.el("p", "group-intro", w.t(&layout.clusters_intro))
+        .raw("<ul class=\"items layout-clusters\">");
+    for c in layout.clusters.iter() {
+        let focus = Focus::Cluster(c.id);
+        h.raw("<li>");
+        w.select(h, &focus, "item", "cluster", c.id.as_str());
+        h.el("span", "item-title", w.t(&c.name));
+        route(h, &c.cities, ui::LIST_SEP);
+        w.select_end(h, &focus);
+        h.raw("</li>");
     }
+    h.raw("</ul>");
+
+    group(h, LayerId::Belts);
+    h.el("p", "group-intro", w.t(&layout.belts_intro))
+        .raw("<ul class=\"items layout-belts\">");
+    for b in layout.belts.iter() {
+        let focus = Focus::Belt(b.id);
+        h.raw("<li>");
+        w.select(h, &focus, "item", "belt", b.id.as_str());
+        h.raw("<span class=\"item-title\"><span class=\"swatch\" aria-hidden=\"true\"></span>")
+            .text(w.t(&b.industry))
+            .raw("</span>")
+            .el("span", "item-text", w.t(&b.name));
+        route(h, &b.cities, ui::ROUTE_SEP);
+        w.select_end(h, &focus);
+        h.raw("</li>");
+    }
+    h.raw("</ul>");
+
+    group(h, LayerId::Corridor);
+    let corridor = &layout.corridor;
+    let focus = Focus::Corridor;
+    w.select(h, &focus, "item", "focus", &focus.to_string());
+    h.el("span", "item-title", w.t(&corridor.name));
+    route(h, &corridor.cities, ui::ROUTE_SEP);
+    h.raw("<span class=\"item-tags\">");
+    for r in corridor.roles.iter() {
+        h.el("span", "tag", w.t(r)).raw(" ");
+    }
+    h.raw("</span>").el("span", "item-text", w.t(&corridor.aim));
+    w.select_end(h, &focus);
 }

@@ -22,6 +22,8 @@ pub struct Writer {
     pub lang: Lang,
     /// The selection when written.
     pub focus: Option<Focus>,
+    /// What the map highlights when written (what a selected task or goal points at).
+    pub highlight: Option<Focus>,
 }
 
 impl Writer {
@@ -36,7 +38,13 @@ impl Writer {
         let on = self.focus.as_ref() == Some(focus);
         h.raw("<button type=\"button\" class=\"select ")
             .raw(class)
-            .raw(if on { " is-selected\"" } else { "\"" })
+            .raw(if on {
+                " is-selected\""
+            } else if self.highlighted(focus) {
+                " is-highlighted\""
+            } else {
+                "\""
+            })
             .attr("data-item", &focus.to_string())
             .raw(" aria-pressed=\"")
             .raw(if on { "true\"" } else { "false\"" })
@@ -52,8 +60,15 @@ impl Writer {
     pub fn select_end(&self, h: &mut Html, focus: &Focus) {
         if self.focus.as_ref() == Some(focus) {
             selected_mark(h, self.lang);
+        } else if self.highlighted(focus) {
+            highlighted_mark(h, self.lang);
         }
         h.raw("</button>");
+    }
+
+    /// True if the map highlights `focus` for the selection (not being it).
+    fn highlighted(&self, focus: &Focus) -> bool {
+        self.highlight.as_ref() == Some(focus) && self.focus.as_ref() != Some(focus)
     }
 
     /// A `<ul>` of plan texts (principles, characteristics, mechanisms, …).
@@ -71,6 +86,11 @@ fn selected_mark(h: &mut Html, lang: Lang) {
     h.raw("<span class=\"mark mark-selected\" aria-hidden=\"true\">")
         .text(ui::SELECTED.get(lang))
         .raw("</span>");
+}
+
+/// The "highlighted" mark after the content of a button the map highlights.
+fn highlighted_mark(h: &mut Html, lang: Lang) {
+    h.el("span", "mark mark-highlighted", ui::HIGHLIGHTED.get(lang));
 }
 
 /// Writes a panel's content after its heading.
@@ -95,6 +115,7 @@ pub fn StaticPanel(
             plan: ctx.plan,
             lang: ctx.lang.get(),
             focus: ctx.focus.get_untracked(),
+            highlight: ctx.highlight.get_untracked(),
         };
         let mut h = Html::new();
         h.raw("<h2 class=\"panel-title\"")
@@ -108,8 +129,14 @@ pub fn StaticPanel(
     // The selection, however it was made (here, on the map, by a link or the tour).
     Effect::new(move |_| {
         let focus = ctx.focus.get();
+        let highlight = ctx.highlight.get();
         if let Some(root) = root.get() {
-            show_selection(&root, focus.as_ref(), ctx.lang.get_untracked());
+            show_selection(
+                &root,
+                focus.as_ref(),
+                highlight.as_ref(),
+                ctx.lang.get_untracked(),
+            );
         }
     });
     let click = move |ev: leptos::ev::MouseEvent| {
@@ -137,27 +164,49 @@ pub fn StaticPanel(
 }
 
 /// Shows `focus` as the selection in a panel: its button pressed and marked, and the
-/// element around it that carries `data-step` (a goal's timeline step) selected.
-fn show_selection(root: &web_sys::Element, focus: Option<&Focus>, lang: Lang) {
-    if let Ok(marks) = root.query_selector_all(".mark-selected") {
-        for i in 0..marks.length() {
-            if let Some(m) = marks
+/// element around it that carries `data-step` (a goal's timeline step) selected; and
+/// `highlight` (what the map highlights for a selected task or goal) marked.
+fn show_selection(
+    root: &web_sys::Element,
+    focus: Option<&Focus>,
+    highlight: Option<&Focus>,
+    lang: Lang,
+) {
+    for selector in [".mark", ".is-highlighted"] {
+        let Ok(found) = root.query_selector_all(selector) else {
+            continue;
+        };
+        for i in 0..found.length() {
+            if let Some(el) = found
                 .item(i)
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
-                m.remove();
+                if selector == ".mark" {
+                    el.remove();
+                } else {
+                    el.class_list().remove_1("is-highlighted").ok();
+                }
             }
         }
     }
-    let Some(focus) = focus else {
-        mark_selected(root, "");
-        return;
-    };
-    let selector = format!("[data-item=\"{focus}\"]");
-    mark_selected(root, &format!("{selector},[data-step=\"{focus}\"]"));
-    if let Ok(Some(button)) = root.query_selector(&selector) {
+    let item = |f: &Focus| format!("[data-item=\"{f}\"]");
+    let add_mark = |f: &Focus, write: fn(&mut Html, Lang)| {
+        let button = root.query_selector(&item(f)).ok().flatten()?;
         let mut h = Html::new();
-        selected_mark(&mut h, lang);
-        button.insert_adjacent_html("beforeend", &h.0).ok();
+        write(&mut h, lang);
+        button.insert_adjacent_html("beforeend", &h.0).ok()?;
+        Some(button)
+    };
+    match focus {
+        Some(f) => {
+            mark_selected(root, &format!("{},[data-step=\"{f}\"]", item(f)));
+            add_mark(f, selected_mark);
+        }
+        None => mark_selected(root, ""),
+    }
+    if let Some(h) = highlight.filter(|h| Some(*h) != focus) {
+        if let Some(button) = add_mark(h, highlighted_mark) {
+            button.class_list().add_1("is-highlighted").ok();
+        }
     }
 }

@@ -11,12 +11,9 @@ mod header;
 mod layout;
 mod markup;
 mod overview;
-mod panel;
 mod principles;
 mod safeguards;
-mod select;
 pub(crate) mod tasks;
-mod text_list;
 
 pub use header::{Facts, Header};
 
@@ -33,7 +30,7 @@ pub fn Panels() -> impl IntoView {
     view! {
         <div class="panels" id="panels" tabindex="-1" role="region" aria-label=ctx.phrase(ui::PANELS)>
             <StaticPanel id="overview" title=overview::title write=overview::write />
-            <layout::LayoutPanel />
+            <StaticPanel id="layout" title=layout::title write=layout::write />
             <StaticPanel id="goals" title=goals::title write=goals::write />
             <StaticPanel id="principles" title=principles::title write=principles::write />
             <StaticPanel id="tasks" title=tasks::title write=tasks::write />
