@@ -367,10 +367,11 @@ impl MapCamera {
         let cam = *self;
         Effect::new(move |_| {
             let target = cam.ctx.highlight.get();
-            // A tour step may open or change the caption card over the map. (The tour's
-            // memo, not the state: this must not measure on every pan frame, language
-            // switch or layer toggle.)
+            // A tour step may open or change the caption card over the map, and the
+            // language the size of every panel over it. (Those memos, not the state: this
+            // must not measure on every pan frame or layer toggle.)
             tour.track();
+            cam.ctx.lang.track();
             if !cam.ctx.ready.get_untracked() {
                 return; // The first measurement shows a linked selection.
             }
