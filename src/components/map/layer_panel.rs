@@ -38,8 +38,9 @@ pub fn LayerPanel() -> impl IntoView {
     };
     // Open where the map has room for it beside the area (the camera decides once
     // the map is measured, and again when a resize changes that room), folded to its
-    // button elsewhere; in between, as the reader sets it.
-    // The fitted views and the recentring keep clear of it either way.
+    // button elsewhere; in between, as the reader sets it. The button is in the bar
+    // above the map; the open list lies over the map's top-left corner, and the fitted
+    // views and the recentring keep clear of it (it marks itself as an overlay).
     let cam = expect_context::<super::MapCamera>();
     let toggled = move |ev: leptos::ev::Event| {
         let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
@@ -49,9 +50,11 @@ pub fn LayerPanel() -> impl IntoView {
         request_animation_frame(move || cam.measure_overlays());
     };
     view! {
-        <details class="layer-panel" data-overlay prop:open=move || cam.layers_open.get() on:toggle=toggled>
+        <details class="layer-panel" prop:open=move || cam.layers_open.get() on:toggle=toggled
+            hidden=move || ctx.state.with(|s| s.table)>
             <summary>{ctx.phrase(ui::LAYERS)}</summary>
-            <div class="layer-list">
+            // An overlay only while open (a folded list may keep a box of its own).
+            <div class="layer-list" data-overlay=move || cam.layers_open.get().then_some("")>
                 {LayerId::ALL.iter().map(|id| {
                     let main = layer_switch(*id);
                     if *id == LayerId::Belts {

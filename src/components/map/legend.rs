@@ -1,74 +1,77 @@
 //! The legend: exactly the visible layers, every symbol explained, and the attribution.
+//! Written as one HTML string (`components::html`: far less wasm than a view type per
+//! kind of item), again when the layers or the language change.
 
+use crate::components::html::Html;
 use crate::components::use_ctx;
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
 use crate::ids::{LayerId, LayerItem};
-use leptos::either::{Either, EitherOf3};
+use crate::plan::Plan;
+use crate::scene::layers::Layers;
 use leptos::prelude::*;
 
 /// The legend.
 #[component]
 pub fn Legend() -> impl IntoView {
     let ctx = use_ctx();
-    let plan = ctx.plan;
-    let item = move |id: LayerId| {
+    let html = move || {
         let lang = ctx.lang.get();
+        ctx.layers.with(|l| write(ctx.plan, l, lang))
+    };
+    // Focusable: beside the map on wide screens it scrolls when many layers show.
+    view! { <section class="legend" tabindex="0" aria-label=ctx.phrase(ui::LEGEND) inner_html=html></section> }
+}
+
+/// The legend's content for the shown layers.
+fn write(plan: &Plan, layers: &Layers, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.el("h2", "legend-title", ui::LEGEND.get(lang)).raw("<ul>");
+    let swatch = |h: &mut Html, id: &str, kind: &str, text: &str| {
+        h.raw("<li")
+            .attr("data-legend", id)
+            .raw("><span class=\"legend-swatch swatch-")
+            .raw(kind)
+            .raw("\" aria-hidden=\"true\"></span>")
+            .el("span", "", text)
+            .raw("</li>");
+    };
+    let mut any = false;
+    for &id in LayerId::ALL.iter().filter(|id| layers.shows(**id)) {
+        any = true;
         match id {
-            LayerId::Belts => EitherOf3::A(
-                plan.data
+            LayerId::Belts => {
+                for b in plan
+                    .data
                     .layout
                     .belts
                     .iter()
-                    .filter(|b| ctx.layers.with(|l| l.shows_belt(b.id)))
-                    .map(|b| {
-                        view! {
-                            <li data-legend=LayerItem::Belt(b.id).to_string()>
-                                <svg class="legend-symbol" viewBox="0 0 28 12" aria-hidden="true">
-                                    <path class=format!("belt-{} belt-line", b.id) d="M1,6H27" />
-                                </svg>
-                                <span>{b.name.get(lang).to_owned()}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view(),
+                    .filter(|b| layers.shows_belt(b.id))
+                {
+                    h.raw("<li")
+                        .attr("data-legend", &LayerItem::Belt(b.id).to_string())
+                        .raw("><svg class=\"legend-symbol\" viewBox=\"0 0 28 12\" aria-hidden=\"true\"><path class=\"belt-")
+                        .raw(b.id.as_str())
+                        .raw(" belt-line\" d=\"M1,6H27\"></path></svg>")
+                        .el("span", "", b.name.get(lang))
+                        .raw("</li>");
+                }
+            }
+            LayerId::Area => {
+                swatch(&mut h, "area", "area", ui::LEGEND_WHOLE.get(lang));
+                swatch(&mut h, "partial", "partial", ui::LEGEND_PARTIAL.get(lang));
+            }
+            other => swatch(
+                &mut h,
+                other.as_str(),
+                other.as_str(),
+                ui::legend_text(other).get(lang),
             ),
-            LayerId::Area => EitherOf3::B(view! {
-                <li data-legend="area">
-                    <span class="legend-swatch swatch-area" aria-hidden="true"></span>
-                    <span>{ui::LEGEND_WHOLE.get(lang)}</span>
-                </li>
-                <li data-legend="partial">
-                    <span class="legend-swatch swatch-partial" aria-hidden="true"></span>
-                    <span>{ui::LEGEND_PARTIAL.get(lang)}</span>
-                </li>
-            }),
-            other => EitherOf3::C(view! {
-                <li data-legend=other.as_str()>
-                    <span class=format!("legend-swatch swatch-{other}") aria-hidden="true"></span>
-                    <span>{ui::legend_text(other).get(lang)}</span>
-                </li>
-            }),
         }
-    };
-    view! {
-        // Focusable: beside the map on wide screens it scrolls when many layers show.
-        <section class="legend" tabindex="0" aria-label=ctx.phrase(ui::LEGEND)>
-            <h2 class="legend-title">{ctx.phrase(ui::LEGEND)}</h2>
-            <ul>
-                {move || {
-                    let shown: Vec<LayerId> = LayerId::ALL
-                        .iter()
-                        .copied()
-                        .filter(|id| ctx.layers.with(|l| l.shows(*id)))
-                        .collect();
-                    if shown.is_empty() {
-                        Either::Left(view! { <li>{ui::LEGEND_EMPTY.get(ctx.lang.get())}</li> })
-                    } else {
-                        Either::Right(shown.into_iter().map(item).collect_view())
-                    }
-                }}
-            </ul>
-            <p class="attribution">{ctx.phrase(ui::ATTRIBUTION)}</p>
-        </section>
     }
+    if !any {
+        h.el("li", "", ui::LEGEND_EMPTY.get(lang));
+    }
+    h.raw("</ul>")
+        .el("p", "attribution", ui::ATTRIBUTION.get(lang));
+    h.0
 }

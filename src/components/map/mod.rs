@@ -85,7 +85,6 @@ pub fn MapPanel() -> impl IntoView {
                     <labels::Labels />
                     <keys::FocusRing />
                 </svg>
-                <layer_panel::LayerPanel />
                 <controls::Controls />
                 <tooltip::Tooltip />
             </div>

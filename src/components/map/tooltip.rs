@@ -1,21 +1,28 @@
 //! The hover tooltip: name in both languages, city and role. Drawn at the pointer, then
 //! (its size known) moved beside it where it hides least: inside the map, never on the
 //! pointer, clear of the panels over the map, the selection and the hovered feature as
-//! far as the map has room ([`crate::scene::tooltip::place`]).
+//! far as the map has room ([`crate::scene::tooltip::place`]). A unit, a route and a
+//! cluster band are avoided by their shape, not their box (a diagonal belt's box is
+//! mostly other places).
 
 use super::details::role_phrases;
 use super::MapCamera;
 use crate::components::ctx::Hover;
 use crate::components::use_ctx;
+use crate::geo::projection::Albers;
+use crate::geo::shape::project;
 use crate::geo::{Point, Rect};
 use crate::i18n::ui;
 use crate::ids::Focus;
-use crate::scene::tooltip::{place, Avoid, GAP_PX};
+use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
+use crate::scene::viewport::Viewport;
 use leptos::html;
 use leptos::prelude::*;
 
 /// Room kept around the selection and the hovered feature (a point, a thin line), px.
 const FEATURE_PAD_PX: f64 = 6.0;
+/// How far either side of a route (a belt, the corridor) the tooltip keeps off, px.
+const ROUTE_HALF_PX: f64 = 10.0;
 
 /// Shows what the pointer is over.
 #[component]
@@ -88,11 +95,17 @@ fn position(cam: MapCamera, el: &web_sys::HtmlElement, hover: &Hover) -> Point {
         .highlight
         .get_untracked()
         .filter(|s| *s != hover.target);
-    if let Some(r) = selection.and_then(|s| scene.bounds_of(&s)) {
-        avoid.push(Avoid::selection(on_screen(r)));
+    let shaped = |a: Avoid, focus: &Focus| match outline(cam, &vp, focus) {
+        Some(o) => a.shaped(o),
+        None => a,
+    };
+    if let Some(s) = selection {
+        if let Some(r) = scene.bounds_of(&s) {
+            avoid.push(shaped(Avoid::selection(on_screen(r)), &s));
+        }
     }
     if let Some(r) = scene.bounds_of(&hover.target) {
-        avoid.push(Avoid::hovered(on_screen(r)));
+        avoid.push(shaped(Avoid::hovered(on_screen(r)), &hover.target));
     }
     place(
         Point::new(hover.x, hover.y),
@@ -100,6 +113,44 @@ fn position(cam: MapCamera, el: &web_sys::HtmlElement, hover: &Hover) -> Point {
         cam.size.get_untracked(),
         &avoid,
     )
+}
+
+/// The shape of a feature on screen, px from the map's top-left, where its box is a poor
+/// stand-in for it (`None`: points, whose padded box is their shape).
+fn outline(cam: MapCamera, vp: &Viewport, focus: &Focus) -> Option<Outline> {
+    let scene = cam.ctx.scene;
+    let px = |pts: &[Point]| pts.iter().map(|p| vp.to_screen(*p)).collect::<Vec<_>>();
+    let route = |pts: &[Point], half_width: f64| Outline::Line {
+        points: px(pts),
+        half_width,
+    };
+    match focus {
+        Focus::Unit(code) => {
+            let unit = cam.ctx.plan.unit(code)?;
+            let shapes = project(&Albers::northeast_china(), &unit.boundary.geometry);
+            Some(Outline::Rings(
+                shapes
+                    .iter()
+                    .flat_map(|s| &s.rings)
+                    .map(|r| px(r))
+                    .collect(),
+            ))
+        }
+        Focus::Belt(id) => scene.belt(*id).map(|r| route(&r.points, ROUTE_HALF_PX)),
+        Focus::Corridor => Some(route(&scene.corridor.points, ROUTE_HALF_PX)),
+        Focus::Cluster(id) => {
+            // A band around its cities: its box is theirs grown by the band's half-width.
+            let band = scene.cluster(*id)?;
+            let outer = scene.bounds_of(focus)?;
+            let inner = Rect::around(band.points.iter().copied());
+            let radius_km = (outer.width() - inner.width()) / 2.0;
+            Some(route(
+                &band.points,
+                radius_km * vp.px_per_km + FEATURE_PAD_PX,
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// A CSS length in pixels, to 0.1 px.

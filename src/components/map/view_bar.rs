@@ -1,10 +1,12 @@
-//! Above the map: the map/table switch (`table=1`) and the downloads.
+//! Above the map: the map/table switch (`table=1`), the layer list's button (its list
+//! opens over the map's top-left corner; folded, the button covers nothing of the map)
+//! and the downloads.
 
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use leptos::prelude::*;
 
-/// The switch between the map and the table view, and the downloads.
+/// The switch between the map and the table view, the layer list and the downloads.
 #[component]
 pub fn ViewBar() -> impl IntoView {
     let ctx = use_ctx();
@@ -35,6 +37,7 @@ pub fn ViewBar() -> impl IntoView {
                     {ctx.phrase(ui::AS_TABLE)}
                 </button>
             </div>
+            <super::layer_panel::LayerPanel />
             <super::downloads::Downloads />
         </div>
     }
