@@ -248,6 +248,12 @@ describe("reading layout and guided tour", () => {
           assert.ok(r.sideways <= 0, `scrolls sideways by ${r.sideways}px`);
           // On phones the header is compact: the map starts in the upper third of the
           // screen, and the whole map (not only the area) is on the first screen.
+          // The layer list's button, folded or not, lies outside the map (above it).
+          const button = await page.evaluate(() => {
+            const b = document.querySelector(".layer-panel > summary").getBoundingClientRect();
+            return b.bottom <= document.querySelector(".map-wrap").getBoundingClientRect().top + 0.5;
+          });
+          assert.ok(button, "the layer list's button is above the map, not on it");
           if (width < 1024) {
             const m = await page.evaluate(() => document.querySelector(".map-wrap").getBoundingClientRect().toJSON());
             assert.ok(m.top <= height / 3, `the map starts at ${m.top}px`);
@@ -709,59 +715,68 @@ describe("reading layout and guided tour", () => {
       assert.ok(await page.locator(".tour-card").isVisible());
     });
   });
-  test("every tour step and task is axe-clean and shows its target in the map above the caption sheet, at 320×640 in both languages", async () => {
-    // One page: the steps by Next, the tasks one by one by the step's own button.
-    await onPage(app, "?lang=en&tour=1", { viewport: { width: 320, height: 640 } }, async ({ page }) => {
-      for (const lang of ["en", "zh"]) {
-        if (lang === "zh") {
-          await page.goto(new URL("?lang=zh&tour=1", page.url()).href);
-          await page.waitForSelector(READY_SELECTOR);
-        }
-        const positions = [...tour.steps.map((_, i) => String(i + 1))];
-        const tasksAt = tour.steps.findIndex((st) => st.id === "tasks") + 1;
-        for (let k = 1; k <= plan.tasks.length; k++) positions.push(`${tasksAt}.${k}`);
-        for (const [i, pos] of positions.entries()) {
-          if (i > 0) {
-            if (pos === `${tasksAt}.1`) {
-              await page.goto(new URL(`?lang=${lang}&tour=${tasksAt}`, page.url()).href);
-              await page.waitForSelector(READY_SELECTOR);
-              await page.locator(".tour-each").click();
-            } else await page.locator(".tour-next").click();
+  for (const [viewport, langs] of [[{ width: 320, height: 640 }, ["en", "zh"]], [VIEWPORTS.desktop, ["en"]]]) {
+    test(`every tour step and task is axe-clean and shows its target in the map, clear of the caption and the panels, at ${viewport.width}×${viewport.height} in ${langs.join(" and ")}`, async () => {
+      // One page: the steps by Next, the tasks one by one by the step's own button.
+      await onPage(app, `?lang=${langs[0]}&tour=1`, { viewport }, async ({ page }) => {
+        for (const lang of langs) {
+          if (lang === "zh") {
+            await page.goto(new URL("?lang=zh&tour=1", page.url()).href);
+            await page.waitForSelector(READY_SELECTOR);
           }
-          await page.waitForSelector(`.tour-card[data-tour-pos="${pos}"]`);
-          await settled(page);
-          // What the step is about: its lit features, else the layers it draws (but
-          // the context and the names around).
-          const r = await page.evaluate(() => {
-            const box = (el) => el.getBoundingClientRect();
-            let parts = [...document.querySelectorAll("svg.map .is-lit")].map(box).filter((b) => b.width > 0);
-            if (parts.length === 0)
-              parts = [...document.querySelectorAll('svg.map [data-layer]:not([data-layer="context"]):not([data-layer="labels"])')]
-                .filter((g) => g.getAttribute("display") !== "none")
-                .map(box)
-                .filter((b) => b.width > 0);
-            const t = {
-              left: Math.min(...parts.map((b) => b.left)),
-              top: Math.min(...parts.map((b) => b.top)),
-              right: Math.max(...parts.map((b) => b.right)),
-              bottom: Math.max(...parts.map((b) => b.bottom)),
-            };
-            const m = box(document.querySelector(".map-wrap"));
-            const card = box(document.querySelector(".tour-card"));
-            const free = { left: m.left, top: Math.max(m.top, 0), right: m.right, bottom: Math.min(m.bottom, card.top, innerHeight) };
-            const inside = t.left >= free.left - 1 && t.top >= free.top - 1 && t.right <= free.right + 1 && t.bottom <= free.bottom + 1;
-            return { inside, target: t, free, freeHeight: free.bottom - free.top, sideways: document.documentElement.scrollWidth - innerWidth };
-          });
-          assert.ok(r.inside, `${lang} ${pos}: the target above the caption sheet: ${JSON.stringify(r)}`);
-          assert.ok(r.freeHeight >= 250, `${lang} ${pos}: only ${r.freeHeight}px of map above the sheet`);
-          assert.ok(r.sideways <= 0, `${lang} ${pos}: scrolls sideways by ${r.sideways}px`);
-          const violations = await runAxe(page);
-          assert.deepEqual(violations.map((v) => v.id), [], `${lang} ${pos}: ${formatViolations(violations)}`);
-          if (["1", "4", "12", `${tasksAt}.3`].includes(pos)) await screenshot(page, `tour-320-${lang}-${pos}`, { fullPage: false });
+          const positions = [...tour.steps.map((_, i) => String(i + 1))];
+          const tasksAt = tour.steps.findIndex((st) => st.id === "tasks") + 1;
+          for (let k = 1; k <= plan.tasks.length; k++) positions.push(`${tasksAt}.${k}`);
+          for (const [i, pos] of positions.entries()) {
+            if (i > 0) {
+              if (pos === `${tasksAt}.1`) {
+                await page.goto(new URL(`?lang=${lang}&tour=${tasksAt}`, page.url()).href);
+                await page.waitForSelector(READY_SELECTOR);
+                await page.locator(".tour-each").click();
+              } else await page.locator(".tour-next").click();
+            }
+            await page.waitForSelector(`.tour-card[data-tour-pos="${pos}"]`);
+            await settled(page);
+            // What the step is about: its lit features, else the layers it draws (but
+            // the context and the names around).
+            const r = await page.evaluate(() => {
+              const box = (el) => el.getBoundingClientRect();
+              let parts = [...document.querySelectorAll("svg.map .is-lit")].map(box).filter((b) => b.width > 0);
+              if (parts.length === 0)
+                parts = [...document.querySelectorAll('svg.map [data-layer]:not([data-layer="context"]):not([data-layer="labels"])')]
+                  .filter((g) => g.getAttribute("display") !== "none")
+                  .map(box)
+                  .filter((b) => b.width > 0);
+              const t = {
+                left: Math.min(...parts.map((b) => b.left)),
+                top: Math.min(...parts.map((b) => b.top)),
+                right: Math.max(...parts.map((b) => b.right)),
+                bottom: Math.max(...parts.map((b) => b.bottom)),
+              };
+              const m = box(document.querySelector(".map-wrap"));
+              const card = box(document.querySelector(".tour-card"));
+              const over = card.left < m.right && card.right > m.left; // a bottom sheet over the map
+              const free = { left: m.left, top: Math.max(m.top, 0), right: m.right, bottom: Math.min(m.bottom, over ? card.top : Infinity, innerHeight) };
+              const inside = t.left >= free.left - 1 && t.top >= free.top - 1 && t.right <= free.right + 1 && t.bottom <= free.bottom + 1;
+              // No panel over the map (zoom buttons, extents, an open layer list) covers it.
+              const covering = [...document.querySelectorAll("[data-overlay]:not(.tour-card)")]
+                .map((el) => [el.className, box(el)])
+                .filter(([, b]) => b.width > 0 && b.left < t.right - 1 && b.right > t.left + 1 && b.top < t.bottom - 1 && b.bottom > t.top + 1)
+                .map(([c]) => String(c));
+              return { inside, covering, target: t, free, freeHeight: free.bottom - free.top, sideways: document.documentElement.scrollWidth - innerWidth };
+            });
+            assert.ok(r.inside, `${lang} ${pos}: the target above the caption sheet: ${JSON.stringify(r)}`);
+            assert.deepEqual(r.covering, [], `${lang} ${pos}: the target under a panel: ${JSON.stringify(r)}`);
+            assert.ok(r.freeHeight >= 250, `${lang} ${pos}: only ${r.freeHeight}px of map above the sheet`);
+            assert.ok(r.sideways <= 0, `${lang} ${pos}: scrolls sideways by ${r.sideways}px`);
+            const violations = await runAxe(page);
+            assert.deepEqual(violations.map((v) => v.id), [], `${lang} ${pos}: ${formatViolations(violations)}`);
+            if (["1", "4", "12", `${tasksAt}.3`].includes(pos)) await screenshot(page, `tour-${viewport.width}-${lang}-${pos}`, { fullPage: false });
+          }
         }
-      }
+      });
     });
-  });
+  }
 
   test("on a phone a selected task has its sheet (both languages), clear of the map's selection; not on wide screens", async () => {
     for (const lang of ["en", "zh"]) {
