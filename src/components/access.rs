@@ -1,6 +1,7 @@
 //! Skip links and the live region that announces selection, layer, view and language
 //! changes. The words come from `state::describe`.
 
+use crate::components::html::{closest, Html};
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};
@@ -33,31 +34,45 @@ pub fn focus_element(el: web_sys::Element) {
 }
 
 /// "Skip to the map" and "Skip to the plan in detail": the first things Tab reaches.
+/// Written as an HTML string (`components::html`), one click listener.
 #[component]
 pub fn SkipLinks() -> impl IntoView {
     let ctx = use_ctx();
-    let skip = move |target: &'static str| {
-        move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            // The map's place holds the table in table view.
-            let id = if target == "map" && ctx.state.with_untracked(|s| s.table) {
-                "table-view"
-            } else {
-                target
-            };
-            focus_id(id);
-        }
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = closest(&ev, "[data-skip]").and_then(|a| a.get_attribute("data-skip"))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        // The map's place holds the table in table view.
+        let id = if target == "map" && ctx.state.with_untracked(|s| s.table) {
+            "table-view"
+        } else {
+            &target
+        };
+        focus_id(id);
     };
     let embed = Memo::new(move |_| ctx.state.with(|s| s.embed && !s.panels));
-    view! {
-        <nav class="skip-links" aria-label=ctx.phrase(ui::SKIP_LINKS)>
-            <a class="skip-link" href="#map" on:click=skip("map")>{ctx.phrase(ui::SKIP_TO_MAP)}</a>
-            // Embedded pages show no panels unless asked (`panels=1`).
-            {move || (!embed.get()).then(|| view! {
-                <a class="skip-link" href="#panels" on:click=skip("panels")>{ctx.phrase(ui::SKIP_TO_PANELS)}</a>
-            })}
-        </nav>
-    }
+    let html = move || {
+        let lang = ctx.lang.get();
+        let mut h = Html::new();
+        let link = |h: &mut Html, id: &str, words: &str| {
+            h.raw("<a class=\"skip-link\" href=\"#")
+                .raw(id)
+                .raw("\" data-skip=\"")
+                .raw(id)
+                .raw("\">")
+                .text(words)
+                .raw("</a>");
+        };
+        link(&mut h, "map", ui::SKIP_TO_MAP.get(lang));
+        // Embedded pages show no panels unless asked (`panels=1`).
+        if !embed.get() {
+            link(&mut h, "panels", ui::SKIP_TO_PANELS.get(lang));
+        }
+        h.0
+    };
+    view! { <nav class="skip-links" aria-label=ctx.phrase(ui::SKIP_LINKS) inner_html=html on:click=click></nav> }
 }
 
 /// A polite live region saying what changed (selection, layers, table or map, language).

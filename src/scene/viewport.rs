@@ -144,6 +144,16 @@ impl Insets {
         out
     }
 
+    /// These insets with `px` less on every side (never below 0).
+    pub fn shrunk(self, px: f64) -> Insets {
+        Insets {
+            left: (self.left - px).max(0.0),
+            top: (self.top - px).max(0.0),
+            right: (self.right - px).max(0.0),
+            bottom: (self.bottom - px).max(0.0),
+        }
+    }
+
     /// These insets with `px` more on every side.
     pub fn grown(self, px: f64) -> Insets {
         Insets {
@@ -210,6 +220,28 @@ impl Camera {
     /// (e.g. beside a panel that floats over the map). Insets that would leave less than
     /// 40 % of the container are ignored, so a small screen still shows the whole rect.
     pub fn fit_in(&self, rect: Rect, width: f64, height: f64, insets: Insets) -> MapView {
+        let (width, height) = (width.max(1.0), height.max(1.0));
+        let insets = Self::fit_insets(width, height, insets);
+        let avail_w = width - insets.left - insets.right;
+        let avail_h = height - insets.top - insets.bottom;
+        let px_per_km = (avail_w / rect.width().max(1.0)).min(avail_h / rect.height().max(1.0));
+        // Centre the rect in the free box: move the view centre by the box's offset.
+        let dx = (insets.left - insets.right) / 2.0;
+        let dy = (insets.top - insets.bottom) / 2.0;
+        let c = rect.center();
+        self.view(&Viewport {
+            center: Point::new(c.x - dx / px_per_km, c.y - dy / px_per_km),
+            px_per_km,
+            width,
+            height,
+        })
+    }
+
+    /// The insets [`Camera::fit_in`] really keeps clear of in a `width` × `height`
+    /// container: `insets` if they leave room, else those of the largest panel alone, else
+    /// a margin. (A check of whether something is already clear must use the same, or a
+    /// fit that had to ignore the small panels is never judged clear and fits again.)
+    pub fn fit_insets(width: f64, height: f64, insets: Insets) -> Insets {
         /// The least free box a fit clear of the largest panel alone may use, px.
         const MIN_FREE_PX: f64 = 60.0;
         let (width, height) = (width.max(1.0), height.max(1.0));
@@ -249,26 +281,13 @@ impl Camera {
         let some_room = |i: &Insets| {
             width - i.left - i.right >= MIN_FREE_PX && height - i.top - i.bottom >= MIN_FREE_PX
         };
-        let insets = if roomy(&insets) {
+        if roomy(&insets) {
             insets
         } else if some_room(&largest) {
             largest
         } else {
             Insets::uniform(insets.top.min(insets.bottom).min(width * 0.1))
-        };
-        let avail_w = width - insets.left - insets.right;
-        let avail_h = height - insets.top - insets.bottom;
-        let px_per_km = (avail_w / rect.width().max(1.0)).min(avail_h / rect.height().max(1.0));
-        // Centre the rect in the free box: move the view centre by the box's offset.
-        let dx = (insets.left - insets.right) / 2.0;
-        let dy = (insets.top - insets.bottom) / 2.0;
-        let c = rect.center();
-        self.view(&Viewport {
-            center: Point::new(c.x - dx / px_per_km, c.y - dy / px_per_km),
-            px_per_km,
-            width,
-            height,
-        })
+        }
     }
 
     /// True if a panel `panel_px` wide beside `rect` still leaves it shown at least
@@ -432,6 +451,29 @@ mod tests {
         // On a phone-sized box the panel inset is ignored rather than squeezing the map.
         let small = cam.viewport(cam.fit_in(rect, 390.0, 500.0, insets), 390.0, 500.0);
         assert!(small.visible().padded(1e-6).contains(&rect));
+    }
+
+    #[test]
+    fn what_a_fit_shows_is_judged_clear_of_the_panels_it_kept_clear_of() {
+        // The desktop map with the layer list open (measured): 573 × 604 px, the list on
+        // the left, the zoom buttons and the extents row hugging the right and the bottom.
+        // With the 24 px fit margin the panels leave too little width, so fits keep clear
+        // of the list alone; the check of `MapCamera::reveal` (half the margin) must see
+        // the fitted rect as clear, or every selection zooms out a little further.
+        let cam = camera();
+        let rect = sample_rect();
+        let (w, h) = (573.0, 604.0);
+        let covered = Insets {
+            left: 273.0,
+            top: 0.0,
+            right: 44.0,
+            bottom: 44.0,
+        };
+        let vp = cam.viewport(cam.fit_in(rect, w, h, covered.grown(24.0)), w, h);
+        let clear = Camera::fit_insets(w, h, covered.grown(24.0)).shrunk(12.0);
+        assert!(vp.free(clear).contains(&rect), "{clear:?}");
+        // The old check, all insets grown by half the margin, failed here.
+        assert!(!vp.free(covered.grown(12.0)).contains(&rect));
     }
 
     #[test]

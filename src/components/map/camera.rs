@@ -146,7 +146,12 @@ impl MapCamera {
     pub fn reveal(&self, rect: Rect) -> bool {
         let (w, h) = self.size.get_untracked();
         let vp = self.camera.viewport(self.target.get_untracked(), w, h);
-        let free = vp.free(self.covered.get_untracked().grown(FIT_MARGIN_PX / 2.0));
+        // Clear of what a fit keeps clear of (which ignores the small panels when they
+        // leave too little room), with half the fit's margin to spare: judged against all
+        // panels, a fit that had to ignore some is never clear, and every selection would
+        // zoom out a little further.
+        let insets = self.covered.get_untracked().grown(FIT_MARGIN_PX);
+        let free = vp.free(Camera::fit_insets(w, h, insets).shrunk(FIT_MARGIN_PX / 2.0));
         if free.contains(&rect) {
             return false;
         }

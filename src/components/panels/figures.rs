@@ -86,3 +86,50 @@ fn write(data: &'static PlanData, plan: &'static crate::plan::Plan, lang: Lang) 
     h.raw("</span></dd></div>");
     h.0
 }
+
+/// The source line in a language: where and when the plan was presented, and the
+/// release's credit line.
+pub fn source(plan: &'static crate::plan::Plan, lang: Lang) -> String {
+    let release = &plan.data.release;
+    let sep = ui::DOT_SEP.get(lang);
+    let mut h = Html::new();
+    h.el("span", "source-label", ui::SOURCE.get(lang))
+        .raw(" ")
+        .el("span", "source-name", release.source.get(lang))
+        .raw(" <span class=\"source-editor\">")
+        .text(ui::EDITOR.get(lang))
+        // The editor's name is published only in pinyin: marked as romanised Chinese.
+        .raw("<span lang=\"zh-Latn\">")
+        .text(release.editor.get(lang))
+        .raw("</span>")
+        .text(ui::CLOSE_PAREN.get(lang))
+        .raw("</span>")
+        .text(sep)
+        .el("span", "source-event", release.event.get(lang))
+        .text(sep)
+        .el("span", "source-date", release.date.get(lang));
+    h.0
+}
+
+/// The plan's dates in a language, each with where it was published.
+pub fn milestones(plan: &'static crate::plan::Plan, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.el("summary", "", ui::PLAN_DATES.get(lang)).raw("<ol>");
+    for m in plan.data.release.milestones.iter() {
+        h.raw("<li")
+            .attr("data-date", &m.date)
+            .raw("><time")
+            .attr("datetime", &m.date)
+            .raw(">")
+            .text(&crate::i18n::date(&m.date, lang).unwrap_or_default())
+            .raw("</time> ")
+            .el("span", "milestone-what", m.what.get(lang))
+            .raw(" <small class=\"milestone-source\">")
+            .text(ui::PUBLISHED_IN.get(lang))
+            .text(m.published_in.get(lang))
+            .text(ui::CLOSE_PAREN.get(lang))
+            .raw("</small></li>");
+    }
+    h.raw("</ol>");
+    h.0
+}

@@ -67,55 +67,12 @@ fn LangSwitch() -> impl IntoView {
 }
 
 /// Where and when the plan was presented, the release's credit line, and the plan's
-/// dates, each with where it was published.
+/// dates, each with where it was published (written as HTML strings: `figures`).
 #[component]
 fn SourceLine() -> impl IntoView {
     let ctx = use_ctx();
-    let release = &ctx.plan.data.release;
-    let sep = ctx.phrase(ui::DOT_SEP);
-    let lang = ctx.lang;
-    // The editor's name is published only in pinyin: marked as romanised Chinese.
-    let editor_label = ctx.phrase(ui::EDITOR);
     view! {
-        <p class="source">
-            <span class="source-label">{ctx.phrase(ui::SOURCE)}</span>
-            " "
-            <span class="source-name">{ctx.text(&release.source)}</span>
-            " "
-            <span class="source-editor">
-                {editor_label}
-                <span lang="zh-Latn">{ctx.text(&release.editor)}</span>
-                {ctx.phrase(ui::CLOSE_PAREN)}
-            </span>
-            {sep}
-            <span class="source-event">{ctx.text(&release.event)}</span>
-            {sep}
-            <span class="source-date">{ctx.text(&release.date)}</span>
-        </p>
-        <details class="milestones">
-            <summary>{ctx.phrase(ui::PLAN_DATES)}</summary>
-            <ol>
-                {release
-                    .milestones
-                    .iter()
-                    .map(|m| {
-                        let when = move || crate::i18n::date(&m.date, lang.get()).unwrap_or_default();
-                        view! {
-                            <li data-date=m.date.to_string()>
-                                <time datetime=m.date.to_string()>{when}</time>
-                                " "
-                                <span class="milestone-what">{ctx.text(&m.what)}</span>
-                                " "
-                                <small class="milestone-source">
-                                    {ctx.phrase(ui::PUBLISHED_IN)}
-                                    {ctx.text(&m.published_in)}
-                                    {ctx.phrase(ui::CLOSE_PAREN)}
-                                </small>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </details>
+        <p class="source" inner_html=move || super::figures::source(ctx.plan, ctx.lang.get())></p>
+        <details class="milestones" inner_html=move || super::figures::milestones(ctx.plan, ctx.lang.get())></details>
     }
 }
