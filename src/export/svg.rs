@@ -10,7 +10,7 @@ use crate::geo::label::text_width_em;
 use crate::i18n::{ui, Lang};
 use crate::ids::{BeltId, Focus, LayerId};
 use crate::plan::{Level, Plan, UnitRole};
-use crate::scene::labels::{candidates, place, LabelOf, MapLabel, FONT_PX};
+use crate::scene::labels::{candidates, inside_view, place, LabelOf, MapLabel, FONT_PX};
 use crate::scene::layers::Layers;
 use crate::scene::viewport::Viewport;
 use crate::scene::Scene;
@@ -492,7 +492,12 @@ fn labels(doc: &mut Doc, e: &MapExport) {
     let p = doc.px;
     // The white halo is a copy of the names drawn first, rather than `paint-order`,
     // which not every editor knows.
-    let placed = place(&all, ppk);
+    // As on the map, a name that the edge would cut is left out.
+    let visible = e.viewport.visible();
+    let placed: Vec<_> = place(&all, ppk)
+        .into_iter()
+        .filter(|l| inside_view(l, l.candidate.width_em, &visible, ppk))
+        .collect();
     let at = |l: &MapLabel| {
         let c = &l.candidate;
         (
