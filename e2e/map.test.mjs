@@ -45,6 +45,32 @@ async function onMap(page, selector) {
   }, selector);
 }
 
+/**
+ * The labels shown (not hidden by their layer or by the edge) whose box is not inside
+ * the map's visible rectangle, as "text: box" strings; also how many are shown.
+ */
+async function labelsCutByTheEdge(page) {
+  return page.evaluate(() => {
+    const map = document.querySelector("svg.map").getBoundingClientRect();
+    const shown = [...document.querySelectorAll(".layer-labels text")].filter((t) => {
+      const style = getComputedStyle(t);
+      return style.display !== "none" && style.visibility !== "hidden" && t.getClientRects().length > 0;
+    });
+    const cut = shown
+      .map((t) => [t.textContent, t.getBoundingClientRect()])
+      .filter(([, r]) => r.left < map.left - 0.5 || r.right > map.right + 0.5 || r.top < map.top - 0.5 || r.bottom > map.bottom + 0.5)
+      .map(([text, r]) => `${text}: ${Math.round(r.left)}..${Math.round(r.right)} × ${Math.round(r.top)}..${Math.round(r.bottom)}`);
+    return { shown: shown.length, cut, map: `${Math.round(map.left)}..${Math.round(map.right)} × ${Math.round(map.top)}..${Math.round(map.bottom)}` };
+  });
+}
+
+/** Asserts that labels show and that none is cut by the map's edge. */
+async function assertNoLabelCut(page, what) {
+  const { shown, cut, map } = await labelsCutByTheEdge(page);
+  assert.ok(shown > 0, `${what}: some labels show`);
+  assert.deepEqual(cut, [], `${what}: labels cut by the map's edge (map ${map})`);
+}
+
 describe("the map", () => {
   const app = appForSuite();
 
@@ -225,6 +251,58 @@ describe("the map", () => {
         const map = await page.locator(".map-section").boundingBox();
         assert.ok(map.y >= -1 && map.y + map.height <= 801, `map in view (${JSON.stringify(map)})`);
       });
+    }
+  });
+
+  test("no label shown is cut by the map's visible edge, at any size, zoom or pan", async () => {
+    const sizes = { "320×640": { width: 320, height: 640 }, "1280×800": VIEWPORTS.desktop };
+    for (const lang of ["zh", "en"]) {
+      for (const [size, viewport] of Object.entries(sizes)) {
+        await onPage(app, `?lang=${lang}&layers=${ALL_LAYERS}`, { viewport }, async ({ page }) => {
+          await settled(page);
+          await assertNoLabelCut(page, `${lang} ${size} opening view`);
+          const map = await page.locator("svg.map").boundingBox();
+          await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+          await page.mouse.wheel(0, -300);
+          await settled(page);
+          await assertNoLabelCut(page, `${lang} ${size} zoomed in`);
+          await page.mouse.down();
+          await page.mouse.move(map.x + map.width / 2 + 70, map.y + map.height / 2 + 30, { steps: 4 });
+          await page.mouse.up();
+          await settled(page);
+          await assertNoLabelCut(page, `${lang} ${size} panned`);
+        });
+      }
+    }
+    // The default layers on a phone, and a narrow embed.
+    await onPage(app, "?lang=en", { viewport: { width: 320, height: 640 } }, async ({ page }) => {
+      await settled(page);
+      await assertNoLabelCut(page, "en 320×640 default layers");
+    });
+    await onPage(app, "?lang=en&embed=1", { viewport: { width: 400, height: 400 } }, async ({ page }) => {
+      await settled(page);
+      await assertNoLabelCut(page, "en embed 400×400");
+    });
+  });
+
+  test("at 320 px the bar above the map keeps one row in either language, also embedded", async () => {
+    for (const lang of ["zh", "en"]) {
+      for (const query of [`?lang=${lang}`, `?lang=${lang}&embed=1`]) {
+        await onPage(app, query, { viewport: { width: 320, height: 640 } }, async ({ page }) => {
+          await settled(page);
+          const { rows, scrollWidth } = await page.evaluate(() => {
+            const items = [...document.querySelector(".view-bar").children].map((c) => c.getBoundingClientRect());
+            const first = items[0];
+            return {
+              rows: items.map((r) => (r.top < first.bottom && r.bottom > first.top ? 1 : 2)),
+              scrollWidth: document.documentElement.scrollWidth,
+            };
+          });
+          assert.deepEqual(rows, [1, 1, 1], `${query}: switch, layers and downloads on one row`);
+          assert.ok(scrollWidth <= 320, `${query}: no sideways scroll (${scrollWidth})`);
+          if (!query.includes("embed")) assertNoViolations(await runAxe(page), query);
+        });
+      }
     }
   });
 

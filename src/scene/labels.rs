@@ -3,7 +3,7 @@
 
 use super::layers::Layers;
 use super::Scene;
-use crate::geo::label::{place_labels, text_width_em, LabelCandidate};
+use crate::geo::label::{label_box, place_labels, text_width_em, LabelCandidate};
 use crate::geo::{Point, Rect};
 use crate::i18n::Lang;
 use crate::ids::{Adcode, CityId, ClusterId, LayerId};
@@ -11,6 +11,9 @@ use crate::plan::Plan;
 
 /// Label type size, px.
 pub const FONT_PX: f64 = 12.0;
+
+/// The letter spacing of province names, em (`.label-region` in style/main.css).
+const REGION_TRACKING_EM: f64 = 0.15;
 
 /// What a label names.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +122,11 @@ pub fn candidates<'a>(
         for (adcode, at) in &scene.province_labels {
             if let Some(province) = plan.data.provinces.iter().find(|p| &p.adcode == adcode) {
                 let of = LabelOf::Province(adcode.clone());
-                out.push(MapLabel::new(of, province.name.get(lang), *at));
+                let text = province.name.get(lang);
+                let mut label = MapLabel::new(of, text, *at);
+                // Set with letter spacing after every character.
+                label.candidate.width_em += REGION_TRACKING_EM * text.chars().count() as f64;
+                out.push(label);
             }
         }
     }
@@ -145,6 +152,18 @@ pub fn place<'a>(labels: &[MapLabel<'a>], px_per_km: f64) -> Vec<MapLabel<'a>> {
             Some(l)
         })
         .collect()
+}
+
+/// Whether a placed label, `width_em` wide (measured, or else its estimate), lies
+/// wholly inside `visible` (map kilometres) at `px_per_km`, its box padded by a pixel:
+/// a label that the map's edge would cut is hidden rather than shown in part.
+pub fn inside_view(label: &MapLabel<'_>, width_em: f64, visible: &Rect, px_per_km: f64) -> bool {
+    let c = LabelCandidate {
+        width_em,
+        alternatives: Vec::new(),
+        ..label.candidate.clone()
+    };
+    visible.contains(&label_box(&c, px_per_km, FONT_PX).padded(1.0 / px_per_km))
 }
 
 #[cfg(test)]
@@ -269,5 +288,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_label_the_view_edge_would_cut_is_not_inside_it() {
+        let plan = plan();
+        let scene = Scene::build(&plan);
+        let labels = candidates(&plan, &scene, &Layers::default(), Lang::En);
+        let px_per_km = 1.0;
+        let placed = place(&labels, px_per_km);
+        let whole = placed
+            .iter()
+            .map(|l| label_box(&l.candidate, px_per_km, FONT_PX))
+            .reduce(Rect::union)
+            .unwrap()
+            .padded(2.0);
+        let inside = |view: &Rect| -> Vec<bool> {
+            placed
+                .iter()
+                .map(|l| inside_view(l, l.candidate.width_em, view, px_per_km))
+                .collect()
+        };
+        assert!(inside(&whole).iter().all(|&f| f));
+        // Cut the view through the middle of the first label: it, and only labels the
+        // new edge crosses or leaves out, are no longer inside.
+        let first = label_box(&placed[0].candidate, px_per_km, FONT_PX);
+        let cut = Rect {
+            min_x: first.center().x,
+            ..whole
+        };
+        let fits = inside(&cut);
+        assert!(!fits[0]);
+        // A wider measured text no longer fits where the estimate did.
+        let right = |l: &MapLabel| label_box(&l.candidate, px_per_km, FONT_PX).max_x;
+        let last = (0..placed.len())
+            .max_by(|&a, &b| right(&placed[a]).total_cmp(&right(&placed[b])))
+            .unwrap();
+        let far = label_box(&placed[last].candidate, px_per_km, FONT_PX);
+        let tight = Rect {
+            max_x: far.max_x + 1.5,
+            ..whole
+        };
+        let width = placed[last].candidate.width_em;
+        assert!(inside_view(&placed[last], width, &tight, px_per_km));
+        assert!(!inside_view(&placed[last], width + 1.0, &tight, px_per_km));
+        for (l, fits) in placed.iter().zip(fits) {
+            let b = label_box(&l.candidate, px_per_km, FONT_PX);
+            assert_eq!(fits, b.min_x >= cut.min_x + 1.0, "{:?}", l.of);
+        }
+    }
+
+    #[test]
+    fn province_names_are_measured_with_their_letter_spacing() {
+        let plan = plan();
+        let scene = Scene::build(&plan);
+        let labels = candidates(&plan, &scene, &Layers::default(), Lang::En);
+        let province = labels
+            .iter()
+            .find(|l| matches!(l.of, LabelOf::Province(_)))
+            .unwrap();
+        assert!(province.candidate.width_em > text_width_em(province.text));
     }
 }

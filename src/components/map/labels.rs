@@ -4,8 +4,9 @@ use super::MapCamera;
 use crate::components::use_ctx;
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::ids::LayerId;
-use crate::scene::labels::{self, LabelOf, FONT_PX};
+use crate::scene::labels::{self, LabelOf, MapLabel, FONT_PX};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// The CSS class of a label.
 fn class(of: &LabelOf) -> &'static str {
@@ -40,18 +41,78 @@ pub fn Labels() -> impl IntoView {
         candidates.with(|cands| labels::place(cands, px_per_km))
     });
     let px_per_km = cam.px_per_km;
+    // A name the map's edge would cut is hidden (`visibility`): after each rebuild of the
+    // texts and each view change, a box test per label flips the few that cross the edge
+    // (no rebuild, no layout read). The test uses each name's width as set in
+    // the reader's font, measured once per class and text (the placement's estimate can
+    // be short), so layout is read only when a name shows for the first time.
+    let group = NodeRef::<leptos::svg::G>::new();
+    let shown = StoredValue::new(Vec::<MapLabel<'static>>::new());
+    let widths = StoredValue::new(HashMap::<(&'static str, &'static str), f64>::new());
+    let width_of = move |l: &MapLabel<'static>| {
+        widths
+            .with_value(|w| w.get(&(class(&l.of), l.text)).copied())
+            .unwrap_or(l.candidate.width_em)
+    };
+    let rendered = Trigger::new();
+    Effect::new(move |_| {
+        rendered.track();
+        let vp = cam.viewport.get();
+        let Some(g) = group.get() else { return };
+        let visible = vp.visible();
+        // Screen px per px of the camera's container: 1 once the map is measured (the
+        // SVG scales its viewBox to fit until then).
+        let mut screen = None;
+        shown.with_value(|shown| {
+            let mut text = g.first_element_child();
+            for l in shown {
+                let Some(t) = text else { break };
+                let key = (class(&l.of), l.text);
+                if widths.with_value(|w| !w.contains_key(&key)) {
+                    let s = *screen.get_or_insert_with(|| {
+                        g.closest("svg").ok().flatten().map_or(0.0, |svg| {
+                            let r = svg.get_bounding_client_rect();
+                            (r.width() / vp.width).min(r.height() / vp.height)
+                        })
+                    });
+                    let width = t.get_bounding_client_rect().width() / (FONT_PX * s);
+                    if width.is_finite() && width > 0.0 {
+                        widths.update_value(|w| {
+                            w.insert(key, width);
+                        });
+                    }
+                }
+                let fits = labels::inside_view(l, width_of(l), &visible, vp.px_per_km);
+                match (fits, t.has_attribute("visibility")) {
+                    (true, true) => {
+                        t.remove_attribute("visibility").ok();
+                    }
+                    (false, false) => {
+                        t.set_attribute("visibility", "hidden").ok();
+                    }
+                    _ => {}
+                }
+                text = t.next_element_sibling();
+            }
+        });
+    });
     let font = move || fixed(FONT_PX / px_per_km.get(), 4);
     // The white halo behind names, 3 px wide at any zoom.
     let halo = move || fixed(3.0 / px_per_km.get(), 4);
     view! {
-        <g data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
+        <g node_ref=group data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
             display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
             // Each name sits at its anchor (map units), moved by its offset in em (`dx`,
             // `dy`): with the font size following the zoom, an em is FONT_PX screen px at
             // any scale. So neither panning nor zooming touches the texts; they are rebuilt
             // only when the placement changes (a quarter octave of zoom, layers, language).
             {move || {
-                placed.get().into_iter().map(|l| {
+                let placed = placed.get();
+                shown.set_value(placed.clone());
+                // Check the texts against the edge once they are in the page (the
+                // effect above is the only writer of their `visibility`).
+                rendered.notify();
+                placed.into_iter().map(|l| {
                     let c = &l.candidate;
                     // Baseline a third of an em below the centre.
                     let dx = em(c.offset_px.x / FONT_PX);
