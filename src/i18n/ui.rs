@@ -134,7 +134,7 @@ phrases! {
     /// Legend: corridor.
     LEGEND_CORRIDOR = "Thick line: the Harbin–Changchun–Shenyang–Dalian corridor (schematic).", "粗线：哈长沈大走廊（示意）。";
     /// Legend: labels.
-    LEGEND_LABELS = "Names of cities and units; some are hidden where they would overlap.", "城市与区县名称；重叠时部分隐藏。";
+    LEGEND_LABELS = "Names of cities and units; some are hidden where they would overlap or be cut off at the map's edge.", "城市与区县名称；重叠或在地图边缘被截断时部分隐藏。";
     /// Legend: nothing shown.
     LEGEND_EMPTY = "No layer is shown. Turn layers on in the Layers panel.", "未显示任何图层。请在“图层”面板中打开图层。";
     /// Notice for a malformed link.
