@@ -182,22 +182,28 @@ impl MapCamera {
     /// Moves the shown view from `from` to `to` over [`TRANSITION_MS`].
     fn animate(&self, from: MapView, to: MapView) {
         let generation = self.generation.get_value();
-        let start = js_sys::Date::now();
-        fn frame(cam: MapCamera, generation: u32, start: f64, from: MapView, to: MapView) {
+        // The clock starts at the first frame, which shows `from` as it is: the frame that
+        // paints the change that set off the move (a click, a toggle) does not also lay out
+        // and paint the whole map for a step too small to see.
+        fn frame(cam: MapCamera, generation: u32, start: Option<f64>, from: MapView, to: MapView) {
             request_animation_frame(move || {
                 if cam.generation.get_value() != generation {
                     return;
                 }
+                let Some(start) = start else {
+                    frame(cam, generation, Some(js_sys::Date::now()), from, to);
+                    return;
+                };
                 let t = ((js_sys::Date::now() - start) / TRANSITION_MS).min(1.0);
                 // Ease in and out.
                 let eased = t * t * (3.0 - 2.0 * t);
                 cam.shown.set(Some(Camera::between(from, to, eased)));
                 if t < 1.0 {
-                    frame(cam, generation, start, from, to);
+                    frame(cam, generation, Some(start), from, to);
                 }
             });
         }
-        frame(*self, generation, start, from, to);
+        frame(*self, generation, None, from, to);
     }
 
     fn measure(&self) {
