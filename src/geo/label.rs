@@ -44,8 +44,13 @@ pub fn label_box(c: &LabelCandidate, px_per_km: f64, font_px: f64) -> Rect {
     }
 }
 
+/// Horizontal room kept free between two shown labels, in ems: without it two names
+/// whose estimated boxes just touch are drawn run together ("Changchun Jilin").
+pub const LABEL_GAP_EM: f64 = 0.35;
+
 /// Chooses which labels to show, in priority order (the slice order), and where: a
-/// label takes the first of its offsets whose box overlaps no label already shown and
+/// label takes the first of its offsets whose box, widened by [`LABEL_GAP_EM`] on each
+/// side, overlaps no label already shown and
 /// none of the `obstacles` (e.g. city markers, in map kilometres); if none is free it
 /// is not shown. Returns the chosen offset per label.
 pub fn place_labels(
@@ -65,7 +70,10 @@ pub fn place_labels(
                     alternatives: Vec::new(),
                     ..c.clone()
                 };
-                let b = label_box(&tried, px_per_km, font_px);
+                let mut b = label_box(&tried, px_per_km, font_px);
+                let gap = LABEL_GAP_EM * font_px / 2.0 / px_per_km;
+                b.min_x -= gap;
+                b.max_x += gap;
                 if !taken.iter().chain(obstacles).any(|t| t.overlaps(&b)) {
                     taken.push(b);
                     return Some(offset);
@@ -151,6 +159,28 @@ mod tests {
         assert_eq!(
             place_labels(&[at(0.0, 0.0, "A")], &[marker], 1.0, 12.0),
             vec![None]
+        );
+    }
+
+    #[test]
+    fn labels_whose_boxes_would_just_touch_keep_a_gap() {
+        // "Changchun" is 5.16 em wide: at 12 px and 1 px/km its box ends 31 km right of
+        // its centre; a second label starting exactly there would be drawn run together.
+        let first = at(0.0, 0.0, "Changchun");
+        let half = |c: &LabelCandidate| c.width_em * 12.0 / 2.0;
+        let touching = at(half(&first) + half(&at(0.0, 0.0, "Jilin")), 0.0, "Jilin");
+        assert_eq!(
+            shown(&place_labels(&[first.clone(), touching], &[], 1.0, 12.0)),
+            vec![true, false]
+        );
+        let clear = at(
+            half(&first) + half(&at(0.0, 0.0, "Jilin")) + 6.0,
+            0.0,
+            "Jilin",
+        );
+        assert_eq!(
+            shown(&place_labels(&[first, clear], &[], 1.0, 12.0)),
+            vec![true, true]
         );
     }
 

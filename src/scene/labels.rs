@@ -12,6 +12,9 @@ use crate::plan::Plan;
 /// Label type size, px.
 pub const FONT_PX: f64 = 12.0;
 
+/// How much wider a bold name is drawn than [`text_width_em`] estimates for regular type.
+const BOLD_WIDTH: f64 = 1.15;
+
 /// The letter spacing of province names, em (`.label-region` in style/main.css).
 const REGION_TRACKING_EM: f64 = 0.15;
 
@@ -46,6 +49,12 @@ pub struct MapLabel<'a> {
 
 impl<'a> MapLabel<'a> {
     fn new(of: LabelOf, text: &'a str, anchor: Point) -> Self {
+        // Member cities are set in bold (`.label-city`), about a seventh wider.
+        let bold = if matches!(of, LabelOf::City { member: true, .. }) {
+            BOLD_WIDTH
+        } else {
+            1.0
+        };
         MapLabel {
             of,
             text,
@@ -53,15 +62,15 @@ impl<'a> MapLabel<'a> {
                 anchor,
                 offset_px: Point::default(),
                 alternatives: Vec::new(),
-                width_em: text_width_em(text),
+                width_em: text_width_em(text) * bold,
             },
         }
     }
 }
 
-/// Offsets beside a city dot (px) for a label of this text: right, below, left.
-fn city_alternatives(text: &str) -> Vec<Point> {
-    let half = text_width_em(text) * FONT_PX / 2.0 + 9.0;
+/// Offsets beside a city dot (px) for a label this many ems wide: right, below, left.
+fn city_alternatives(width_em: f64) -> Vec<Point> {
+    let half = width_em * FONT_PX / 2.0 + 9.0;
     vec![
         Point::new(half, 0.0),
         Point::new(0.0, 15.0),
@@ -89,7 +98,7 @@ pub fn candidates<'a>(
             let mut label = MapLabel::new(of, text, c.at);
             // Above the dot; right, below, left of it when above is taken.
             label.candidate.offset_px = Point::new(0.0, -14.0);
-            label.candidate.alternatives = city_alternatives(text);
+            label.candidate.alternatives = city_alternatives(label.candidate.width_em);
             out.push(label);
         }
     }
