@@ -16,6 +16,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
+import { interactionKinds, measureOne } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -201,9 +202,6 @@ async function threadMs(cdp) {
   return 1000 * (metrics.find((m) => m.name === "ThreadTime")?.value ?? NaN);
 }
 
-const nextFrames = (page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-
 // ---------------------------------------------------------------- load
 
 async function load(browser, url) {
@@ -247,51 +245,6 @@ async function load(browser, url) {
 }
 
 // ---------------------------------------------------------------- interactions
-
-/** The interactions, each one input event whose latency is measured. */
-function interactionKinds(page) {
-  const units = ['[data-layer="area"] [data-adcode="220183"]', '[data-layer="area"] [data-adcode="220182"]'];
-  const centre = async (sel) => {
-    const box = await page.locator(sel).first().boundingBox();
-    return [box.x + box.width / 2, box.y + box.height / 2];
-  };
-  let flip = 0;
-  return {
-    "layer toggle": {
-      event: "click",
-      act: () => page.locator('[data-toggle="context"] input').click(),
-    },
-    hover: {
-      event: "pointermove",
-      act: async () => {
-        const [x, y] = await centre(units[flip++ % 2]);
-        await page.mouse.move(x, y);
-      },
-    },
-    selection: {
-      event: "click",
-      act: async () => {
-        const [x, y] = await centre(units[flip++ % 2]);
-        await page.mouse.click(x, y);
-      },
-    },
-    "language switch": {
-      event: "click",
-      act: () => page.locator(".lang-switch").click(),
-    },
-  };
-}
-
-async function measureOne(page, kind) {
-  const before = await page.evaluate((ev) => {
-    window.__bench.armed = ev;
-    return window.__bench.latencies.length;
-  }, kind.event);
-  await kind.act();
-  await page.waitForFunction((n) => window.__bench.latencies.length > n, before, { timeout: 10_000 });
-  await nextFrames(page);
-  return page.evaluate(() => window.__bench.latencies.at(-1));
-}
 
 async function interactions(browser, url) {
   section(`interactions: input event → next paint (${RUNS} runs × ${REPS}, desktop 1280×800)`);

@@ -14,6 +14,7 @@
 import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
+import { interactionKinds, measureOne } from "./interactions.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -51,44 +52,6 @@ function probe() {
       { capture: true, passive: true },
     );
   }
-}
-
-function kinds(page) {
-  const units = ['[data-layer="area"] [data-adcode="220183"]', '[data-layer="area"] [data-adcode="220182"]'];
-  const centre = async (sel) => {
-    const box = await page.locator(sel).first().boundingBox();
-    return [box.x + box.width / 2, box.y + box.height / 2];
-  };
-  let flip = 0;
-  return {
-    "layer toggle": { event: "click", act: () => page.locator('[data-toggle="context"] input').click() },
-    hover: {
-      event: "pointermove",
-      act: async () => {
-        const [x, y] = await centre(units[flip++ % 2]);
-        await page.mouse.move(x, y);
-      },
-    },
-    selection: {
-      event: "click",
-      act: async () => {
-        const [x, y] = await centre(units[flip++ % 2]);
-        await page.mouse.click(x, y);
-      },
-    },
-    "language switch": { event: "click", act: () => page.locator(".lang-switch").click() },
-  };
-}
-
-async function measureOne(page, kind) {
-  const before = await page.evaluate((ev) => {
-    window.__bench.armed = ev;
-    return window.__bench.latencies.length;
-  }, kind.event);
-  await kind.act();
-  await page.waitForFunction((n) => window.__bench.latencies.length > n, before, { timeout: 10_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-  return page.evaluate(() => window.__bench.latencies.at(-1));
 }
 
 /** Self and inclusive sampled time per function. */
@@ -144,7 +107,7 @@ try {
   if (CPU !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
-  for (const [label, kind] of Object.entries(kinds(page))) {
+  for (const [label, kind] of Object.entries(interactionKinds(page))) {
     if (!ONLY.includes(label)) continue;
     await measureOne(page, kind);
     await measureOne(page, kind);
