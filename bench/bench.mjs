@@ -16,7 +16,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
-import { interactionKinds, measureOne } from "./interactions.mjs";
+import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -119,64 +119,6 @@ async function sizes() {
 }
 
 // ---------------------------------------------------------------- browser helpers
-
-/** Records in the page: when the app became ready, LCP, and input→paint latencies. */
-function pageProbe(ready) {
-  const b = (window.__bench = { ready: null, lcp: 0, armed: null, every: null, latencies: [], frames: null });
-  const check = () => {
-    if (b.ready === null && document.querySelector(ready)) {
-      b.ready = performance.now();
-      return true;
-    }
-    return false;
-  };
-  new MutationObserver((_, obs) => check() && obs.disconnect()).observe(document, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    attributeFilter: ["data-ready"],
-  });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) b.lcp = Math.max(b.lcp, e.startTime);
-    }).observe({ type: "largest-contentful-paint", buffered: true });
-  } catch {}
-  // Input → next paint: from the event's timestamp to the first task after the next
-  // frame's rendering (a message posted from requestAnimationFrame runs once that
-  // frame's style, layout and paint are done).
-  for (const type of ["click", "pointermove", "keydown", "wheel"]) {
-    addEventListener(
-      type,
-      (e) => {
-        if (b.every !== type) {
-          if (b.armed !== type) return;
-          b.armed = null;
-        }
-        const t0 = e.timeStamp;
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => b.latencies.push(performance.now() - t0);
-          ch.port2.postMessage(null);
-        });
-      },
-      { capture: true, passive: true },
-    );
-  }
-  b.startFrames = () => {
-    b.frames = [];
-    const loop = (t) => {
-      if (!b.frames) return;
-      b.frames.push(t);
-      requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-  };
-  b.stopFrames = () => {
-    const f = b.frames;
-    b.frames = null;
-    return f;
-  };
-}
 
 async function newPage(browser, profile, { cpu = 1, network = null } = {}) {
   const context = await browser.newContext(profile);

@@ -14,7 +14,7 @@
 import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
-import { interactionKinds, measureOne } from "./interactions.mjs";
+import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -33,26 +33,6 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-
-function probe() {
-  const b = (window.__bench = { armed: null, latencies: [] });
-  for (const type of ["click", "pointermove", "keydown"]) {
-    addEventListener(
-      type,
-      (e) => {
-        if (b.armed !== type) return;
-        b.armed = null;
-        const t0 = e.timeStamp;
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => b.latencies.push(performance.now() - t0);
-          ch.port2.postMessage(null);
-        });
-      },
-      { capture: true, passive: true },
-    );
-  }
-}
 
 /** Self and inclusive sampled time per function. */
 function summarise(profile, windows = null) {
@@ -96,7 +76,7 @@ const url = server.url;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 try {
   const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-  await context.addInitScript(probe);
+  await context.addInitScript(pageProbe, READY);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.log("pageerror", String(e)));
   const cdp = await context.newCDPSession(page);
