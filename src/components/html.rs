@@ -73,32 +73,39 @@ pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> 
 /// empty for none) gets the class `is-selected` and, if it has `aria-pressed`, `"true"`;
 /// every other element that had them loses them.
 pub fn mark_selected(root: &web_sys::Element, selected: &str) {
-    if let Ok(old) = root.query_selector_all(".is-selected,[aria-pressed=\"true\"]") {
-        for i in 0..old.length() {
-            if let Some(el) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                el.class_list().remove_1("is-selected").ok();
-                if el.has_attribute("aria-pressed") {
-                    el.set_attribute("aria-pressed", "false").ok();
-                }
-            }
+    let mark = |el: web_sys::Element, on: bool| {
+        if on {
+            el.class_list().add_1("is-selected").ok();
+        } else {
+            el.class_list().remove_1("is-selected").ok();
         }
+        if el.has_attribute("aria-pressed") {
+            el.set_attribute("aria-pressed", if on { "true" } else { "false" })
+                .ok();
+        }
+    };
+    for_each_match(root, ".is-selected,[aria-pressed=\"true\"]", |el| {
+        mark(el, false)
+    });
+    if !selected.is_empty() {
+        for_each_match(root, selected, |el| mark(el, true));
     }
-    if selected.is_empty() {
-        return;
-    }
-    if let Ok(new) = root.query_selector_all(selected) {
-        for i in 0..new.length() {
-            if let Some(el) = new
+}
+
+/// Calls `f` with every element under `root` that matches `selector` (none if the
+/// selector is invalid).
+pub fn for_each_match(
+    root: &web_sys::Element,
+    selector: &str,
+    mut f: impl FnMut(web_sys::Element),
+) {
+    if let Ok(list) = root.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list
                 .item(i)
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
-                el.class_list().add_1("is-selected").ok();
-                if el.has_attribute("aria-pressed") {
-                    el.set_attribute("aria-pressed", "true").ok();
-                }
+                f(el);
             }
         }
     }

@@ -6,13 +6,12 @@
 //! so nothing is rebuilt when only the selection changes. Only a language switch rewrites
 //! the sections.
 
-use crate::components::html::{closest, mark_selected, Html};
+use crate::components::html::{closest, for_each_match, mark_selected, Html};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang, Text};
 use crate::ids::Focus;
 use crate::plan::Plan;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What a panel's content is written from.
 pub struct Writer {
@@ -172,23 +171,10 @@ fn show_selection(
     highlight: Option<&Focus>,
     lang: Lang,
 ) {
-    for selector in [".mark", ".is-highlighted"] {
-        let Ok(found) = root.query_selector_all(selector) else {
-            continue;
-        };
-        for i in 0..found.length() {
-            if let Some(el) = found
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                if selector == ".mark" {
-                    el.remove();
-                } else {
-                    el.class_list().remove_1("is-highlighted").ok();
-                }
-            }
-        }
-    }
+    for_each_match(root, ".mark", |el| el.remove());
+    for_each_match(root, ".is-highlighted", |el| {
+        el.class_list().remove_1("is-highlighted").ok();
+    });
     let item = |f: &Focus| format!("[data-item=\"{f}\"]");
     let add_mark = |f: &Focus, write: fn(&mut Html, Lang)| {
         let button = root.query_selector(&item(f)).ok().flatten()?;
