@@ -37,10 +37,14 @@ pub fn Tooltip() -> impl IntoView {
         let (Some(hover), Some(el)) = (ctx.hover.get(), node.get()) else {
             return;
         };
-        let at = position(cam, &el, &hover);
+        // Drawn beside the pointer first, where it is measured.
         let style = web_sys::HtmlElement::style(&el);
-        style.set_property("left", &px(at.x)).ok();
-        style.set_property("top", &px(at.y)).ok();
+        let place_at = |at: Point| {
+            style.set_property("left", &px(at.x)).ok();
+            style.set_property("top", &px(at.y)).ok();
+        };
+        place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
+        place_at(position(cam, &el, &hover));
     });
     move || {
         let hover = ctx.hover.get()?;
@@ -75,8 +79,7 @@ pub fn Tooltip() -> impl IntoView {
             h.el("span", "tooltip-detail", &d);
         }
         Some(view! {
-            <div class="tooltip" role="tooltip" node_ref=node
-                style:left=px(hover.x + GAP_PX) style:top=px(hover.y + GAP_PX) inner_html=h.0></div>
+            <div class="tooltip" role="tooltip" node_ref=node inner_html=h.0></div>
         })
     }
 }
