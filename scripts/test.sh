@@ -61,8 +61,9 @@ fi
 # the wasm), gzip -9; the budget (issue 12) is 120 KB. The .gz/.br beside them are the
 # same files precompressed for hosts that serve them (scripts/compress-dist.mjs). Files the
 # page itself never loads are listed but not counted: the link preview and touch icon (read
-# by other apps), embed.js and the embed demo (for portals).
-NOT_LOADED='^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*)$'
+# by other apps), embed.js and the embed demo (for portals), and the data downloads
+# (downloads/, fetched only when the reader saves one).
+NOT_LOADED='^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*|downloads/.*)$'
 BUDGET=$((120 * 1024))
 first_load=0
 wasm_gzip=0
