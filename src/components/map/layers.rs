@@ -109,26 +109,22 @@ pub fn Marks() -> impl IntoView {
                 .ok();
         });
         for (selector, name, px) in PATTERN_PX {
-            if let Ok(Some(el)) = g.query_selector(selector) {
-                el.set_attribute(name, &fixed(px / px_per_km, 4)).ok();
-            }
+            let value = fixed(px / px_per_km, 4);
+            for_each_match(&g, selector, |el| {
+                el.set_attribute(name, &value).ok();
+            });
         }
     });
     view! { <g node_ref=g class="marks" inner_html=write(scene)></g> }
 }
 
-/// The fill patterns' sizes in screen pixels: (element, attribute, px).
-const PATTERN_PX: [(&str, &str, f64); 13] = [
-    ("#hatch", "width", 7.0),
-    ("#hatch", "height", 7.0),
-    (".hatch-bg", "width", 7.0),
-    (".hatch-bg", "height", 7.0),
+/// The fill patterns' sizes in screen pixels: (elements, attribute, px).
+const PATTERN_PX: [(&str, &str, f64); 8] = [
+    ("#hatch,.hatch-bg", "width", 7.0),
+    ("#hatch,.hatch-bg,.hatch-line", "height", 7.0),
     (".hatch-line", "width", 2.5),
-    (".hatch-line", "height", 7.0),
-    ("#dots", "width", 8.0),
-    ("#dots", "height", 8.0),
-    (".dots-bg", "width", 8.0),
-    (".dots-bg", "height", 8.0),
+    ("#dots,.dots-bg", "width", 8.0),
+    ("#dots,.dots-bg", "height", 8.0),
     (".dots-dot", "cx", 4.0),
     (".dots-dot", "cy", 4.0),
     (".dots-dot", "r", 1.4),
