@@ -28,7 +28,7 @@ fn show(el: &web_sys::Element, shown: bool) {
 }
 
 /// `translate(x y) scale(s)`: a symbol of fixed screen size at a map point.
-fn symbol_transform(at: Point, px_per_km: f64) -> String {
+pub(super) fn symbol_transform(at: Point, px_per_km: f64) -> String {
     let mut t = String::from("translate(");
     push_fixed(&mut t, at.x, 3);
     t.push(' ');
@@ -37,11 +37,6 @@ fn symbol_transform(at: Point, px_per_km: f64) -> String {
     push_fixed(&mut t, 1.0 / px_per_km, 5);
     t.push(')');
     t
-}
-
-/// A transform that draws a symbol of fixed screen size at a map point.
-pub(super) fn symbol_at(cam: MapCamera, at: Point) -> impl Fn() -> String {
-    move || symbol_transform(at, cam.px_per_km.get())
 }
 
 /// The map's marks: the layers from the context to the central city.
