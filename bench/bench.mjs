@@ -85,7 +85,12 @@ const section = (title) => console.log(`\n== ${title} ==`);
 
 async function sizes() {
   section("sizes (dist/; first load = what the page loads: HTML, loader, JS, wasm, CSS, icon; the data is in the wasm)");
-  const files = (await readdir(DIST)).filter((f) => !/\.(gz|br)$/.test(f)).sort();
+  // Files at the top of dist/ only: downloads/ holds the data downloads, fetched only when
+  // the reader saves one (not counted by scripts/test.sh either).
+  const files = (await readdir(DIST, { withFileTypes: true }))
+    .filter((e) => e.isFile() && !/\.(gz|br)$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
   // As scripts/test.sh: files the page itself never loads (link preview, touch icon, embed
   // script and demo) are listed but not counted.
   const notLoaded = /^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*)$/;

@@ -328,6 +328,28 @@ describe("share and embed", () => {
     });
   }
 
+  test("if the running app traps (a panic in the release wasm), the reader gets the reason and a Retry", async () => {
+    const context = await app.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(app.baseUrl + "?lang=en");
+      await page.waitForSelector(READY_SELECTOR);
+      // Other errors are the console's business, not a reason to cover the page.
+      await page.evaluate(() => setTimeout(() => { throw new Error("not the wasm"); }));
+      // scripts/build-release.sh builds with panic=immediate-abort: a panic is this trap.
+      await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError("unreachable"); }));
+      const box = page.locator('.boot-error[role="alert"]');
+      await box.waitFor();
+      assert.match(await box.locator(".boot-reason").innerText(), /The map stopped on an internal error: unreachable/);
+      assert.equal(await page.locator(".boot-error").count(), 1);
+      await Promise.all([page.waitForEvent("load"), box.locator(".boot-retry").click()]);
+      await page.waitForSelector(READY_SELECTOR);
+      assert.equal(await page.locator(".boot-error").count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("Retry starts the app once the wasm can load", async () => {
     const context = await app.browser.newContext();
     try {

@@ -2,9 +2,15 @@
 // (script-src 'self' 'wasm-unsafe-eval') holds. If the app cannot start (the wasm
 // blocked or missing, a browser without WebAssembly), the reader gets what the plan is
 // (the same summary as the <noscript> text of index.html), the reason, and a Retry
-// button — never a blank page or only an error line.
+// button — never a blank page or only an error line. The same happens if the app stops
+// later: the release wasm traps on a panic (scripts/build-release.sh builds it with
+// `panic=immediate-abort`), which reaches the page as an uncaught WebAssembly.RuntimeError.
 
-function showError(err) {
+const COULD_NOT_START = "地图无法启动 / The map could not start: ";
+const STOPPED = "地图因内部错误停止 / The map stopped on an internal error: ";
+
+function showError(err, lead = COULD_NOT_START) {
+  if (document.querySelector(".boot-error")) return;
   console.error(err);
   const reason = err && err.message ? err.message : String(err);
   const box = document.createElement("div");
@@ -19,7 +25,7 @@ function showError(err) {
 
   const why = document.createElement("p");
   why.className = "boot-reason";
-  why.textContent = "地图无法启动 / The map could not start: " + reason;
+  why.textContent = lead + reason;
   box.append(why);
 
   const retry = document.createElement("button");
@@ -30,6 +36,7 @@ function showError(err) {
   box.append(retry);
 
   document.body.prepend(box);
+  if (lead === STOPPED) box.scrollIntoView({ block: "start" });
 }
 
 // The summary paragraphs of the <noscript> block. With scripts on, a <noscript>'s
@@ -53,4 +60,10 @@ async function start() {
   await init({ module_or_path: new URL(`./metro-plan_bg.wasm${stamp}`, import.meta.url) });
 }
 
-start().catch(showError);
+function stoppedOn(err) {
+  if (typeof WebAssembly === "object" && err instanceof WebAssembly.RuntimeError) showError(err, STOPPED);
+}
+addEventListener("error", (event) => stoppedOn(event.error));
+addEventListener("unhandledrejection", (event) => stoppedOn(event.reason));
+
+start().catch((err) => showError(err));

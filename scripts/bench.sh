@@ -17,7 +17,7 @@ for arg in "$@"; do
   if [[ "$arg" == --no-build ]]; then build=0; else args+=("$arg"); fi
 done
 if [[ $build -eq 1 ]]; then
-  echo "bench: trunk build --release"
-  trunk build --release 2>&1 | tail -n 3
+  echo "bench: scripts/build-release.sh"
+  bash scripts/build-release.sh 2>&1 | tail -n 3
 fi
 exec node bench/bench.mjs "${args[@]}"

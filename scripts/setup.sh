@@ -44,7 +44,8 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
-for component in clippy rustfmt; do
+# rust-src: scripts/build-release.sh compiles the standard library with the app.
+for component in clippy rustfmt rust-src; do
   step "rust component $component"
   if grep -q "^$component-" <<<"$installed_components"; then
     echo "ok (present)"

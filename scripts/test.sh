@@ -36,13 +36,13 @@ logged cargo test
 section "browser component tests: cargo test --target wasm32-unknown-unknown (headless chromium)"
 logged cargo test --target wasm32-unknown-unknown
 
-section "release build: trunk build --release (offline, wasm-opt $(wasm-opt --version | cut -d' ' -f3))"
+section "release build: scripts/build-release.sh (trunk build --release, std built with the app; offline, wasm-opt $(wasm-opt --version | cut -d' ' -f3))"
 # Trunk writes wasm-opt's output here before copying it to dist/: a fresh copy
 # identical to dist/ proves wasm-opt really ran.
 OPTIMIZED=target/wasm-opt/release/metro-plan_bg.wasm
 UNOPTIMIZED=target/wasm-bindgen/release/metro-plan_bg.wasm
 rm -f "$OPTIMIZED"
-trunk build --release
+bash scripts/build-release.sh
 cmp -s "$OPTIMIZED" dist/metro-plan_bg.wasm || {
   echo "wasm-opt did not run: $OPTIMIZED is missing or differs from dist/" >&2
   false
@@ -61,8 +61,9 @@ fi
 # the wasm), gzip -9; the budget (issue 12) is 120 KB. The .gz/.br beside them are the
 # same files precompressed for hosts that serve them (scripts/compress-dist.mjs). Files the
 # page itself never loads are listed but not counted: the link preview and touch icon (read
-# by other apps), embed.js and the embed demo (for portals).
-NOT_LOADED='^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*)$'
+# by other apps), embed.js and the embed demo (for portals), and the data downloads
+# (downloads/, fetched only when the reader saves one).
+NOT_LOADED='^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*|downloads/.*)$'
 BUDGET=$((120 * 1024))
 first_load=0
 wasm_gzip=0

@@ -1,6 +1,7 @@
 //! The data downloads: units as CSV (UTF-8 with BOM, so that Excel shows the Chinese)
 //! and as GeoJSON (RFC 7946), and the plan metadata as JSON.
 
+use super::Download;
 use crate::geo::decimal::Num;
 use crate::geo::shape::twice_signed_area;
 use crate::geo::{LonLat, Ring};
@@ -320,6 +321,17 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
         .map(|(k, v)| format!("  {}: {v}", json_string(k)))
         .collect();
     format!("{{\n{}\n}}\n", body.join(",\n"))
+}
+
+/// The text of a file download ([`Download::is_file`]) in `lang`; `None` for the map's
+/// SVG and PNG, which are drawn from the current view in the browser.
+pub fn file_text(plan: &Plan, what: Download, lang: Lang) -> Option<String> {
+    match what {
+        Download::UnitsCsv => Some(units_csv(plan, lang)),
+        Download::UnitsGeoJson => Some(units_geojson(plan, lang)),
+        Download::PlanJson => Some(plan_json(plan, lang)),
+        Download::MapSvg | Download::MapPng => None,
+    }
 }
 
 #[cfg(test)]

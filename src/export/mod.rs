@@ -55,6 +55,22 @@ impl Download {
         }
     }
 
+    /// True for the data downloads (CSV, GeoJSON, JSON): they depend only on the plan and
+    /// the language, so they are files of `dist/downloads/` (`public/downloads/`, written
+    /// from the plan by [`data::file_text`] and kept current by `tests/downloads.rs`),
+    /// linked from the menu, instead of code in the wasm (issue 12: 5.4 KB gzip).
+    pub const fn is_file(self) -> bool {
+        matches!(
+            self,
+            Download::UnitsCsv | Download::UnitsGeoJson | Download::PlanJson
+        )
+    }
+
+    /// A file download's address, relative to the page (`downloads/NAME`).
+    pub fn path(self, lang: Lang) -> String {
+        format!("downloads/{}", self.file_name(lang))
+    }
+
     /// The MIME type.
     pub const fn mime(self) -> &'static str {
         match self {

@@ -5,7 +5,7 @@ use super::MapCamera;
 use crate::components::html::{closest, Html};
 use crate::components::use_ctx;
 use crate::export::svg::{map_svg, MapExport};
-use crate::export::{data, Download};
+use crate::export::Download;
 use crate::i18n::ui;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -112,12 +112,8 @@ pub fn Downloads() -> impl IntoView {
                 let doc = svg();
                 save_png(&doc.text, doc.width, doc.height, name)
             }
-            Download::UnitsCsv => text_blob(&data::units_csv(ctx.plan, lang), what.mime())
-                .and_then(|b| save(&b, &name)),
-            Download::UnitsGeoJson => text_blob(&data::units_geojson(ctx.plan, lang), what.mime())
-                .and_then(|b| save(&b, &name)),
-            Download::PlanJson => text_blob(&data::plan_json(ctx.plan, lang), what.mime())
-                .and_then(|b| save(&b, &name)),
+            // Links to the files of dist/downloads/: the browser saves them itself.
+            Download::UnitsCsv | Download::UnitsGeoJson | Download::PlanJson => Ok(()),
         };
         if let Err(e) = done {
             web_sys::console::error_1(&e);
@@ -130,11 +126,24 @@ pub fn Downloads() -> impl IntoView {
         h.el("summary", "", ui::DOWNLOADS.get(lang))
             .raw("<ul class=\"download-list\">");
         for d in Download::ALL {
-            h.raw("<li><button type=\"button\" class=\"download\"")
-                .attr("data-download", d.id())
+            // The map is drawn from the current view (a button); the data are files
+            // written by the build (a link that saves under the download's name).
+            let tag = if d.is_file() {
+                let name = d.file_name(lang);
+                h.raw("<li><a class=\"download\"")
+                    .attr("href", &d.path(lang))
+                    .attr("download", &name)
+                    .attr("type", d.mime());
+                "a"
+            } else {
+                h.raw("<li><button type=\"button\" class=\"download\"");
+                "button"
+            };
+            h.attr("data-download", d.id())
                 .raw(">")
                 .text(d.label().get(lang))
-                .raw("</button></li>");
+                .close(tag)
+                .raw("</li>");
         }
         h.raw("</ul>");
         h.0
@@ -143,7 +152,7 @@ pub fn Downloads() -> impl IntoView {
         let id = closest(&ev, "[data-download]").and_then(|b| b.get_attribute("data-download"));
         if let Some(d) = Download::ALL
             .into_iter()
-            .find(|d| Some(d.id()) == id.as_deref())
+            .find(|d| !d.is_file() && Some(d.id()) == id.as_deref())
         {
             run(d);
         }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The release build of dist/: `trunk build --release` (offline, wasm-opt -Oz from npm
+# binaryen, the .gz/.br hook), with the Rust standard library compiled together with the
+# app for size (issue 12, README "Where the bytes are"):
+# - `-Z build-std=std,panic_abort` builds std/core/alloc from the `rust-src` component with
+#   the release profile (opt-level "z", LTO) instead of linking the prebuilt, speed-optimised
+#   std, so that LTO can drop and shrink what the app does not use;
+# - `-C panic=immediate-abort`: a panic traps at once instead of formatting a message
+#   (std's panic machinery and its formatting code leave the wasm). The page still shows a
+#   readable error: public/loader.js catches the trap (a WebAssembly.RuntimeError).
+# Both are unstable flags of the stable 1.95 toolchain, enabled for this build only with
+# RUSTC_BOOTSTRAP=1; the lints, tests and `trunk serve` use the ordinary toolchain.
+# Measured (gzip -9 of the optimised wasm): 265,485 → 245,929 bytes (−19.1 KB, −7.4 %).
+# `METRO_PLAN_PLAIN_STD=1 bash scripts/build-release.sh` builds without them (to compare).
+# Extra arguments go to trunk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+if [[ "${METRO_PLAN_PLAIN_STD:-}" != 1 ]]; then
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+fi
+exec trunk build --release "$@"
