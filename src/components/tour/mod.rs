@@ -5,6 +5,7 @@
 
 mod caption;
 
+use crate::components::html::{closest, Html};
 use crate::components::{use_ctx, Ctx};
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::{TourPos, ViewState};
@@ -191,101 +192,144 @@ pub fn TourButton() -> impl IntoView {
 }
 
 /// The caption card of the open tour: where the reader is, the step's title and
-/// caption, and Previous / Next / Exit. The buttons stay while the steps change, so the
-/// keyboard focus stays on them.
+/// caption, and Previous / Next / Exit. Written once as HTML when the tour opens
+/// (`components::html`); each step and language then sets the texts, the caption and
+/// the buttons' states in place, so the buttons stay and the keyboard focus with them.
 #[component]
 pub fn TourCard() -> impl IntoView {
     let ctx = use_ctx();
     let open = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
-    move || open.get().then(|| view! { <Card /> })
+    move || open.get().then(card)
 }
 
-#[component]
-fn Card() -> impl IntoView {
+/// The card's elements, their texts set by [`show`]. The "each task" button is hidden
+/// where the step has no parts to step through.
+const CARD: &str = "<p class=\"tour-label\" id=\"tour-label\"></p>\
+<p class=\"tour-count\" aria-live=\"polite\"></p>\
+<h2 class=\"tour-title\" id=\"tour-title\" tabindex=\"-1\"></h2>\
+<button type=\"button\" class=\"tour-each\" data-action=\"tour-each\" hidden></button>\
+<div class=\"tour-caption\"></div>\
+<div class=\"tour-nav\">\
+<button type=\"button\" class=\"tour-prev\" data-action=\"tour-prev\"></button>\
+<button type=\"button\" class=\"tour-next\" data-action=\"tour-next\"></button>\
+<button type=\"button\" class=\"tour-exit\" data-action=\"tour-exit\"></button>\
+</div>\
+<p class=\"tour-keys\"></p>";
+
+fn card() -> impl IntoView {
     let ctx = use_ctx();
     let ctl = expect_context::<TourCtl>();
-    let tour = ctx.tour;
+    let root = NodeRef::<leptos::html::Section>::new();
     let pos = Memo::new(move |_| ctx.state.with(|s| s.tour).unwrap_or(TourPos::START));
-    let step = move || tour.at(pos.get());
-    let count = move || {
-        let lang = ctx.lang.get();
-        let p = pos.get();
-        let mut text = fill(ui::TOUR_STEP, lang, &[p.step, tour.len()]);
-        if let Some(part) = p.part {
-            text.push_str(" · ");
-            text.push_str(&fill(ui::TOUR_PART, lang, &[part, tour.part_count(p)]));
+    Effect::new(move |shown: Option<TourPos>| {
+        let (p, lang) = (pos.get(), ctx.lang.get());
+        if let Some(root) = root.get() {
+            show(ctx, &root, p, lang);
         }
-        text
-    };
-    let title = move || step().map(|s| s.title.get(ctx.lang.get()).to_owned());
-    let is_first = move || tour.prev(pos.get()).is_none();
-    let is_last = move || tour.next(pos.get()).is_none();
-    let has_parts = move || pos.get().part.is_none() && tour.part_count(pos.get()) > 0;
-    let swipe_from = StoredValue::new(None::<(f64, f64)>);
-    let on_down = move |ev: leptos::ev::PointerEvent| {
-        if ev.pointer_type() != "mouse" {
-            swipe_from.set_value(Some((f64::from(ev.client_x()), f64::from(ev.client_y()))));
-        }
-    };
-    let on_up = move |ev: leptos::ev::PointerEvent| {
-        let Some((x0, y0)) = swipe_from.try_update_value(Option::take).flatten() else {
-            return;
-        };
-        let dx = f64::from(ev.client_x()) - x0;
-        let dy = f64::from(ev.client_y()) - y0;
-        if dx.abs() >= SWIPE_PX && dx.abs() > 2.0 * dy.abs() {
-            if dx < 0.0 {
-                ctl.next();
-            } else {
-                ctl.prev();
-            }
-        }
-    };
-    // On phones the caption is a bottom sheet over the lower part of the screen: each
-    // step brings the map up to the top of the screen (the header scrolls away), so
-    // that the map above the sheet is tall enough to show the step. At once, so that
-    // the map measures the sheet over it where it will stay.
-    Effect::new(move |_| {
-        pos.track();
-        if !ctx.state.with_untracked(|s| s.embed) {
+        // On phones the caption is a bottom sheet over the lower part of the screen:
+        // each step brings the map up to the top of the screen (the header scrolls
+        // away), so that the map above the sheet is tall enough to show the step. At
+        // once, so that the map measures the sheet over it where it will stay.
+        if shown != Some(p) && !ctx.state.with_untracked(|s| s.embed) {
             map_to_top_on_phones();
         }
+        p
     });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let action = closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("tour-prev") => ctl.prev(),
+            Some("tour-next") => ctl.next(),
+            Some("tour-exit") => ctl.exit(),
+            Some("tour-each") => ctl.parts(),
+            _ => {}
+        }
+    };
+    // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
+    let swipe_from = StoredValue::new(None::<(f64, f64)>);
+    let swipe = move |ev: leptos::ev::PointerEvent| {
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        match ev.type_().as_str() {
+            "pointerdown" if ev.pointer_type() != "mouse" => swipe_from.set_value(Some((x, y))),
+            "pointerup" => {
+                let Some((x0, y0)) = swipe_from.try_update_value(Option::take).flatten() else {
+                    return;
+                };
+                let (dx, dy) = (x - x0, y - y0);
+                if dx.abs() >= SWIPE_PX && dx.abs() > 2.0 * dy.abs() {
+                    if dx < 0.0 {
+                        ctl.next();
+                    } else {
+                        ctl.prev();
+                    }
+                }
+            }
+            _ => swipe_from.set_value(None),
+        }
+    };
     view! {
         <section
             class="tour-card"
             data-overlay
             aria-labelledby="tour-label tour-title"
-            data-tour-step=move || step().map(|s| s.id.clone())
-            data-tour-pos=move || pos.get().to_string()
-            on:pointerdown=on_down
-            on:pointerup=on_up
-            on:pointercancel=move |_| swipe_from.set_value(None)
-        >
-            <p class="tour-label" id="tour-label">{ctx.phrase(ui::TOUR_LABEL)}</p>
-            <p class="tour-count" aria-live="polite">{count}</p>
-            <h2 class="tour-title" id="tour-title" tabindex="-1">{title}</h2>
-            {move || has_parts().then(|| view! {
-                <button type="button" class="tour-each" on:click=move |_| ctl.parts()>
-                    {ctx.phrase(ui::TOUR_EACH)}
-                </button>
-            })}
-            <div class="tour-caption">
-                {move || step().map(|s| caption::Caption(caption::CaptionProps { parts: &s.caption }))}
-            </div>
-            <div class="tour-nav">
-                <button type="button" class="tour-prev" data-action="tour-prev"
-                    disabled=is_first on:click=move |_| ctl.prev()>
-                    {ctx.phrase(ui::TOUR_PREV)}
-                </button>
-                <button type="button" class="tour-next" data-action="tour-next" on:click=move |_| ctl.next()>
-                    {move || if is_last() { ui::TOUR_DONE.get(ctx.lang.get()) } else { ui::TOUR_NEXT.get(ctx.lang.get()) }}
-                </button>
-                <button type="button" class="tour-exit" data-action="tour-exit" on:click=move |_| ctl.exit()>
-                    {ctx.phrase(ui::TOUR_EXIT)}
-                </button>
-            </div>
-            <p class="tour-keys">{ctx.phrase(ui::TOUR_KEYS)}</p>
-        </section>
+            node_ref=root
+            inner_html=CARD
+            on:click=click
+            on:pointerdown=swipe
+            on:pointerup=swipe
+            on:pointercancel=swipe
+        ></section>
     }
+}
+
+/// Shows the place `pos` in the card `root` in a language: texts, caption, buttons.
+fn show(ctx: Ctx, root: &web_sys::Element, pos: TourPos, lang: Lang) {
+    let tour = ctx.tour;
+    let step = tour.at(pos);
+    let find = |sel: &str| root.query_selector(sel).ok().flatten();
+    let mut count = fill(ui::TOUR_STEP, lang, &[pos.step, tour.len()]);
+    if let Some(part) = pos.part {
+        count.push_str(" · ");
+        count.push_str(&fill(ui::TOUR_PART, lang, &[part, tour.part_count(pos)]));
+    }
+    let last = tour.next(pos).is_none();
+    for (sel, text) in [
+        (".tour-label", ui::TOUR_LABEL.get(lang)),
+        (".tour-count", &count),
+        (".tour-title", step.map_or("", |s| s.title.get(lang))),
+        (".tour-each", ui::TOUR_EACH.get(lang)),
+        (".tour-prev", ui::TOUR_PREV.get(lang)),
+        (
+            ".tour-next",
+            if last { ui::TOUR_DONE } else { ui::TOUR_NEXT }.get(lang),
+        ),
+        (".tour-exit", ui::TOUR_EXIT.get(lang)),
+        (".tour-keys", ui::TOUR_KEYS.get(lang)),
+    ] {
+        if let Some(el) = find(sel) {
+            el.set_text_content(Some(text));
+        }
+    }
+    let has_parts = pos.part.is_none() && tour.part_count(pos) > 0;
+    for (sel, attr, on) in [
+        (".tour-each", "hidden", !has_parts),
+        (".tour-prev", "disabled", tour.prev(pos).is_none()),
+    ] {
+        if let Some(el) = find(sel) {
+            el.toggle_attribute_with_force(attr, on).ok();
+        }
+    }
+    if let Some(el) = find(".tour-caption") {
+        let mut h = Html::new();
+        if let Some(step) = step {
+            caption::write(&mut h, ctx.plan, &step.caption, lang);
+        }
+        el.set_inner_html(&h.0);
+    }
+    root.set_attribute("data-tour-pos", &pos.to_string()).ok();
+    match step {
+        Some(step) => root.set_attribute("data-tour-step", &step.id),
+        None => root.remove_attribute("data-tour-step"),
+    }
+    .ok();
 }
