@@ -4,7 +4,7 @@
 //! a view type per element) with one click listener; a language switch or the tour
 //! only sets texts and attributes on its elements, so the focus stays where it is.
 
-use super::figures::KeyFigures;
+use super::figures;
 use crate::components::html::{closest, find, set_attr, set_text, Html};
 use crate::components::share::{self, ShareCtl};
 use crate::components::tour::TourCtl;
@@ -99,27 +99,33 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The plan in one line, its key figures and its source: at the top of the side column
-/// (below the map on phones, so that the map comes first).
+/// The plan in one line, its key figures, its source and dates: at the top of the side
+/// column (below the map on phones, so that the map comes first). One HTML string per
+/// language (`figures`); the dates stay open across a language switch if they were.
 #[component]
 pub fn Facts() -> impl IntoView {
     let ctx = use_ctx();
+    let plan = ctx.plan;
+    let root = NodeRef::<leptos::html::Section>::new();
+    let html = move || {
+        let lang = ctx.lang.get();
+        let open = root
+            .get_untracked()
+            .and_then(|r| find(&r, ".milestones[open]"))
+            .is_some();
+        let mut h = Html::new();
+        h.el("p", "header-summary", plan.data.summary.get(lang))
+            .raw("<dl class=\"figures\">")
+            .raw(&figures::write(&plan.data, plan, lang))
+            .raw("</dl><p class=\"source\">")
+            .raw(&figures::source(plan, lang))
+            .raw("</p><details class=\"milestones\"")
+            .raw(if open { " open>" } else { ">" })
+            .raw(&figures::milestones(plan, lang))
+            .raw("</details>");
+        h.0
+    };
     view! {
-        <section class="facts" aria-label=ctx.phrase(ui::KEY_FIGURES)>
-            <p class="header-summary">{ctx.text(&ctx.plan.data.summary)}</p>
-            <KeyFigures />
-            <SourceLine />
-        </section>
-    }
-}
-
-/// Where and when the plan was presented, the release's credit line, and the plan's
-/// dates, each with where it was published (written as HTML strings: `figures`).
-#[component]
-fn SourceLine() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <p class="source" inner_html=move || super::figures::source(ctx.plan, ctx.lang.get())></p>
-        <details class="milestones" inner_html=move || super::figures::milestones(ctx.plan, ctx.lang.get())></details>
+        <section class="facts" aria-label=ctx.phrase(ui::KEY_FIGURES) node_ref=root inner_html=html></section>
     }
 }
