@@ -26,28 +26,30 @@ const FEATURE_PAD_PX: f64 = 6.0;
 /// How far either side of a route (a belt, the corridor) the tooltip keeps off, px.
 const ROUTE_HALF_PX: f64 = 10.0;
 
-/// Shows what the pointer is over: one element, hidden (`display: none`) while there is
-/// nothing to show, whose content is written and which is moved by one effect.
+/// Shows what the pointer is over: one element, taken out of the page while there is
+/// nothing to show and put back (last in the map's box, where it is drawn), written,
+/// measured and moved by one effect.
 #[component]
 pub fn Tooltip() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
     let node = NodeRef::<html::Div>::new();
-    // Runs before the new box is painted: writes it, measures it and moves it.
-    Effect::new(move |_| {
+    // Runs before the new box is painted; remembers the element's parent.
+    Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let (hover, lang) = (ctx.hover.get(), ctx.lang.get());
-        let Some(el) = node.get() else {
-            return;
-        };
-        let style = web_sys::HtmlElement::style(&el);
+        let el = node.get()?;
+        let parent = parent.flatten().or_else(|| el.parent_node())?;
         let Some((hover, html)) =
             hover.and_then(|h| content(ctx.plan, &h.target, lang).map(|c| (h, c)))
         else {
-            style.set_property("display", "none").ok();
-            return;
+            el.remove();
+            return Some(parent);
         };
         el.set_inner_html(&html);
-        style.remove_property("display").ok();
+        if !el.is_connected() {
+            parent.append_child(&el).ok();
+        }
+        let style = web_sys::HtmlElement::style(&el);
         let place_at = |at: Point| {
             style.set_property("left", &px(at.x)).ok();
             style.set_property("top", &px(at.y)).ok();
@@ -55,6 +57,7 @@ pub fn Tooltip() -> impl IntoView {
         // Drawn beside the pointer first, where it is measured.
         place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
         place_at(position(cam, &el, &hover));
+        Some(parent)
     });
     view! { <div class="tooltip" role="tooltip" node_ref=node></div> }
 }
