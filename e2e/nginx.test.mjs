@@ -391,6 +391,7 @@ http {
           }),
       );
       assert.equal(await page.evaluate(() => location.hash), hash, "a stale state message left the saved state alone");
+      assert.ok(await page.evaluate(() => document.getElementById("plan-en").hasAttribute("data-plan-restoring")), "waiting for the restored page");
       release();
       await ready("plan-en");
       await restored("corridor");
@@ -403,7 +404,9 @@ http {
       assert.ok(aborted.every((f) => f.startsWith(`${app.origin}${BASE}`) || f.startsWith(`${portal.origin}/`)), aborted.join("\n"));
       problems.failed = problems.failed.filter((f) => !aborted.includes(f));
       await check();
-      // Once the restored page has reported its state, the frame's changes reach the hash again.
+      // Once the restored page has reported its state (embed.js then drops the frame's
+      // data-plan-restoring), the frame's changes reach the hash again.
+      await page.waitForFunction(() => !document.getElementById("plan-en").hasAttribute("data-plan-restoring"), null, { timeout: 20_000 });
       await en.locator('[data-toggle="corridor"] input').uncheck();
       await page.waitForFunction(() => /(^|&)plan-en=/.test(location.hash) && !/plan-en=[^&]*corridor/.test(location.hash));
       await check();

@@ -25,9 +25,11 @@
   // original src, which may have loaded, or be about to fire `load`, before this script
   // ran: it is async) and must not overwrite the saved state. A hash the dashboard does
   // not report back as it is (edited by hand, an unknown id) stops being waited for after
-  // RESTORE_GRACE_MS.
+  // RESTORE_GRACE_MS. While it waits, the frame carries RESTORING_ATTR (for portal scripts
+  // and tests: its state changes reach the hash once the attribute is gone).
   var restoring = typeof WeakMap === "function" ? new WeakMap() : null;
   var RESTORE_GRACE_MS = 15000;
+  var RESTORING_ATTR = "data-plan-restoring";
 
   function srcUrl(frame) {
     try {
@@ -138,8 +140,14 @@
     var wait = restoring && restoring.get(frame);
     if (!wait) return true;
     if (canonical(query) !== wait.query && Date.now() < wait.until) return false;
-    restoring.delete(frame);
+    settle(frame);
     return true;
+  }
+
+  // The wait for a restored frame is over: its report arrived, or the grace ran out.
+  function settle(frame) {
+    restoring.delete(frame);
+    frame.removeAttribute(RESTORING_ATTR);
   }
 
   function restore() {
@@ -161,7 +169,14 @@
       // which then shows the original src. Ids, classes and attributes are kept.
       var copy = frame.cloneNode(false);
       copy.src = url.href;
-      if (restoring) restoring.set(copy, { query: canonical(query), until: Date.now() + RESTORE_GRACE_MS });
+      if (restoring) {
+        restoring.set(copy, { query: canonical(query), until: Date.now() + RESTORE_GRACE_MS });
+        copy.setAttribute(RESTORING_ATTR, "");
+        // Given up on after the grace even if the frame never reports (then or later).
+        setTimeout(function () {
+          if (restoring.has(copy)) settle(copy);
+        }, RESTORE_GRACE_MS);
+      }
       frame.parentNode.replaceChild(copy, frame);
     });
   }

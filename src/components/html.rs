@@ -69,6 +69,25 @@ pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> 
     target.closest(selector).ok()?
 }
 
+/// The first element under `root` matching `selector`.
+pub fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Sets the text of the first element under `root` matching `selector`.
+pub fn set_text(root: &web_sys::Element, selector: &str, text: &str) {
+    if let Some(el) = find(root, selector) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Sets an attribute of the first element under `root` matching `selector`.
+pub fn set_attr(root: &web_sys::Element, selector: &str, name: &str, value: &str) {
+    if let Some(el) = find(root, selector) {
+        el.set_attribute(name, value).ok();
+    }
+}
+
 /// Shows the selection under `root`: every element matching `selected` (a selector,
 /// empty for none) gets the class `is-selected` and, if it has `aria-pressed`, `"true"`;
 /// every other element that had them loses them.

@@ -1,10 +1,12 @@
 //! Zoom buttons and the two extents: two small panels over the map (each marked as an
 //! overlay, so that the fitted views keep clear of each): the zoom buttons in a column
-//! at the right edge, the extents in a row along the bottom.
+//! at the right edge, the extents in a row along the bottom. Written as one HTML string
+//! per language (`components::html`) with one click listener reading `data-action`.
 
 use super::MapCamera;
+use crate::components::html::{closest, Html};
 use crate::components::use_ctx;
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
 
 /// +, −, reset, and the metro and region views.
@@ -12,25 +14,53 @@ use leptos::prelude::*;
 pub fn Controls() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
-    let fit = move |rect| cam.fly_to(Some(cam.fit(rect)));
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let Some(action) =
+            closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"))
+        else {
+            return;
+        };
+        let fit = |rect| cam.fly_to(Some(cam.fit(rect)));
+        match action.as_str() {
+            "zoom-in" => cam.zoom_by(1.5),
+            "zoom-out" => cam.zoom_by(1.0 / 1.5),
+            "reset" => cam.fly_to(None),
+            "metro" => fit(ctx.scene.metro),
+            _ => fit(ctx.scene.region_extent),
+        }
+    };
     view! {
-        <div class="map-controls" role="group" aria-label=ctx.phrase(ui::MAP)>
-            <div class="map-zoom" data-overlay>
-                <button type="button" class="ctl" data-action="zoom-in" aria-label=ctx.phrase(ui::ZOOM_IN) title=ctx.phrase(ui::ZOOM_IN)
-                    on:click=move |_| cam.zoom_by(1.5)>"+"</button>
-                <button type="button" class="ctl" data-action="zoom-out" aria-label=ctx.phrase(ui::ZOOM_OUT) title=ctx.phrase(ui::ZOOM_OUT)
-                    on:click=move |_| cam.zoom_by(1.0 / 1.5)>"−"</button>
-                <button type="button" class="ctl" data-action="reset" aria-label=ctx.phrase(ui::RESET_VIEW) title=ctx.phrase(ui::RESET_VIEW)
-                    on:click=move |_| cam.fly_to(None)>"⟲"</button>
-            </div>
-            <div class="map-extents" data-overlay>
-                <button type="button" class="ctl ctl-text" data-action="metro" on:click=move |_| fit(ctx.scene.metro)>
-                    {ctx.phrase(ui::METRO_VIEW)}
-                </button>
-                <button type="button" class="ctl ctl-text" data-action="region" on:click=move |_| fit(ctx.scene.region_extent)>
-                    {ctx.phrase(ui::REGION_VIEW)}
-                </button>
-            </div>
-        </div>
+        <div class="map-controls" role="group" aria-label=ctx.phrase(ui::MAP)
+            on:click=click inner_html=move || write(ctx.lang.get())></div>
     }
+}
+
+/// The buttons in a language.
+fn write(lang: Lang) -> String {
+    let mut h = Html::new();
+    h.raw("<div class=\"map-zoom\" data-overlay>");
+    for (action, label, sign) in [
+        ("zoom-in", ui::ZOOM_IN, "+"),
+        ("zoom-out", ui::ZOOM_OUT, "−"),
+        ("reset", ui::RESET_VIEW, "⟲"),
+    ] {
+        let label = label.get(lang);
+        h.raw("<button type=\"button\" class=\"ctl\"")
+            .attr("data-action", action)
+            .attr("aria-label", label)
+            .attr("title", label)
+            .raw(">")
+            .raw(sign)
+            .raw("</button>");
+    }
+    h.raw("</div><div class=\"map-extents\" data-overlay>");
+    for (action, label) in [("metro", ui::METRO_VIEW), ("region", ui::REGION_VIEW)] {
+        h.raw("<button type=\"button\" class=\"ctl ctl-text\"")
+            .attr("data-action", action)
+            .raw(">")
+            .text(label.get(lang))
+            .raw("</button>");
+    }
+    h.raw("</div>");
+    h.0
 }

@@ -1,5 +1,6 @@
 //! The details panel for the selected map feature.
 
+use crate::components::html::{closest, Html};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
 use crate::components::use_ctx;
@@ -116,7 +117,9 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
 /// button clears it. It marks itself as an overlay so that the map keeps the selection
 /// clear of it where it does lie over the map (the bottom sheet). A selected key task has
 /// its sheet too, on phones only (`details-task`): on wide screens its panel item is read
-/// beside the map, while on phones the panels are below the map, out of sight.
+/// beside the map, while on phones the panels are below the map, out of sight. Its
+/// content is written as one HTML string (`components::html`: far less wasm than a view
+/// type per element).
 #[component]
 pub fn Details() -> impl IntoView {
     let ctx = use_ctx();
@@ -130,22 +133,31 @@ pub fn Details() -> impl IntoView {
             .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get())?;
         let lang = ctx.lang.get();
         let title = plan.title_of(&focus)?;
-        let rows = facts(plan, &focus, lang);
         let other = lang.other();
         let class = if matches!(focus, Focus::Task(_)) {
             "details details-task"
         } else {
             "details"
         };
+        let mut h = Html::new();
+        h.raw("<button type=\"button\" class=\"details-close\"")
+            .attr("aria-label", ui::CLOSE.get(lang))
+            .raw(">×</button>")
+            .el("h2", "", title.get(lang))
+            .raw("<p class=\"details-other\"")
+            .attr("lang", other.tag())
+            .raw(">")
+            .text(title.get(other))
+            .raw("</p><dl>");
+        for (k, v) in facts(plan, &focus, lang) {
+            h.el("dt", "", k.get(lang)).el("dd", "", &v);
+        }
+        h.raw("</dl>");
         Some(view! {
             <aside class=class data-overlay aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }>
-                <button type="button" class="details-close" aria-label=ui::CLOSE.get(lang) on:click=move |_| ctx.select(None)>"×"</button>
-                <h2>{title.get(lang).to_owned()}</h2>
-                <p class="details-other" lang=other.tag()>{title.get(other).to_owned()}</p>
-                <dl>
-                    {rows.into_iter().map(|(k, v)| view! { <dt>{k.get(lang)}</dt><dd>{v}</dd> }).collect_view()}
-                </dl>
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }
+                on:click=move |ev| if closest(&ev, ".details-close").is_some() { ctx.select(None) }
+                inner_html=h.0>
             </aside>
         })
     }

@@ -4,13 +4,13 @@
 //! zoom, 0 resets. The feature under the cursor has DOM focus (so a screen reader reads
 //! its name and part in the plan) and a focus ring drawn over the map at any zoom.
 
-use super::layers::symbol_at;
+use super::layers::symbol_transform;
 use super::MapCamera;
+use crate::components::html::Html;
 use crate::components::{use_ctx, Ctx};
 use crate::ids::Focus;
 use crate::scene::outline::Outline;
 use crate::state::describe;
-use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -229,31 +229,64 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg
 }
 
 /// The focus ring around the feature under the keyboard cursor, drawn over everything
-/// with strokes of fixed screen width (visible at any zoom, on any fill).
+/// with strokes of fixed screen width (visible at any zoom, on any fill). Written as a
+/// string into a `<g>` when the cursor moves (see `components::html`); a zoom only
+/// resizes a point's ring.
 #[component]
 pub fn FocusRing() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
     let cursor = expect_context::<KeyCursor>();
-    move || {
-        let focus = cursor.0.get()?;
-        let ring = match ctx.scene.outline_of(&focus)? {
-            Outline::Path(d) => Either::Left(view! {
-                <path class="ring-casing" d=d />
-                <path class="ring-line" d=d />
-            }),
-            Outline::Point(at) => {
-                let transform = symbol_at(cam, at);
-                Either::Right(view! {
-                    <g transform=transform>
-                        <circle class="ring-casing" r="16" />
-                        <circle class="ring-line" r="16" />
-                    </g>
-                })
+    let host = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let focus = cursor.0.get();
+        let Some(host) = host.get() else { return };
+        let mut h = Html::new();
+        if let Some((focus, outline)) = focus
+            .as_ref()
+            .and_then(|f| Some((f, ctx.scene.outline_of(f)?)))
+        {
+            h.raw("<g class=\"focus-ring\" aria-hidden=\"true\"")
+                .attr("data-ring", &focus.to_string())
+                .raw(">");
+            match outline {
+                Outline::Path(d) => {
+                    for class in ["ring-casing", "ring-line"] {
+                        // Path data is ours: nothing to escape.
+                        h.raw("<path class=\"")
+                            .raw(class)
+                            .raw("\" d=\"")
+                            .raw(d)
+                            .raw("\"></path>");
+                    }
+                }
+                Outline::Point(at) => {
+                    let px_per_km = cam.px_per_km.get_untracked();
+                    h.raw("<g")
+                        .attr("transform", &symbol_transform(at, px_per_km))
+                        .raw(concat!(
+                            "><circle class=\"ring-casing\" r=\"16\"></circle>",
+                            "<circle class=\"ring-line\" r=\"16\"></circle></g>"
+                        ));
+                }
             }
-        };
-        Some(
-            view! { <g class="focus-ring" aria-hidden="true" data-ring=focus.to_string()>{ring}</g> },
-        )
-    }
+            h.raw("</g>");
+        }
+        host.set_inner_html(&h.0);
+    });
+    Effect::new(move |_| {
+        let px_per_km = cam.px_per_km.get();
+        let Some(host) = host.get() else { return };
+        let point = cursor
+            .0
+            .with_untracked(|f| match ctx.scene.outline_of(f.as_ref()?)? {
+                Outline::Point(at) => Some(at),
+                Outline::Path(_) => None,
+            });
+        if let (Some(at), Ok(Some(g))) = (point, host.query_selector("g[transform]")) {
+            g.set_attribute("transform", &symbol_transform(at, px_per_km))
+                .ok();
+        }
+    });
+    view! { <g node_ref=host></g> }
 }

@@ -1,6 +1,7 @@
 //! Names on the map in the current language, placed so that none overlap at any zoom.
 
 use super::MapCamera;
+use crate::components::html::Html;
 use crate::components::use_ctx;
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::ids::LayerId;
@@ -101,36 +102,43 @@ pub fn Labels() -> impl IntoView {
     let halo = move || fixed(3.0 / px_per_km.get(), 4);
     view! {
         <g node_ref=group data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
-            display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
+            display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")
             // Each name sits at its anchor (map units), moved by its offset in em (`dx`,
             // `dy`): with the font size following the zoom, an em is FONT_PX screen px at
-            // any scale. So neither panning nor zooming touches the texts; they are rebuilt
-            // only when the placement changes (a quarter octave of zoom, layers, language).
-            {move || {
+            // any scale. So neither panning nor zooming touches the texts; they are
+            // rewritten (one string, see `components::html`) only when the placement
+            // changes (a quarter octave of zoom, layers, language).
+            inner_html=move || {
                 let placed = placed.get();
-                shown.set_value(placed.clone());
+                let markup = write(&placed);
+                shown.set_value(placed);
                 // Check the texts against the edge once they are in the page (the
                 // effect above is the only writer of their `visibility`).
                 rendered.notify();
-                placed.into_iter().map(|l| {
-                    let c = &l.candidate;
-                    // Baseline a third of an em below the centre.
-                    let dx = em(c.offset_px.x / FONT_PX);
-                    let dy = em(c.offset_px.y / FONT_PX + 0.35);
-                    view! {
-                        <text class=class(&l.of) x=fixed(c.anchor.x, 2) y=fixed(c.anchor.y, 2)
-                            dx=dx dy=dy text-anchor="middle">{l.text}</text>
-                    }
-                }).collect_view()
-            }}
+                markup
+            }>
         </g>
     }
 }
 
-/// A length in em, to a thousandth (0.012 px at the label size).
-fn em(v: f64) -> String {
-    let mut s = String::new();
-    push_fixed(&mut s, v, 3);
-    s.push_str("em");
-    s
+/// The labels' markup: one `<text>` per placed name.
+fn write(placed: &[MapLabel<'static>]) -> String {
+    let mut h = Html::new();
+    for l in placed {
+        let c = &l.candidate;
+        h.raw("<text class=\"").raw(class(&l.of)).raw("\" x=\"");
+        push_fixed(&mut h.0, c.anchor.x, 2);
+        h.raw("\" y=\"");
+        push_fixed(&mut h.0, c.anchor.y, 2);
+        // Baseline a third of an em below the centre; lengths in em to a thousandth
+        // (0.012 px at the label size).
+        h.raw("\" dx=\"");
+        push_fixed(&mut h.0, c.offset_px.x / FONT_PX, 3);
+        h.raw("em\" dy=\"");
+        push_fixed(&mut h.0, c.offset_px.y / FONT_PX + 0.35, 3);
+        h.raw("em\" text-anchor=\"middle\">")
+            .text(l.text)
+            .raw("</text>");
+    }
+    h.0
 }

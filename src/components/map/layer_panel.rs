@@ -1,39 +1,64 @@
-//! Switches for each layer and for each belt.
+//! Switches for each layer and for each belt. The list is one HTML string (issue 12:
+//! first-load size; see `components::html`) written again only when the language
+//! changes; one `change` listener on the list reads the switch's `data-toggle`, and an
+//! effect sets the boxes' `checked` when the layers change (from a switch, a link, the
+//! tour, a selection), so a switch keeps its focus.
 
+use crate::components::html::{closest, for_each_match, Html};
 use crate::components::use_ctx;
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
 use crate::ids::{BeltId, LayerId, LayerItem};
-use leptos::either::Either;
+use crate::plan::Plan;
+use crate::scene::layers::Layers;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The layer switches.
 #[component]
 pub fn LayerPanel() -> impl IntoView {
     let ctx = use_ctx();
     let plan = ctx.plan;
-    let layer_switch = move |id: LayerId| {
-        let checked = move || ctx.layers.with(|l| l.shows(id));
-        view! {
-            <label class="switch" data-toggle=id.as_str()>
-                <input type="checkbox" prop:checked=checked
-                    on:change=move |ev| ctx.state.update(|s| s.layers.set(id, event_target_checked(&ev))) />
-                <span class=format!("layer-swatch swatch-{id}") aria-hidden="true"></span>
-                <span>{move || ui::layer_name(id).get(ctx.lang.get())}</span>
-            </label>
-        }
+    let list = NodeRef::<leptos::html::Div>::new();
+    // Written with the layers as they are (read untracked: a toggle must not rewrite the
+    // list), kept in step by the effect below.
+    let html = move || {
+        let lang = ctx.lang.get();
+        ctx.layers.with_untracked(|l| write(plan, l, lang))
     };
-    let belt_switch = move |id: BeltId| {
-        let checked = move || ctx.layers.with(|l| l.shows_belt(id));
-        let name = plan.data.layout.belt(id).map(|b| &b.industry);
-        view! {
-            <label class="switch switch-belt" data-toggle=LayerItem::Belt(id).to_string()>
-                <input type="checkbox" prop:checked=checked
-                    on:change=move |ev| ctx.state.update(|s| s.layers.set_belt(id, event_target_checked(&ev))) />
-                <svg class="belt-swatch" viewBox="0 0 28 8" aria-hidden="true">
-                    <path class=format!("belt-{id} belt-line") d="M1,4H27" />
-                </svg>
-                <span>{move || name.map(|n| n.get(ctx.lang.get())).unwrap_or_default()}</span>
-            </label>
+    Effect::new(move |_| {
+        let Some(list) = list.get() else { return };
+        ctx.layers.with(|l| {
+            for_each_match(&list, "[data-toggle]", |el| {
+                let item = el.get_attribute("data-toggle").and_then(|v| v.parse().ok());
+                let input = el
+                    .query_selector("input")
+                    .ok()
+                    .flatten()
+                    .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let (Some(item), Some(input)) = (item, input) {
+                    let on = l.shows_item(item);
+                    if input.checked() != on {
+                        input.set_checked(on);
+                    }
+                }
+            });
+        });
+    });
+    let change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let item = closest(&ev, "[data-toggle]")
+            .and_then(|el| el.get_attribute("data-toggle"))
+            .and_then(|v| v.parse::<LayerItem>().ok());
+        let on = input.checked();
+        match item {
+            Some(LayerItem::Layer(id)) => ctx.state.update(|s| s.layers.set(id, on)),
+            Some(LayerItem::Belt(id)) => ctx.state.update(|s| s.layers.set_belt(id, on)),
+            None => {}
         }
     };
     // Open where the map has room for it beside the area (the camera decides once
@@ -54,21 +79,54 @@ pub fn LayerPanel() -> impl IntoView {
             hidden=move || ctx.state.with(|s| s.table)>
             <summary>{ctx.phrase(ui::LAYERS)}</summary>
             // An overlay only while open (a folded list may keep a box of its own).
-            <div class="layer-list" data-overlay=move || cam.layers_open.get().then_some("")>
-                {LayerId::ALL.iter().map(|id| {
-                    let main = layer_switch(*id);
-                    if *id == LayerId::Belts {
-                        Either::Left(view! {
-                            <div class="switch-group">
-                                {main}
-                                <div class="belt-switches">{BeltId::ALL.iter().map(|b| belt_switch(*b)).collect_view()}</div>
-                            </div>
-                        })
-                    } else {
-                        Either::Right(main)
-                    }
-                }).collect_view()}
-            </div>
+            <div class="layer-list" node_ref=list on:change=change inner_html=html
+                data-overlay=move || cam.layers_open.get().then_some("")></div>
         </details>
     }
+}
+
+/// A switch: `<label class="class" data-toggle="item"><input type="checkbox">`, its
+/// swatch and name after it.
+fn switch(h: &mut Html, class: &str, item: LayerItem, on: bool) {
+    h.raw("<label class=\"")
+        .raw(class)
+        .raw("\"")
+        .attr("data-toggle", &item.to_string())
+        .raw(if on {
+            "><input type=\"checkbox\" checked>"
+        } else {
+            "><input type=\"checkbox\">"
+        });
+}
+
+/// The list's content: a switch per layer, the belts' switches under the belts'.
+fn write(plan: &Plan, layers: &Layers, lang: Lang) -> String {
+    let mut h = Html::new();
+    for &id in LayerId::ALL {
+        let belts = id == LayerId::Belts;
+        if belts {
+            h.raw("<div class=\"switch-group\">");
+        }
+        switch(&mut h, "switch", LayerItem::Layer(id), layers.shows(id));
+        h.raw("<span class=\"layer-swatch swatch-")
+            .raw(id.as_str())
+            .raw("\" aria-hidden=\"true\"></span>")
+            .el("span", "", ui::layer_name(id).get(lang))
+            .raw("</label>");
+        if belts {
+            h.raw("<div class=\"belt-switches\">");
+            for &b in BeltId::ALL {
+                let on = layers.shows_belt(b);
+                switch(&mut h, "switch switch-belt", LayerItem::Belt(b), on);
+                let name = plan.data.layout.belt(b).map(|b| b.industry.get(lang));
+                h.raw("<svg class=\"belt-swatch\" viewBox=\"0 0 28 8\" aria-hidden=\"true\"><path class=\"belt-")
+                    .raw(b.as_str())
+                    .raw(" belt-line\" d=\"M1,4H27\"></path></svg>")
+                    .el("span", "", name.unwrap_or_default())
+                    .raw("</label>");
+            }
+            h.raw("</div></div>");
+        }
+    }
+    h.0
 }

@@ -1,224 +1,271 @@
 //! The map layers, each a `<g data-layer="ID">` of marks from the scene.
+//!
+//! Written once as one SVG markup string set with `innerHTML` on a `<g>` (issue 12:
+//! first-load size; see `components::html`): a `view!` per kind of mark is its own
+//! nested type with its own build/mount/unmount code, and every reactive attribute its
+//! own effect. The scene is fixed, so the marks never change; three effects update them
+//! in place, found by their `data-*` hooks: the layer switches set `display`, the
+//! highlight sets `is-lit`, and a zoom sets the symbols' transforms and the patterns'
+//! sizes (attributes only, no markup written per frame).
 
 use super::MapCamera;
-use crate::components::{use_ctx, Ctx};
+use crate::components::html::{for_each_match, Html};
+use crate::components::use_ctx;
 use crate::geo::decimal::{fixed, push_fixed};
-use crate::ids::Focus;
-use crate::ids::LayerId;
+use crate::geo::Point;
+use crate::ids::{BeltId, CityId, Focus, LayerId};
 use crate::plan::{Level, UnitRole};
-use crate::scene::UnitMark;
+use crate::scene::{Scene, UnitMark};
 use leptos::prelude::*;
 
-/// `display="none"` while a layer is off (a presentation attribute: no inline style).
-fn display(ctx: Ctx, id: LayerId) -> impl Fn() -> Option<&'static str> + Copy {
-    move || (!ctx.layers.with(|l| l.shows(id))).then_some("none")
-}
-
-/// True (reactively) while `focus` is the highlighted feature.
-fn lit(ctx: Ctx, focus: Focus) -> impl Fn() -> bool {
-    move || ctx.highlight.with(|h| h.as_ref() == Some(&focus))
-}
-
-/// A transform that draws a symbol of fixed screen size at a map point.
-pub(super) fn symbol_at(cam: MapCamera, at: crate::geo::Point) -> impl Fn() -> String {
-    move || {
-        let s = 1.0 / cam.px_per_km.get();
-        let mut t = String::from("translate(");
-        push_fixed(&mut t, at.x, 3);
-        t.push(' ');
-        push_fixed(&mut t, at.y, 3);
-        t.push_str(") scale(");
-        push_fixed(&mut t, s, 5);
-        t.push(')');
-        t
+/// `display="none"` on `el` unless `shown` (a presentation attribute: no inline style).
+fn show(el: &web_sys::Element, shown: bool) {
+    if shown {
+        el.remove_attribute("display").ok();
+    } else {
+        el.set_attribute("display", "none").ok();
     }
 }
 
-/// Fill patterns for the partial (hatched) and sphere (dotted) units, sized in pixels.
-#[component]
-pub fn Patterns() -> impl IntoView {
-    let cam = expect_context::<MapCamera>();
-    let px = move |n: f64| move || fixed(n / cam.px_per_km.get(), 4);
-    view! {
-        <defs>
-            <pattern id="hatch" patternUnits="userSpaceOnUse" width=px(7.0) height=px(7.0) patternTransform="rotate(45)">
-                <rect class="hatch-bg" x="0" y="0" width=px(7.0) height=px(7.0) />
-                <rect class="hatch-line" x="0" y="0" width=px(2.5) height=px(7.0) />
-            </pattern>
-            <pattern id="dots" patternUnits="userSpaceOnUse" width=px(8.0) height=px(8.0)>
-                <rect class="dots-bg" x="0" y="0" width=px(8.0) height=px(8.0) />
-                <circle class="dots-dot" cx=px(4.0) cy=px(4.0) r=px(1.4) />
-            </pattern>
-        </defs>
-    }
+/// `translate(x y) scale(s)`: a symbol of fixed screen size at a map point.
+pub(super) fn symbol_transform(at: Point, px_per_km: f64) -> String {
+    let mut t = String::from("translate(");
+    push_fixed(&mut t, at.x, 3);
+    t.push(' ');
+    push_fixed(&mut t, at.y, 3);
+    t.push_str(") scale(");
+    push_fixed(&mut t, 1.0 / px_per_km, 5);
+    t.push(')');
+    t
 }
 
-/// Surrounding provinces, prefectures and counties, muted, not interactive.
+/// The map's marks: the layers from the context to the central city.
 #[component]
-pub fn Context() -> impl IntoView {
+pub fn Marks() -> impl IntoView {
     let ctx = use_ctx();
+    let cam = expect_context::<MapCamera>();
     let scene = ctx.scene;
-    let of_level = move |level: Level, class: &'static str| {
-        scene
-            .region
-            .iter()
-            .filter(move |m| m.level == level)
-            .map(move |m| view! { <path class=class d=m.d.clone() data-context=m.adcode.to_string() /> })
-            .collect_view()
+    let g = NodeRef::<leptos::svg::G>::new();
+    let city = move |el: &web_sys::Element| {
+        let id = el.get_attribute("data-city")?.parse::<CityId>().ok()?;
+        scene.cities.iter().find(|c| c.id == id)
     };
-    view! {
-        <g data-layer="context" class="layer layer-context" display=display(ctx, LayerId::Context)>
-            {of_level(Level::Province, "ctx-province")}
-            {of_level(Level::City, "ctx-city")}
-            {scene
-                .counties
-                .iter()
-                .map(|m| view! { <path class="ctx-county" d=m.d.clone() data-context=m.adcode.to_string() /> })
-                .collect_view()}
-        </g>
+    // The layer switches.
+    Effect::new(move |_| {
+        let Some(g) = g.get() else { return };
+        ctx.layers.with(|l| {
+            for_each_match(&g, "[data-layer]", |el| {
+                if let Some(id) = el
+                    .get_attribute("data-layer")
+                    .and_then(|v| v.parse::<LayerId>().ok())
+                {
+                    show(&el, l.shows(id));
+                }
+            });
+            for_each_match(&g, "[data-belt]", |el| {
+                if let Some(id) = el
+                    .get_attribute("data-belt")
+                    .and_then(|v| v.parse::<BeltId>().ok())
+                {
+                    show(&el, l.shows_belt(id));
+                }
+            });
+            for_each_match(&g, "[data-city]", |el| {
+                if let Some(c) = city(&el) {
+                    show(&el, l.shows_city(c));
+                }
+            });
+        });
+    });
+    // The highlighted feature.
+    Effect::new(move |_| {
+        let Some(g) = g.get() else { return };
+        ctx.highlight.with(|h| {
+            for_each_match(&g, ".is-lit", |el| {
+                el.class_list().remove_1("is-lit").ok();
+            });
+            if let Some(h) = h {
+                for_each_match(&g, &format!("[data-focus=\"{h}\"]"), |el| {
+                    el.class_list().add_1("is-lit").ok();
+                });
+            }
+        });
+    });
+    // Symbols and pattern tiles of fixed screen size at any zoom.
+    Effect::new(move |_| {
+        let px_per_km = cam.px_per_km.get();
+        let Some(g) = g.get() else { return };
+        for_each_match(&g, "[data-city],[data-feature=\"center\"]", |el| {
+            let at = match city(&el) {
+                Some(c) => c.at,
+                None => scene.center.unwrap_or_default(),
+            };
+            el.set_attribute("transform", &symbol_transform(at, px_per_km))
+                .ok();
+        });
+        for (selector, name, px) in PATTERN_PX {
+            let value = fixed(px / px_per_km, 4);
+            for_each_match(&g, selector, |el| {
+                el.set_attribute(name, &value).ok();
+            });
+        }
+    });
+    view! { <g node_ref=g class="marks" inner_html=write(scene)></g> }
+}
+
+/// The fill patterns' sizes in screen pixels: (elements, attribute, px).
+const PATTERN_PX: [(&str, &str, f64); 8] = [
+    ("#hatch,.hatch-bg", "width", 7.0),
+    ("#hatch,.hatch-bg,.hatch-line", "height", 7.0),
+    (".hatch-line", "width", 2.5),
+    ("#dots,.dots-bg", "width", 8.0),
+    ("#dots,.dots-bg", "height", 8.0),
+    (".dots-dot", "cx", 4.0),
+    (".dots-dot", "cy", 4.0),
+    (".dots-dot", "r", 1.4),
+];
+
+/// `<path class="{class}{kind}" d="d"` (left open for more attributes). Path data is
+/// ours: numbers and commands only, nothing to escape.
+fn path(h: &mut Html, class: &str, kind: &str, d: &str) {
+    h.raw("<path class=\"")
+        .raw(class)
+        .raw(kind)
+        .raw("\" d=\"")
+        .raw(d)
+        .raw("\"");
+}
+
+/// `<g data-layer="id" class="layer layer-id">`.
+fn layer(h: &mut Html, id: LayerId) {
+    h.raw("<g data-layer=\"")
+        .raw(id.as_str())
+        .raw("\" class=\"layer layer-")
+        .raw(id.as_str())
+        .raw("\">");
+}
+
+/// ` data-focus="focus">`, closing a start tag.
+fn focus(h: &mut Html, focus: &Focus) {
+    h.attr("data-focus", &focus.to_string()).raw(">");
+}
+
+/// A route drawn three times: a wide invisible hit line, a casing and the line.
+fn route(h: &mut Html, kind: &str, d: &str) {
+    for (class, part) in [("hit", ""), (kind, "-casing"), (kind, "-line")] {
+        path(h, class, part, d);
+        h.raw("></path>");
     }
 }
 
 /// One unit of the plan: `data-adcode`, its role, selectable.
-fn unit_path(ctx: Ctx, mark: &'static UnitMark, role: UnitRole) -> impl IntoView {
-    let focus = Focus::Unit(mark.adcode.clone());
+fn unit(h: &mut Html, mark: &UnitMark, role: UnitRole) {
+    path(h, "unit unit-", role.as_str(), &mark.d);
     let roles = mark
         .roles
         .iter()
         .map(|r| r.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    view! {
-        <path
-            class=format!("unit unit-{}", role.as_str())
-            class:is-lit=lit(ctx, focus.clone())
-            d=mark.d.clone()
-            data-adcode=mark.adcode.to_string()
-            data-role=roles
-            data-focus=focus.to_string()
-        />
-    }
-}
-
-/// The designated area: whole units solid, the two partial units hatched.
-#[component]
-pub fn Area() -> impl IntoView {
-    let ctx = use_ctx();
-    let units = &ctx.scene.units;
-    view! {
-        <g data-layer="area" class="layer layer-area" display=display(ctx, LayerId::Area)>
-            {units.iter().filter(|u| u.has(UnitRole::Whole)).map(|u| unit_path(ctx, u, UnitRole::Whole)).collect_view()}
-            {units.iter().filter(|u| u.has(UnitRole::Partial)).map(|u| unit_path(ctx, u, UnitRole::Partial)).collect_view()}
-        </g>
-    }
-}
-
-/// The sphere of influence: dotted fill and dashed outline.
-#[component]
-pub fn Sphere() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <g data-layer="sphere" class="layer layer-sphere" display=display(ctx, LayerId::Sphere)>
-            {ctx.scene.units.iter().filter(|u| u.has(UnitRole::Sphere)).map(|u| unit_path(ctx, u, UnitRole::Sphere)).collect_view()}
-        </g>
-    }
-}
-
-/// The three clusters as schematic bands.
-#[component]
-pub fn Clusters() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <g data-layer="clusters" class="layer layer-clusters" display=display(ctx, LayerId::Clusters)>
-            {ctx.scene.clusters.iter().map(|(id, mark)| {
-                let focus = Focus::Cluster(*id);
-                view! {
-                    <path class=format!("cluster cluster-{id}") class:is-lit=lit(ctx, focus.clone())
-                        d=mark.d.clone() data-cluster=id.as_str() data-focus=focus.to_string() />
-                }
-            }).collect_view()}
-        </g>
-    }
-}
-
-/// The five belts as routes through their cities, each with its colour and dashes.
-#[component]
-pub fn Belts() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <g data-layer="belts" class="layer layer-belts" display=display(ctx, LayerId::Belts)>
-            {ctx.scene.belts.iter().map(|(id, mark)| {
-                let id = *id;
-                let focus = Focus::Belt(id);
-                let hidden = move || (!ctx.layers.with(|l| l.shows_belt(id))).then_some("none");
-                view! {
-                    <g class=format!("belt belt-{id}") class:is-lit=lit(ctx, focus.clone())
-                        data-belt=id.as_str() data-focus=focus.to_string() display=hidden>
-                        <path class="hit" d=mark.d.clone() />
-                        <path class="belt-casing" d=mark.d.clone() />
-                        <path class="belt-line" d=mark.d.clone() />
-                    </g>
-                }
-            }).collect_view()}
-        </g>
-    }
-}
-
-/// The Harbin–Changchun–Shenyang–Dalian corridor.
-#[component]
-pub fn Corridor() -> impl IntoView {
-    let ctx = use_ctx();
-    let d = ctx.scene.corridor.d.clone();
-    view! {
-        <g data-layer="corridor" class="layer layer-corridor" display=display(ctx, LayerId::Corridor)>
-            <g class="corridor" class:is-lit=lit(ctx, Focus::Corridor) data-feature="corridor" data-focus=Focus::Corridor.to_string()>
-                <path class="hit" d=d.clone() />
-                <path class="corridor-casing" d=d.clone() />
-                <path class="corridor-line" d=d />
-            </g>
-        </g>
-    }
+    h.attr("data-adcode", &mark.adcode.to_string())
+        .attr("data-role", &roles);
+    focus(h, &Focus::Unit(mark.adcode.clone()));
+    h.raw("</path>");
 }
 
 /// Five-pointed star of radius 1 (scaled to pixels by the symbol transform).
 const STAR: &str = "M0,-1L0.2245,-0.309L0.9511,-0.309L0.3633,0.118L0.5878,0.809L0,0.382L-0.5878,0.809L-0.3633,0.118L-0.9511,-0.309L-0.2245,-0.309Z";
 
-/// The central city: a star on Changchun.
-#[component]
-pub fn Center() -> impl IntoView {
-    let ctx = use_ctx();
-    let cam = expect_context::<MapCamera>();
-    let at = ctx.scene.center.unwrap_or_default();
-    view! {
-        <g data-layer="center" class="layer layer-center" display=display(ctx, LayerId::Center)>
-            <g class="center" class:is-lit=lit(ctx, Focus::Center) data-feature="center" data-focus=Focus::Center.to_string() transform=symbol_at(cam, at)>
-                <circle class="center-halo" r="22" />
-                <path class="center-star" d=STAR transform="scale(13)" />
-            </g>
-        </g>
+/// The marks' markup: fill patterns, context, sphere, area, clusters, belts, corridor,
+/// cities and the central city, bottom to top.
+fn write(scene: &Scene) -> String {
+    let mut h = Html(String::with_capacity(1 << 16));
+    // Fill patterns for the partial (hatched) and sphere (dotted) units, sized in pixels
+    // by the zoom effect (`PATTERN_PX`).
+    h.raw(concat!(
+        "<defs><pattern id=\"hatch\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">",
+        "<rect class=\"hatch-bg\" x=\"0\" y=\"0\"></rect><rect class=\"hatch-line\" x=\"0\" y=\"0\"></rect></pattern>",
+        "<pattern id=\"dots\" patternUnits=\"userSpaceOnUse\">",
+        "<rect class=\"dots-bg\" x=\"0\" y=\"0\"></rect><circle class=\"dots-dot\"></circle></pattern></defs>",
+    ));
+    // Surrounding provinces, prefectures and counties, muted, not interactive.
+    layer(&mut h, LayerId::Context);
+    let region = [(Level::Province, "ctx-province"), (Level::City, "ctx-city")];
+    for (level, class) in region {
+        for m in scene.region.iter().filter(|m| m.level == level) {
+            path(&mut h, class, "", &m.d);
+            h.attr("data-context", &m.adcode.to_string())
+                .raw("></path>");
+        }
     }
-}
-
-/// City points (not a layer of their own: they follow the layers that name them).
-#[component]
-pub fn Cities() -> impl IntoView {
-    let ctx = use_ctx();
-    let cam = expect_context::<MapCamera>();
-    view! {
-        <g class="cities">
-            {ctx.scene.cities.iter().map(|c| {
-                let (id, member) = (c.id, c.member);
-                let focus = Focus::City(id);
-                let hidden = move || (!ctx.layers.with(|l| l.shows_city(c))).then_some("none");
-                view! {
-                    <g class="city" class:member=member class:is-lit=lit(ctx, focus.clone())
-                        data-city=id.as_str() data-focus=focus.to_string()
-                        transform=symbol_at(cam, c.at) display=hidden>
-                        <circle class="city-hit" r="10" />
-                        <circle class="city-dot" r=if member { "5" } else { "4" } />
-                    </g>
-                }
-            }).collect_view()}
-        </g>
+    for m in &scene.counties {
+        path(&mut h, "ctx-county", "", &m.d);
+        h.attr("data-context", &m.adcode.to_string())
+            .raw("></path>");
     }
+    h.raw("</g>");
+    // The sphere of influence, then the designated area: whole units solid, the two
+    // partial units hatched.
+    layer(&mut h, LayerId::Sphere);
+    for u in scene.units.iter().filter(|u| u.has(UnitRole::Sphere)) {
+        unit(&mut h, u, UnitRole::Sphere);
+    }
+    h.raw("</g>");
+    layer(&mut h, LayerId::Area);
+    for role in [UnitRole::Whole, UnitRole::Partial] {
+        for u in scene.units.iter().filter(|u| u.has(role)) {
+            unit(&mut h, u, role);
+        }
+    }
+    h.raw("</g>");
+    // The three clusters as schematic bands.
+    layer(&mut h, LayerId::Clusters);
+    for (id, mark) in &scene.clusters {
+        path(&mut h, "cluster cluster-", id.as_str(), &mark.d);
+        h.attr("data-cluster", id.as_str());
+        focus(&mut h, &Focus::Cluster(*id));
+        h.raw("</path>");
+    }
+    h.raw("</g>");
+    // The five belts as routes through their cities, each with its colour and dashes.
+    layer(&mut h, LayerId::Belts);
+    for (id, mark) in &scene.belts {
+        h.raw("<g class=\"belt belt-")
+            .raw(id.as_str())
+            .raw("\"")
+            .attr("data-belt", id.as_str());
+        focus(&mut h, &Focus::Belt(*id));
+        route(&mut h, "belt", &mark.d);
+        h.raw("</g>");
+    }
+    h.raw("</g>");
+    // The Harbin–Changchun–Shenyang–Dalian corridor.
+    layer(&mut h, LayerId::Corridor);
+    h.raw("<g class=\"corridor\" data-feature=\"corridor\"");
+    focus(&mut h, &Focus::Corridor);
+    route(&mut h, "corridor", &scene.corridor.d);
+    h.raw("</g></g>");
+    // City points (not a layer of their own: they follow the layers that name them).
+    h.raw("<g class=\"cities\">");
+    for c in &scene.cities {
+        h.raw(if c.member {
+            "<g class=\"city member\""
+        } else {
+            "<g class=\"city\""
+        })
+        .attr("data-city", c.id.as_str());
+        focus(&mut h, &Focus::City(c.id));
+        h.raw("<circle class=\"city-hit\" r=\"10\"></circle><circle class=\"city-dot\" r=\"")
+            .raw(if c.member { "5" } else { "4" })
+            .raw("\"></circle></g>");
+    }
+    h.raw("</g>");
+    // The central city: a star on Changchun.
+    layer(&mut h, LayerId::Center);
+    h.raw("<g class=\"center\" data-feature=\"center\"");
+    focus(&mut h, &Focus::Center);
+    h.raw("<circle class=\"center-halo\" r=\"22\"></circle><path class=\"center-star\" d=\"")
+        .raw(STAR)
+        .raw("\" transform=\"scale(13)\"></path></g></g>");
+    h.0
 }

@@ -73,15 +73,7 @@ pub fn MapPanel() -> impl IntoView {
                     on:focusout=keys::focus_out(cursor)
                 >
                     <desc id="map-desc">{description}</desc>
-                    <layers::Patterns />
-                    <layers::Context />
-                    <layers::Sphere />
-                    <layers::Area />
-                    <layers::Clusters />
-                    <layers::Belts />
-                    <layers::Corridor />
-                    <layers::Cities />
-                    <layers::Center />
+                    <layers::Marks />
                     <labels::Labels />
                     <keys::FocusRing />
                 </svg>

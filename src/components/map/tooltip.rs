@@ -3,11 +3,12 @@
 //! pointer, clear of the panels over the map, the selection and the hovered feature as
 //! far as the map has room ([`crate::scene::tooltip::place`]). A unit, a route and a
 //! cluster band are avoided by their shape, not their box (a diagonal belt's box is
-//! mostly other places).
+//! mostly other places). Its content is one HTML string (`components::html`).
 
 use super::details::role_phrases;
 use super::MapCamera;
 use crate::components::ctx::Hover;
+use crate::components::html::Html;
 use crate::components::use_ctx;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
@@ -36,10 +37,14 @@ pub fn Tooltip() -> impl IntoView {
         let (Some(hover), Some(el)) = (ctx.hover.get(), node.get()) else {
             return;
         };
-        let at = position(cam, &el, &hover);
+        // Drawn beside the pointer first, where it is measured.
         let style = web_sys::HtmlElement::style(&el);
-        style.set_property("left", &px(at.x)).ok();
-        style.set_property("top", &px(at.y)).ok();
+        let place_at = |at: Point| {
+            style.set_property("left", &px(at.x)).ok();
+            style.set_property("top", &px(at.y)).ok();
+        };
+        place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
+        place_at(position(cam, &el, &hover));
     });
     move || {
         let hover = ctx.hover.get()?;
@@ -63,13 +68,18 @@ pub fn Tooltip() -> impl IntoView {
             Focus::Cluster(_) => Some(ui::SCHEMATIC.get(lang).to_owned()),
             _ => None,
         };
+        let mut h = Html::new();
+        h.el("strong", "", title.get(lang))
+            .raw("<span class=\"tooltip-other\"")
+            .attr("lang", other.tag())
+            .raw(">")
+            .text(title.get(other))
+            .raw("</span>");
+        if let Some(d) = detail {
+            h.el("span", "tooltip-detail", &d);
+        }
         Some(view! {
-            <div class="tooltip" role="tooltip" node_ref=node
-                style:left=px(hover.x + GAP_PX) style:top=px(hover.y + GAP_PX)>
-                <strong>{title.get(lang).to_owned()}</strong>
-                <span class="tooltip-other" lang=other.tag()>{title.get(other).to_owned()}</span>
-                {detail.map(|d| view! { <span class="tooltip-detail">{d}</span> })}
-            </div>
+            <div class="tooltip" role="tooltip" node_ref=node inner_html=h.0></div>
         })
     }
 }

@@ -2,23 +2,12 @@
 
 use super::format;
 use crate::components::html::Html;
-use crate::components::use_ctx;
 use crate::i18n::{thousands, ui, Lang, Phrase};
 use crate::plan::PlanData;
-use leptos::prelude::*;
 
-/// Area, population, member cities and the document's structure, from the plan data
-/// (written as one HTML string per language: `components::html`).
-#[component]
-pub fn KeyFigures() -> impl IntoView {
-    let ctx = use_ctx();
-    let data: &'static PlanData = &ctx.plan.data;
-    let html = move || write(data, ctx.plan, ctx.lang.get());
-    view! { <dl class="figures" inner_html=html></dl> }
-}
-
-/// The figures' markup in a language.
-fn write(data: &'static PlanData, plan: &'static crate::plan::Plan, lang: Lang) -> String {
+/// Area, population, member cities and the document's structure, from the plan data:
+/// the content of the `<dl class="figures">` in a language.
+pub fn write(data: &'static PlanData, plan: &'static crate::plan::Plan, lang: Lang) -> String {
     let sep = ui::NUMBER_UNIT_SEP.get(lang);
     let figures = &data.figures;
     let members: Vec<_> = data

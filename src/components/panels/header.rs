@@ -1,11 +1,15 @@
-//! The page header (title in both languages, the Share control, the language switch) and the plan's key
-//! facts (the plan in one line, key figures, source).
+//! The page header (title in both languages, the Tour button, the Share control, the
+//! language switch) and the plan's key facts (the plan in one line, key figures, source).
+//! The header is written once as an HTML string (`components::html`: far less wasm than
+//! a view type per element) with one click listener; a language switch or the tour
+//! only sets texts and attributes on its elements, so the focus stays where it is.
 
-use super::figures::KeyFigures;
-use crate::components::share::ShareControl;
-use crate::components::tour::TourButton;
+use super::figures;
+use crate::components::html::{closest, find, set_attr, set_text, Html};
+use crate::components::share::{self, ShareCtl};
+use crate::components::tour::TourCtl;
 use crate::components::use_ctx;
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
 use crate::plan::PlanData;
 use leptos::prelude::*;
 
@@ -13,66 +17,115 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
+    let tour = expect_context::<TourCtl>();
     let data: &'static PlanData = &ctx.plan.data;
-    let lang = ctx.lang;
-    let other = move || lang.get().other();
+    let root = NodeRef::<leptos::html::Header>::new();
+    let element = move || root.get_untracked().map(web_sys::Element::from);
+    let share = ShareCtl::new(ctx, element);
+    let lang = ctx.lang.get_untracked();
+    let mut h = Html::new();
+    h.raw("<div class=\"header-top\"><div class=\"header-titles\">")
+        .el("h1", "header-title", data.title.get(lang))
+        .raw("<p class=\"header-subtitle\"")
+        .attr("lang", lang.other().tag())
+        .raw(">")
+        .text(data.title.get(lang.other()))
+        .raw("</p></div><div class=\"header-actions\"><button type=\"button\" class=\"tour-button\" aria-pressed=\"false\">")
+        .text(ui::TOUR.get(lang))
+        .raw("</button>");
+    share::write_control(&mut h, lang);
+    h.raw("<button type=\"button\" class=\"lang-switch\"")
+        .attr("lang", lang.other().tag())
+        .attr("aria-label", ui::SWITCH_LABEL.get(lang))
+        .raw(">")
+        .text(ui::SWITCH_TO.get(lang))
+        .raw("</button></div></div>");
+    // The language: every text and `lang` of the header in place.
+    Effect::new(move |_| {
+        let lang: Lang = ctx.lang.get();
+        let Some(root) = root.get().map(web_sys::Element::from) else {
+            return;
+        };
+        let other = lang.other().tag();
+        set_text(&root, ".header-title", data.title.get(lang));
+        set_text(&root, ".header-subtitle", data.title.get(lang.other()));
+        set_attr(&root, ".header-subtitle", "lang", other);
+        set_text(&root, ".tour-button", ui::TOUR.get(lang));
+        share::set_lang(&root, lang);
+        if let Some(switch) = find(&root, ".lang-switch") {
+            switch.set_text_content(Some(ui::SWITCH_TO.get(lang)));
+            switch.set_attribute("lang", other).ok();
+            switch
+                .set_attribute("aria-label", ui::SWITCH_LABEL.get(lang))
+                .ok();
+        }
+    });
+    // The Tour button is pressed while the tour is open.
+    let open = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
+    Effect::new(move |_| {
+        let open = open.get();
+        if let Some(root) = root.get().map(web_sys::Element::from) {
+            set_attr(
+                &root,
+                ".tour-button",
+                "aria-pressed",
+                if open { "true" } else { "false" },
+            );
+        }
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        if share.click(&ev) {
+            return;
+        }
+        if closest(&ev, ".lang-switch").is_some() {
+            ctx.state.update(|s| s.lang = s.lang.other());
+        } else if closest(&ev, ".tour-button").is_some() {
+            if tour.pos().is_some() {
+                tour.exit()
+            } else {
+                tour.start()
+            }
+        }
+    };
     view! {
-        <header class="header">
-            <div class="header-top">
-                <div class="header-titles">
-                    <h1 class="header-title">{ctx.text(&data.title)}</h1>
-                    <p class="header-subtitle" lang=move || other().tag()>
-                        {move || data.title.get(other())}
-                    </p>
-                </div>
-                <div class="header-actions">
-                    <TourButton />
-                    <ShareControl />
-                    <LangSwitch />
-                </div>
-            </div>
-        </header>
+        <header
+            class="header"
+            node_ref=root
+            inner_html=h.0
+            on:click=click
+            on:change=move |ev| share.change(&ev)
+            on:close:capture=move |ev| share.closed(&ev)
+        ></header>
     }
 }
 
-/// The plan in one line, its key figures and its source: at the top of the side column
-/// (below the map on phones, so that the map comes first).
+/// The plan in one line, its key figures, its source and dates: at the top of the side
+/// column (below the map on phones, so that the map comes first). One HTML string per
+/// language (`figures`); the dates stay open across a language switch if they were.
 #[component]
 pub fn Facts() -> impl IntoView {
     let ctx = use_ctx();
+    let plan = ctx.plan;
+    let root = NodeRef::<leptos::html::Section>::new();
+    let html = move || {
+        let lang = ctx.lang.get();
+        let open = root
+            .get_untracked()
+            .and_then(|r| find(&r, ".milestones[open]"))
+            .is_some();
+        let mut h = Html::new();
+        h.el("p", "header-summary", plan.data.summary.get(lang))
+            .raw("<dl class=\"figures\">")
+            .raw(&figures::write(&plan.data, plan, lang))
+            .raw("</dl><p class=\"source\">")
+            .raw(&figures::source(plan, lang))
+            .raw("</p><details class=\"milestones\"")
+            .raw(if open { " open>" } else { ">" })
+            .raw(&figures::milestones(plan, lang))
+            .raw("</details>");
+        h.0
+    };
     view! {
-        <section class="facts" aria-label=ctx.phrase(ui::KEY_FIGURES)>
-            <p class="header-summary">{ctx.text(&ctx.plan.data.summary)}</p>
-            <KeyFigures />
-            <SourceLine />
-        </section>
-    }
-}
-
-/// The button that switches to the other language, labelled in that language.
-#[component]
-fn LangSwitch() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <button
-            type="button"
-            class="lang-switch"
-            lang=move || ctx.lang.get().other().tag()
-            aria-label=ctx.phrase(ui::SWITCH_LABEL)
-            on:click=move |_| ctx.state.update(|s| s.lang = s.lang.other())
-        >
-            {ctx.phrase(ui::SWITCH_TO)}
-        </button>
-    }
-}
-
-/// Where and when the plan was presented, the release's credit line, and the plan's
-/// dates, each with where it was published (written as HTML strings: `figures`).
-#[component]
-fn SourceLine() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <p class="source" inner_html=move || super::figures::source(ctx.plan, ctx.lang.get())></p>
-        <details class="milestones" inner_html=move || super::figures::milestones(ctx.plan, ctx.lang.get())></details>
+        <section class="facts" aria-label=ctx.phrase(ui::KEY_FIGURES) node_ref=root inner_html=html></section>
     }
 }

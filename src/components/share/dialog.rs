@@ -4,7 +4,7 @@
 //! per element), with one click and one change listener on the dialog.
 
 use super::browser::{can_share, copy, page_address, share};
-use crate::components::html::{closest, Html};
+use crate::components::html::{closest, find, Html};
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::share::{embed_snippet, link, share_query};
@@ -71,11 +71,6 @@ fn status(h: &mut Html, id: &str) {
     h.raw("<p class=\"share-status\" role=\"status\"")
         .attr("data-status", id)
         .raw("></p>");
-}
-
-/// An element of the dialog by selector.
-fn find(dialog: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
-    dialog.query_selector(selector).ok().flatten()
 }
 
 /// Shows what happened to a copy in the status line `id` (`None` clears it); where

@@ -11,61 +11,92 @@ mod parent;
 pub use embed_bar::EmbedBar;
 pub use parent::report_to_parent;
 
-use crate::components::use_ctx;
-use crate::i18n::ui;
-use leptos::html;
+use crate::components::html::{closest, find, Html};
+use crate::components::Ctx;
+use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// The header's Share button and the dialog it opens.
-#[component]
-pub fn ShareControl() -> impl IntoView {
-    let ctx = use_ctx();
-    let dialog = NodeRef::<html::Dialog>::new();
-    // The dialog's content exists only while it is open (it reads the state, and is
-    // written again if the state changes meanwhile, e.g. by Back).
-    let open = RwSignal::new(false);
-    let panels = StoredValue::new(false);
-    let show = move |_| {
-        panels.set_value(false);
-        open.set(true);
-        if let Some(d) = dialog.get_untracked() {
-            d.show_modal().ok();
-        }
-    };
-    let content = move || {
-        if !open.get() {
-            return String::new();
-        }
-        ctx.state.track();
-        dialog::write(ctx, ctx.lang.get(), panels.get_value())
-    };
-    let click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(d) = dialog.get_untracked() {
-            dialog::click(ctx, &d, panels.get_value(), &ev);
-        }
-    };
-    let change = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        panels.set_value(on);
-        if let Some(d) = dialog.get_untracked() {
-            dialog::panels_changed(ctx, &d, on);
-        }
-    };
-    view! {
-        <button type="button" class="share-button" aria-haspopup="dialog" on:click=show>
-            <svg class="share-icon" viewBox="0 0 20 20" aria-hidden="true">
-                <path d="M10 2v11M5.5 6.5 10 2l4.5 4.5M4 10v7h12v-7" />
-            </svg>
-            {ctx.phrase(ui::SHARE)}
-        </button>
-        <dialog
-            class="share-dialog"
-            node_ref=dialog
-            aria-labelledby="share-title"
-            on:close=move |_| open.set(false)
-            on:click=click
-            on:change=change
-            inner_html=content
-        ></dialog>
+/// Writes the header's Share button and the dialog it opens (empty until it opens).
+pub fn write_control(h: &mut Html, lang: Lang) {
+    h.raw("<button type=\"button\" class=\"share-button\" aria-haspopup=\"dialog\"><svg class=\"share-icon\" viewBox=\"0 0 20 20\" aria-hidden=\"true\"><path d=\"M10 2v11M5.5 6.5 10 2l4.5 4.5M4 10v7h12v-7\"></path></svg>")
+        .text(ui::SHARE.get(lang))
+        .raw("</button><dialog class=\"share-dialog\" aria-labelledby=\"share-title\"></dialog>");
+}
+
+/// The Share button's label in `lang` (its text after the icon).
+pub fn set_lang(root: &web_sys::Element, lang: Lang) {
+    if let Some(text) = find(root, ".share-button").and_then(|b| b.last_child()) {
+        text.set_text_content(Some(ui::SHARE.get(lang)));
     }
+}
+
+/// The Share control written by [`write_control`] under a container that passes it its
+/// clicks, changes and `close` events. The dialog's content exists only while it is open
+/// (it reads the state, and is written again if the state changes meanwhile, e.g. by Back).
+#[derive(Clone, Copy)]
+pub struct ShareCtl {
+    ctx: Ctx,
+    /// The embed code's "with the panels" option.
+    panels: StoredValue<bool>,
+}
+
+impl ShareCtl {
+    /// The control for the dialog under `root`.
+    pub fn new(ctx: Ctx, root: impl Fn() -> Option<web_sys::Element> + 'static) -> ShareCtl {
+        let ctl = ShareCtl {
+            ctx,
+            panels: StoredValue::new(false),
+        };
+        Effect::new(move |_| {
+            let lang = ctx.state.with(|s| s.lang);
+            if let Some(d) = root().and_then(|r| dialog_in(&r)).filter(|d| d.open()) {
+                d.set_inner_html(&dialog::write(ctx, lang, ctl.panels.get_value()));
+            }
+        });
+        ctl
+    }
+
+    /// A click: opens the dialog from the button, or acts in the dialog. True if it was
+    /// the control's.
+    pub fn click(&self, ev: &web_sys::Event) -> bool {
+        if let Some(d) = closest(ev, ".share-dialog").and_then(|d| d.dyn_into().ok()) {
+            dialog::click(self.ctx, &d, self.panels.get_value(), ev);
+        } else if let Some(d) = closest(ev, ".share-button")
+            .and_then(|b| b.next_element_sibling())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            self.panels.set_value(false);
+            d.show_modal().ok();
+            d.set_inner_html(&dialog::write(
+                self.ctx,
+                self.ctx.lang.get_untracked(),
+                false,
+            ));
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// A change in the dialog: the panels option.
+    pub fn change(&self, ev: &web_sys::Event) {
+        if let Some(d) = closest(ev, ".share-dialog") {
+            let on = event_target_checked(ev);
+            self.panels.set_value(on);
+            dialog::panels_changed(self.ctx, &d, on);
+        }
+    }
+
+    /// The dialog closed: its content goes.
+    pub fn closed(&self, ev: &web_sys::Event) {
+        if let Some(d) = closest(ev, ".share-dialog") {
+            d.set_inner_html("");
+        }
+    }
+}
+
+/// The Share dialog under `root`.
+fn dialog_in(root: &web_sys::Element) -> Option<web_sys::HtmlDialogElement> {
+    find(root, ".share-dialog")?.dyn_into().ok()
 }
