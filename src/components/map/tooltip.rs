@@ -13,8 +13,9 @@ use crate::components::use_ctx;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
 use crate::geo::{Point, Rect};
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
+use crate::plan::Plan;
 use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
 use crate::scene::viewport::Viewport;
 use leptos::html;
@@ -25,63 +26,75 @@ const FEATURE_PAD_PX: f64 = 6.0;
 /// How far either side of a route (a belt, the corridor) the tooltip keeps off, px.
 const ROUTE_HALF_PX: f64 = 10.0;
 
-/// Shows what the pointer is over.
+/// Shows what the pointer is over: one element, taken out of the page while there is
+/// nothing to show and put back (last in the map's box, where it is drawn), written,
+/// measured and moved by one effect.
 #[component]
 pub fn Tooltip() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
-    let plan = ctx.plan;
     let node = NodeRef::<html::Div>::new();
-    // Runs once the new box is drawn (before it is painted): measures it and moves it.
-    Effect::new(move |_| {
-        let (Some(hover), Some(el)) = (ctx.hover.get(), node.get()) else {
-            return;
+    // Runs before the new box is painted; remembers the element's parent.
+    Effect::new(move |parent: Option<Option<web_sys::Node>>| {
+        let (hover, lang) = (ctx.hover.get(), ctx.lang.get());
+        let el = node.get()?;
+        let parent = parent.flatten().or_else(|| el.parent_node())?;
+        let Some((hover, html)) =
+            hover.and_then(|h| content(ctx.plan, &h.target, lang).map(|c| (h, c)))
+        else {
+            el.remove();
+            return Some(parent);
         };
-        // Drawn beside the pointer first, where it is measured.
+        el.set_inner_html(&html);
+        if !el.is_connected() {
+            parent.append_child(&el).ok();
+        }
         let style = web_sys::HtmlElement::style(&el);
         let place_at = |at: Point| {
             style.set_property("left", &px(at.x)).ok();
             style.set_property("top", &px(at.y)).ok();
         };
+        // Drawn beside the pointer first, where it is measured.
         place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
         place_at(position(cam, &el, &hover));
+        Some(parent)
     });
-    move || {
-        let hover = ctx.hover.get()?;
-        let lang = ctx.lang.get();
-        let title = plan.title_of(&hover.target)?;
-        let other = lang.other();
-        let detail: Option<String> = match &hover.target {
-            Focus::Unit(code) => plan.unit(code).map(|u| {
-                let city = plan
-                    .city(u.city)
-                    .map(|c| c.name.get(lang))
-                    .unwrap_or_default();
-                let roles: Vec<&str> = role_phrases(u).iter().map(|p| p.get(lang)).collect();
-                format!("{} {city} · {}", ui::IN_CITY.get(lang), roles.join(" · "))
-            }),
-            Focus::Belt(id) => plan
-                .data
-                .layout
-                .belt(*id)
-                .map(|b| b.industry.get(lang).to_owned()),
-            Focus::Cluster(_) => Some(ui::SCHEMATIC.get(lang).to_owned()),
-            _ => None,
-        };
-        let mut h = Html::new();
-        h.el("strong", "", title.get(lang))
-            .raw("<span class=\"tooltip-other\"")
-            .attr("lang", other.tag())
-            .raw(">")
-            .text(title.get(other))
-            .raw("</span>");
-        if let Some(d) = detail {
-            h.el("span", "tooltip-detail", &d);
-        }
-        Some(view! {
-            <div class="tooltip" role="tooltip" node_ref=node inner_html=h.0></div>
-        })
+    view! { <div class="tooltip" role="tooltip" node_ref=node></div> }
+}
+
+/// The tooltip's content for `target` in `lang`: its name in both languages, and its city
+/// and role, a belt's industry or a cluster's note (`None` if it has no name).
+fn content(plan: &Plan, target: &Focus, lang: Lang) -> Option<String> {
+    let title = plan.title_of(target)?;
+    let other = lang.other();
+    let detail: Option<String> = match target {
+        Focus::Unit(code) => plan.unit(code).map(|u| {
+            let city = plan
+                .city(u.city)
+                .map(|c| c.name.get(lang))
+                .unwrap_or_default();
+            let roles: Vec<&str> = role_phrases(u).iter().map(|p| p.get(lang)).collect();
+            format!("{} {city} · {}", ui::IN_CITY.get(lang), roles.join(" · "))
+        }),
+        Focus::Belt(id) => plan
+            .data
+            .layout
+            .belt(*id)
+            .map(|b| b.industry.get(lang).to_owned()),
+        Focus::Cluster(_) => Some(ui::SCHEMATIC.get(lang).to_owned()),
+        _ => None,
+    };
+    let mut h = Html::new();
+    h.el("strong", "", title.get(lang))
+        .raw("<span class=\"tooltip-other\"")
+        .attr("lang", other.tag())
+        .raw(">")
+        .text(title.get(other))
+        .raw("</span>");
+    if let Some(d) = detail {
+        h.el("span", "tooltip-detail", &d);
     }
+    Some(h.0)
 }
 
 /// Where the drawn tooltip `el` should go for `hover`, px from the map's top-left.
