@@ -126,13 +126,21 @@ pub fn Details() -> impl IntoView {
     let plan = ctx.plan;
     // The tour's caption takes the dock while the tour is open.
     let touring = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
-    move || {
+    let node = NodeRef::<leptos::html::Aside>::new();
+    // Writes the card, or takes it out of the page while there is nothing to show (and
+    // puts it back last in the dock); remembers the card's parent.
+    Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let focus = ctx
             .focus
             .get()
-            .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get())?;
+            .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get());
         let lang = ctx.lang.get();
-        let title = plan.title_of(&focus)?;
+        let el = node.get()?;
+        let parent = parent.flatten().or_else(|| el.parent_node())?;
+        let Some((focus, title)) = focus.and_then(|f| plan.title_of(&f).map(|t| (f, t))) else {
+            el.remove();
+            return Some(parent);
+        };
         let other = lang.other();
         let class = if matches!(focus, Focus::Task(_)) {
             "details details-task"
@@ -153,12 +161,19 @@ pub fn Details() -> impl IntoView {
             h.el("dt", "", k.get(lang)).el("dd", "", &v);
         }
         h.raw("</dl>");
-        Some(view! {
-            <aside class=class data-overlay aria-label=ui::SELECTED.get(lang) data-details=focus.to_string()
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }
-                on:click=move |ev| if closest(&ev, ".details-close").is_some() { ctx.select(None) }
-                inner_html=h.0>
-            </aside>
-        })
+        el.set_attribute("class", class).ok();
+        el.set_attribute("aria-label", ui::SELECTED.get(lang)).ok();
+        el.set_attribute("data-details", &focus.to_string()).ok();
+        el.set_inner_html(&h.0);
+        if !el.is_connected() {
+            parent.append_child(&el).ok();
+        }
+        Some(parent)
+    });
+    view! {
+        <aside class="details" data-overlay node_ref=node
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }
+            on:click=move |ev| if closest(&ev, ".details-close").is_some() { ctx.select(None) }>
+        </aside>
     }
 }
