@@ -95,3 +95,66 @@ fn figure(h: &mut Html, plan: &Plan, figure: Figure, lang: Lang) {
         .el("dd", "", &value)
         .raw("</div>");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::testing::plan_and_tour;
+
+    /// The caption written for the step with `id`, and its part-kinds' classes in order.
+    fn written(id: &str, lang: Lang) -> (String, Vec<&'static str>) {
+        let (plan, tour) = plan_and_tour();
+        let step = tour
+            .steps
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.caption.to_vec());
+        let parts = step.unwrap_or_default();
+        let mut h = Html::new();
+        write(&mut h, &plan, &parts, lang);
+        let classes = [
+            "tour-text",
+            "tour-list",
+            "tour-numbered",
+            "tour-route",
+            "tour-pairs",
+            "tour-figures",
+            "tour-reading",
+        ];
+        let mut found: Vec<(usize, &str)> = classes
+            .iter()
+            .flat_map(|c| {
+                let needle = format!("class=\"{c}\"");
+                h.0.match_indices(&needle)
+                    .map(|(i, _)| (i, *c))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        found.sort();
+        (h.0, found.into_iter().map(|(_, c)| c).collect())
+    }
+
+    #[test]
+    fn every_step_writes_one_element_per_caption_part_in_both_languages() {
+        let (_, tour) = plan_and_tour();
+        for step in tour.steps.iter() {
+            for lang in Lang::ALL {
+                let (html, classes) = written(&step.id, lang);
+                let kinds = step.caption.iter().filter_map(CaptionPart::kind).count();
+                assert_eq!(classes.len(), kinds, "{} ({lang:?}): {html}", step.id);
+            }
+        }
+    }
+
+    #[test]
+    fn figures_and_pairs_are_written_as_the_views_were() {
+        let (html, _) = written("area", Lang::En);
+        let figure = "<dl class=\"tour-figures\"><div class=\"tour-figure\" \
+                      data-figure=\"area\"><dt>Designated area</dt><dd>29,700 km²</dd>";
+        assert!(html.contains(figure), "{html}");
+        let (html, _) = written("goal:2035", Lang::En);
+        let pair = "</span> <span class=\"tour-pair-detail\">";
+        assert!(html.contains("<ul class=\"tour-pairs\"><li><span class=\"tour-pair-name\">"));
+        assert!(html.contains(pair), "{html}");
+    }
+}

@@ -10,6 +10,7 @@ use crate::components::{use_ctx, Ctx};
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::{TourPos, ViewState};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Pixels a swipe must travel sideways to change the step.
@@ -155,13 +156,17 @@ fn map_to_top_on_phones() {
     }
 }
 
+/// The first element of the page matching `selector`, if any.
+fn find(selector: &str) -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()?
+}
+
 /// Focuses the first element matching `selector`, if any.
 fn focus_first(selector: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
+    if let Some(el) = find(selector).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         el.focus().ok();
     }
 }
@@ -192,64 +197,36 @@ pub fn TourButton() -> impl IntoView {
 }
 
 /// The caption card of the open tour: where the reader is, the step's title and
-/// caption, and Previous / Next / Exit. Written once as HTML when the tour opens
-/// (`components::html`); each step and language then sets the texts, the caption and
-/// the buttons' states in place, so the buttons stay and the keyboard focus with them.
+/// caption, and Previous / Next / Exit. Written as HTML (`components::html`) at the top
+/// of the dock when the tour opens and removed when it ends; each step and language
+/// then sets the texts, the caption and the buttons' states in place, so the buttons
+/// stay and the keyboard focus with them. One listener takes the card's clicks and
+/// swipes.
 #[component]
 pub fn TourCard() -> impl IntoView {
     let ctx = use_ctx();
-    let open = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
-    move || open.get().then(card)
-}
-
-/// The card's elements, their texts set by [`show`]. The "each task" button is hidden
-/// where the step has no parts to step through.
-const CARD: &str = "<p class=\"tour-label\" id=\"tour-label\"></p>\
-<p class=\"tour-count\" aria-live=\"polite\"></p>\
-<h2 class=\"tour-title\" id=\"tour-title\" tabindex=\"-1\"></h2>\
-<button type=\"button\" class=\"tour-each\" data-action=\"tour-each\" hidden></button>\
-<div class=\"tour-caption\"></div>\
-<div class=\"tour-nav\">\
-<button type=\"button\" class=\"tour-prev\" data-action=\"tour-prev\"></button>\
-<button type=\"button\" class=\"tour-next\" data-action=\"tour-next\"></button>\
-<button type=\"button\" class=\"tour-exit\" data-action=\"tour-exit\"></button>\
-</div>\
-<p class=\"tour-keys\"></p>";
-
-fn card() -> impl IntoView {
-    let ctx = use_ctx();
     let ctl = expect_context::<TourCtl>();
-    let root = NodeRef::<leptos::html::Section>::new();
-    let pos = Memo::new(move |_| ctx.state.with(|s| s.tour).unwrap_or(TourPos::START));
-    Effect::new(move |shown: Option<TourPos>| {
-        let (p, lang) = (pos.get(), ctx.lang.get());
-        if let Some(root) = root.get() {
-            show(ctx, &root, p, lang);
-        }
-        // On phones the caption is a bottom sheet over the lower part of the screen:
-        // each step brings the map up to the top of the screen (the header scrolls
-        // away), so that the map above the sheet is tall enough to show the step. At
-        // once, so that the map measures the sheet over it where it will stay.
-        if shown != Some(p) && !ctx.state.with_untracked(|s| s.embed) {
-            map_to_top_on_phones();
-        }
-        p
-    });
-    let click = move |ev: leptos::ev::MouseEvent| {
-        let action = closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"));
-        match action.as_deref() {
-            Some("tour-prev") => ctl.prev(),
-            Some("tour-next") => ctl.next(),
-            Some("tour-exit") => ctl.exit(),
-            Some("tour-each") => ctl.parts(),
-            _ => {}
-        }
-    };
+    let pos = Memo::new(move |_| ctx.state.with(|s| s.tour));
     // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
     let swipe_from = StoredValue::new(None::<(f64, f64)>);
-    let swipe = move |ev: leptos::ev::PointerEvent| {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let kind = ev.type_();
+        if kind == "click" {
+            let action = closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"));
+            match action.as_deref() {
+                Some("tour-prev") => ctl.prev(),
+                Some("tour-next") => ctl.next(),
+                Some("tour-exit") => ctl.exit(),
+                Some("tour-each") => ctl.parts(),
+                _ => {}
+            }
+            return;
+        }
+        let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else {
+            return;
+        };
         let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-        match ev.type_().as_str() {
+        match kind.as_str() {
             "pointerdown" if ev.pointer_type() != "mouse" => swipe_from.set_value(Some((x, y))),
             "pointerup" => {
                 let Some((x0, y0)) = swipe_from.try_update_value(Option::take).flatten() else {
@@ -266,20 +243,58 @@ fn card() -> impl IntoView {
             }
             _ => swipe_from.set_value(None),
         }
-    };
-    view! {
-        <section
-            class="tour-card"
-            data-overlay
-            aria-labelledby="tour-label tour-title"
-            node_ref=root
-            inner_html=CARD
-            on:click=click
-            on:pointerdown=swipe
-            on:pointerup=swipe
-            on:pointercancel=swipe
-        ></section>
+    })
+    .into_js_value()
+    .unchecked_into::<js_sys::Function>();
+    Effect::new(move |shown: Option<Option<TourPos>>| {
+        let (p, lang) = (pos.get(), ctx.lang.get());
+        let card = find(".tour-card");
+        match (p, card) {
+            (None, Some(card)) => card.remove(),
+            (Some(p), card) => {
+                if let Some(card) = card.or_else(|| open_card(&listener)) {
+                    show(ctx, &card, p, lang);
+                }
+                // On phones the caption is a bottom sheet over the lower part of the
+                // screen: each step brings the map up to the top of the screen (the
+                // header scrolls away), so that the map above the sheet is tall enough
+                // to show the step. At once, so that the map measures the sheet over it
+                // where it will stay.
+                if shown.flatten() != Some(p) && !ctx.state.with_untracked(|s| s.embed) {
+                    map_to_top_on_phones();
+                }
+            }
+            (None, None) => {}
+        }
+        p
+    });
+}
+
+/// The card, its texts set by [`show`]. The "each task" button is hidden where the step
+/// has no parts to step through.
+const CARD: &str = "<section class=\"tour-card\" data-overlay=\"\" \
+aria-labelledby=\"tour-label tour-title\">\
+<p class=\"tour-label\" id=\"tour-label\"></p>\
+<p class=\"tour-count\" aria-live=\"polite\"></p>\
+<h2 class=\"tour-title\" id=\"tour-title\" tabindex=\"-1\"></h2>\
+<button type=\"button\" class=\"tour-each\" data-action=\"tour-each\" hidden></button>\
+<div class=\"tour-caption\"></div>\
+<div class=\"tour-nav\">\
+<button type=\"button\" class=\"tour-prev\" data-action=\"tour-prev\"></button>\
+<button type=\"button\" class=\"tour-next\" data-action=\"tour-next\"></button>\
+<button type=\"button\" class=\"tour-exit\" data-action=\"tour-exit\"></button>\
+</div>\
+<p class=\"tour-keys\"></p></section>";
+
+/// Writes the card at the top of the dock, its clicks and swipes going to `listener`.
+fn open_card(listener: &js_sys::Function) -> Option<web_sys::Element> {
+    let dock = find(".dock")?;
+    dock.insert_adjacent_html("afterbegin", CARD).ok()?;
+    let card = dock.first_element_child()?;
+    for kind in ["click", "pointerdown", "pointerup", "pointercancel"] {
+        card.add_event_listener_with_callback(kind, listener).ok();
     }
+    Some(card)
 }
 
 /// Shows the place `pos` in the card `root` in a language: texts, caption, buttons.
