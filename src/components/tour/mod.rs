@@ -178,24 +178,6 @@ fn fill(phrase: Phrase, lang: Lang, values: &[usize]) -> String {
     })
 }
 
-/// The button in the header that starts the tour (and ends it while it is open).
-#[component]
-pub fn TourButton() -> impl IntoView {
-    let ctx = use_ctx();
-    let ctl = expect_context::<TourCtl>();
-    let open = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
-    view! {
-        <button
-            type="button"
-            class="tour-button"
-            aria-pressed=move || if open.get() { "true" } else { "false" }
-            on:click=move |_| if open.get_untracked() { ctl.exit() } else { ctl.start() }
-        >
-            {ctx.phrase(ui::TOUR)}
-        </button>
-    }
-}
-
 /// The caption card of the open tour: where the reader is, the step's title and
 /// caption, and Previous / Next / Exit. Written as HTML (`components::html`) at the top
 /// of the dock when the tour opens and removed when it ends; each step and language
