@@ -88,6 +88,25 @@ pub fn set_attr(root: &web_sys::Element, selector: &str, name: &str, value: &str
     }
 }
 
+/// For an element shown only while it has something to show (the tooltip, the details
+/// card): takes `el` out of the page when `shown` is false, and puts it back as the last
+/// child of its parent when `shown` is true and it is out. `home` is that parent as an
+/// effect remembers it (its previous return value; `None` at first, when `el` is still in
+/// the page); the parent is returned to be remembered (`None` if `el` never had one).
+pub fn attach_while(
+    el: &web_sys::Element,
+    home: Option<Option<web_sys::Node>>,
+    shown: bool,
+) -> Option<web_sys::Node> {
+    let parent = home.flatten().or_else(|| el.parent_node())?;
+    if !shown {
+        el.remove();
+    } else if !el.is_connected() {
+        parent.append_child(el).ok();
+    }
+    Some(parent)
+}
+
 /// Shows the selection under `root`: every element matching `selected` (a selector,
 /// empty for none) gets the class `is-selected` and, if it has `aria-pressed`, `"true"`;
 /// every other element that had them loses them.

@@ -1,6 +1,6 @@
 //! The details panel for the selected map feature.
 
-use crate::components::html::{closest, Html};
+use crate::components::html::{attach_while, closest, Html};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
 use crate::components::use_ctx;
@@ -136,10 +136,8 @@ pub fn Details() -> impl IntoView {
             .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get());
         let lang = ctx.lang.get();
         let el = node.get()?;
-        let parent = parent.flatten().or_else(|| el.parent_node())?;
         let Some((focus, title)) = focus.and_then(|f| plan.title_of(&f).map(|t| (f, t))) else {
-            el.remove();
-            return Some(parent);
+            return attach_while(&el, parent, false);
         };
         let other = lang.other();
         let class = if matches!(focus, Focus::Task(_)) {
@@ -165,10 +163,7 @@ pub fn Details() -> impl IntoView {
         el.set_attribute("aria-label", ui::SELECTED.get(lang)).ok();
         el.set_attribute("data-details", &focus.to_string()).ok();
         el.set_inner_html(&h.0);
-        if !el.is_connected() {
-            parent.append_child(&el).ok();
-        }
-        Some(parent)
+        attach_while(&el, parent, true)
     });
     view! {
         <aside class="details" data-overlay node_ref=node

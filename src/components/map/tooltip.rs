@@ -8,7 +8,7 @@
 use super::details::role_phrases;
 use super::MapCamera;
 use crate::components::ctx::Hover;
-use crate::components::html::Html;
+use crate::components::html::{attach_while, Html};
 use crate::components::use_ctx;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
@@ -38,17 +38,13 @@ pub fn Tooltip() -> impl IntoView {
     Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let (hover, lang) = (ctx.hover.get(), ctx.lang.get());
         let el = node.get()?;
-        let parent = parent.flatten().or_else(|| el.parent_node())?;
         let Some((hover, html)) =
             hover.and_then(|h| content(ctx.plan, &h.target, lang).map(|c| (h, c)))
         else {
-            el.remove();
-            return Some(parent);
+            return attach_while(&el, parent, false);
         };
         el.set_inner_html(&html);
-        if !el.is_connected() {
-            parent.append_child(&el).ok();
-        }
+        let parent = attach_while(&el, parent, true);
         let style = web_sys::HtmlElement::style(&el);
         let place_at = |at: Point| {
             style.set_property("left", &px(at.x)).ok();
@@ -57,7 +53,7 @@ pub fn Tooltip() -> impl IntoView {
         // Drawn beside the pointer first, where it is measured.
         place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
         place_at(position(cam, &el, &hover));
-        Some(parent)
+        parent
     });
     view! { <div class="tooltip" role="tooltip" node_ref=node></div> }
 }
