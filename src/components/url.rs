@@ -58,7 +58,10 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
             ));
         }
     });
-    let writes = Writes::default();
+    let writes = Writes {
+        queue: Rc::default(),
+        alive: StoredValue::new(()),
+    };
     let queue = writes.clone();
     Effect::new(move |_| {
         let state = ctx.state.get();
@@ -76,7 +79,8 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
                 let queue = queue.clone();
                 set_timeout(
                     move || {
-                        if pending.get_value() == ticket {
+                        // (`None` once the app is gone: nothing to write then.)
+                        if pending.try_get_value() == Some(ticket) {
                             queue.add(query, false);
                         }
                     },
@@ -98,7 +102,7 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
             ViewState::from_tour_link(&current_query(), default_lang, ctx.plan, ctx.tour);
         // A write still waiting belongs to the entry just left: the address now shown is
         // the one to follow.
-        writes.0.borrow_mut().clear();
+        writes.queue.borrow_mut().clear();
         restoring.set_value(true);
         ctx.state.set(state);
     });
@@ -114,9 +118,15 @@ const AFTER_PAINT: std::time::Duration = std::time::Duration::from_millis(50);
 /// When the address is written if no frame comes.
 const NO_FRAME: std::time::Duration = std::time::Duration::from_millis(200);
 
-/// Address writes waiting for the next paint, oldest first: (query, push).
-#[derive(Clone, Default)]
-struct Writes(Rc<RefCell<Vec<(String, bool)>>>);
+/// Address writes waiting for the next paint.
+#[derive(Clone)]
+struct Writes {
+    /// Oldest first: (query, push).
+    queue: Rc<RefCell<Vec<(String, bool)>>>,
+    /// Disposed with the app: an app taken out of the page (the tests mount many) writes
+    /// nothing more.
+    alive: StoredValue<()>,
+}
 
 impl Writes {
     /// Queues a write; the first of a batch asks for the flush [`AFTER_PAINT`] after the
@@ -124,7 +134,7 @@ impl Writes {
     /// no frame comes (a hidden page draws none).
     fn add(&self, query: String, push: bool) {
         let first = {
-            let mut queue = self.0.borrow_mut();
+            let mut queue = self.queue.borrow_mut();
             queue.push((query, push));
             queue.len() == 1
         };
@@ -150,7 +160,10 @@ impl Writes {
 
     /// Writes what is queued, in order, each unless the address already says it.
     fn flush(&self) {
-        let queue = std::mem::take(&mut *self.0.borrow_mut());
+        let queue = std::mem::take(&mut *self.queue.borrow_mut());
+        if self.alive.try_get_value().is_none() {
+            return;
+        }
         for (query, push) in queue {
             if current_query().trim_start_matches('?') != query {
                 write_url(&query, push);
