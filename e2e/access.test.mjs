@@ -9,6 +9,8 @@ import { describe, test } from "node:test";
 import {
   ALL_LAYERS,
   VIEWPORTS,
+  addressLacks,
+  addressMatches,
   appForSuite,
   assertNoViolations,
   onPage,
@@ -123,7 +125,7 @@ describe("accessibility", () => {
       assert.equal(now.role, "graphics-symbol");
       assert.match(now.label, /central city/);
       assert.equal(await page.locator('.focus-ring[data-ring="center"]').count(), 1);
-      assert.doesNotMatch(page.url(), /focus=/);
+      await addressLacks(page, /focus=/);
       // Through the clusters to the first unit, then Enter selects it.
       for (let i = 0; i < 4; i++) await page.keyboard.press("n");
       now = await active(page);
@@ -137,7 +139,7 @@ describe("accessibility", () => {
       await screenshot(page, "access-focus-ring-zoomed");
       await page.keyboard.press("Enter");
       await page.locator(".details").waitFor();
-      assert.match(page.url(), new RegExp(`focus=${unit}`));
+      await addressMatches(page, new RegExp(`focus=${unit}`));
       await announced(page, /^Selected: .+, (wholly|partly) in the designated area/);
       // Space toggles it off again, Enter back on; Escape clears.
       await page.keyboard.press(" ");
@@ -147,7 +149,7 @@ describe("accessibility", () => {
       await page.locator(".details").waitFor();
       await page.keyboard.press("Escape");
       await page.locator(".details").waitFor({ state: "detached" });
-      assert.doesNotMatch(page.url(), /focus=/);
+      await addressLacks(page, /focus=/);
       // P steps back; End and Home jump.
       await page.keyboard.press("p");
       assert.notEqual((await active(page)).focus, unit);
@@ -204,7 +206,7 @@ describe("accessibility", () => {
       }
       assert.equal(found, "1");
       await page.keyboard.press("Enter");
-      assert.match(page.url(), /focus=task:1/);
+      await addressMatches(page, /focus=task:1/);
       await announced(page, /Selected: .*key task 1/);
     });
   });
@@ -213,7 +215,7 @@ describe("accessibility", () => {
     await onPage(app, "?lang=en", async ({ page }) => {
       await page.locator('[data-view-switch="table"]').click();
       await page.locator('[data-table="units"]').waitFor();
-      assert.match(page.url(), /table=1/);
+      await addressMatches(page, /table=1/);
       assert.equal(await page.locator(".map-wrap").isVisible(), false);
       await announced(page, /Table view shown/);
       const rows = page.locator('[data-table="units"] tbody tr');
@@ -250,7 +252,7 @@ describe("accessibility", () => {
       assert.deepEqual(values, [...values].sort((a, b) => b - a));
       // A name selects on the map too.
       await page.locator('[data-table="units"] tr[data-focus="220182"] .table-select').click();
-      assert.match(page.url(), /focus=220182/);
+      await addressMatches(page, /focus=220182/);
       assert.equal(await page.locator('[data-table="units"] tr[data-focus="220182"] .table-select').getAttribute("aria-pressed"), "true");
       await screenshot(page, "access-table-en");
       // The language switch keeps the sort.
@@ -260,7 +262,7 @@ describe("accessibility", () => {
       // Back to the map: it is drawn at its size again.
       await page.locator('[data-view-switch="map"]').click();
       await page.locator(".map-wrap").waitFor({ state: "visible" });
-      assert.doesNotMatch(page.url(), /table=1/);
+      await addressLacks(page, /table=1/);
       const box = await page.locator("svg.map").boundingBox();
       assert.ok(box.width > 300 && box.height > 200, JSON.stringify(box));
     });

@@ -219,6 +219,11 @@ describe("the same smoke in Chromium, Firefox ESR and WebKitGTK", () => {
           const now = JSON.parse(await b.run(JS.summary));
           return now.details === "220122" && now;
         });
+        // The address follows just after the paint (issue 12).
+        s = await until(`${name}: the address with the selection`, async () => {
+          const now = JSON.parse(await b.run(JS.summary));
+          return /focus=220122/.test(now.search) && now;
+        });
         assert.match(s.search, /focus=220122/);
 
         // A layer switch hides its layer.

@@ -267,3 +267,25 @@ export async function settled(page) {
       }),
   );
 }
+
+/**
+ * Waits until the address bar satisfies `ok` (a function of a `URL`) and returns that URL;
+ * fails after `timeout` ms naming `what`. The app writes the address just after the frame
+ * that shows a change (issue 12), so a test that has seen the page change waits for the
+ * address rather than reading `page.url()` at once. Polls once per frame.
+ */
+export async function untilAddress(page, ok, what = String(ok), { timeout = 5000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const url = new URL(await page.evaluate(() => location.href));
+    if (ok(url)) return url;
+    if (Date.now() > end) assert.fail(`the address ${url.href} never came to ${what}`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+}
+
+/** Waits until the address matches `re`. */
+export const addressMatches = (page, re) => untilAddress(page, (u) => re.test(u.href), `match ${re}`);
+
+/** Waits until the address does not match `re`. */
+export const addressLacks = (page, re) => untilAddress(page, (u) => !re.test(u.href), `lack ${re}`);

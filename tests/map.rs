@@ -91,12 +91,7 @@ async fn each_switch_hides_exactly_its_layer() {
     let belt = app.one("svg.map g[data-belt=\"pharma\"]");
     assert_eq!(belt.get_attribute("display").as_deref(), Some("none"));
     assert!(app.shown("belts"));
-    assert!(web_sys::window()
-        .unwrap()
-        .location()
-        .search()
-        .unwrap()
-        .contains("belt:tourism"));
+    assert!(wait_for(2000, || search().contains("belt:tourism")).await);
 }
 
 fn dispatch_pointer(target: &Element, kind: &str, x: i32, y: i32) {
@@ -269,8 +264,12 @@ async fn a_pan_replaces_the_history_entry_and_a_selection_pushes_one() {
     let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
     let chaoyang = app.one("[data-layer='area'] [data-adcode='220104']");
     chaoyang.dispatch_event(&click).unwrap();
-    settle(5).await;
-    assert!(search().contains("focus=220104"), "{}", search());
+    // The address follows just after the paint (issue 12).
+    assert!(
+        wait_for(2000, || search().contains("focus=220104")).await,
+        "{}",
+        search()
+    );
     assert_eq!(history_length(), start + 1);
     // Back restores the state without pushing again (Forward stays possible).
     window().history().expect("history").back().expect("back");

@@ -9,7 +9,7 @@ mod support;
 
 use metro_plan::i18n::{Lang, Text};
 use metro_plan::plan::PlanData;
-use support::browser::{document, open, search, squash, tick, window, Page};
+use support::browser::{document, open, search, squash, tick, wait_for, window, Page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -325,6 +325,8 @@ async fn clicking_a_task_selects_it_and_shows_its_reading_on_the_map() {
     assert_eq!(page.attr(task, "aria-pressed").as_deref(), Some("true"));
     assert!(page.one(task).class_list().contains("is-selected"));
     assert_eq!(page.all(".panels [aria-pressed='true']").len(), 1);
+    // The address follows just after the paint (issue 12).
+    assert!(wait_for(2000, || search().contains("focus=task:6")).await);
     let query = search();
     assert!(query.contains("focus=task:6"), "{query}");
     // Task 6 reads as the tourism belt: that belt alone is shown, and highlighted here.
@@ -342,10 +344,14 @@ async fn clicking_a_task_selects_it_and_shows_its_reading_on_the_map() {
     // Another task replaces the selection; pressing it again clears it.
     page.click(".panels [data-task='9']").await;
     assert_eq!(page.attr(task, "aria-pressed").as_deref(), Some("false"));
-    assert!(search().contains("focus=task:9"));
+    assert!(wait_for(2000, || search().contains("focus=task:9")).await);
     page.click(".panels [data-task='9']").await;
     assert_eq!(page.all(".panels [aria-pressed='true']").len(), 0);
-    assert!(!search().contains("focus="), "{}", search());
+    assert!(
+        wait_for(2000, || !search().contains("focus=")).await,
+        "{}",
+        search()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -358,6 +364,7 @@ async fn clicking_a_goal_selects_it() {
         .one(".goal:has([data-goal='2035'])")
         .class_list()
         .contains("is-selected"));
+    assert!(wait_for(2000, || search().contains("focus=goal:2035")).await);
     let query = search();
     assert!(query.contains("focus=goal:2035"), "{query}");
     assert!(
@@ -375,11 +382,15 @@ async fn layout_items_select_on_the_map_and_follow_the_maps_selection() {
     let belt = ".panels [data-belt='pharma']";
     page.click(belt).await;
     assert_eq!(page.attr(belt, "aria-pressed").as_deref(), Some("true"));
-    assert!(search().contains("focus=belt:pharma"), "{}", search());
+    assert!(
+        wait_for(2000, || search().contains("focus=belt:pharma")).await,
+        "{}",
+        search()
+    );
     page.click(".panels [data-cluster='changchun-siping']")
         .await;
     assert_eq!(page.attr(belt, "aria-pressed").as_deref(), Some("false"));
-    assert!(search().contains("focus=cluster:changchun-siping"));
+    assert!(wait_for(2000, || search().contains("focus=cluster:changchun-siping")).await);
 
     // A selection made elsewhere (here: Back/Forward to a link selecting the corridor)
     // shows in the panel.
