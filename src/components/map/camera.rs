@@ -207,7 +207,8 @@ impl MapCamera {
     }
 
     fn measure(&self) {
-        if let Some(el) = self.wrap.get_untracked() {
+        // (`try_`: a frame or an observer may call after the map has left the page.)
+        if let Some(el) = self.wrap.try_get_untracked().flatten() {
             let r = el.get_bounding_client_rect();
             let size = (r.width(), r.height());
             if size.0 > 0.0 && size.1 > 0.0 && size != self.size.get_untracked() {
@@ -219,7 +220,7 @@ impl MapCamera {
 
     /// Measures what the panels over the map cover (after they have been drawn).
     pub fn measure_overlays(&self) {
-        let Some(el) = self.wrap.get_untracked() else {
+        let Some(el) = self.wrap.try_get_untracked().flatten() else {
             return;
         };
         let map = el.get_bounding_client_rect();
@@ -233,7 +234,7 @@ impl MapCamera {
     /// The boxes of the panels over the map (those shown), px from the map's top-left.
     pub fn overlay_boxes(&self) -> Vec<Rect> {
         let mut boxes = Vec::new();
-        let Some(el) = self.wrap.get_untracked() else {
+        let Some(el) = self.wrap.try_get_untracked().flatten() else {
             return boxes;
         };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

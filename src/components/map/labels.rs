@@ -60,7 +60,8 @@ pub fn Labels() -> impl IntoView {
     };
     let rendered = Trigger::new();
     let measure_new = move || {
-        let Some(g) = group.get_untracked() else {
+        // (`try_`: the frame may come after the map has left the page.)
+        let Some(g) = group.try_get_untracked().flatten() else {
             return;
         };
         let vp = cam.viewport.get_untracked();
@@ -125,8 +126,9 @@ pub fn Labels() -> impl IntoView {
         if unmeasured && !pending.get_value() {
             pending.set_value(true);
             request_animation_frame(move || {
-                pending.set_value(false);
-                measure_new();
+                if pending.try_update_value(|p| *p = false).is_some() {
+                    measure_new();
+                }
             });
         }
     });
