@@ -15,8 +15,27 @@ pub mod state;
 
 pub use components::{App, AppFrom};
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook and mounts the app on `<body>`, in three tasks (issue 12:
+/// Lighthouse's total blocking time counts what each task lasts beyond 50 ms): the
+/// module's instantiation (this call), decoding the plan and building its scene, then
+/// building the page (which adds the side column's texts after the first paint, see
+/// `components::app`).
 pub fn start() {
+    use leptos::prelude::set_timeout;
+    use std::time::Duration;
     components::app::install_panic_hook();
-    leptos::mount::mount_to_body(App);
+    set_timeout(
+        || {
+            let loaded = components::app::load(plan::Plan::embedded());
+            set_timeout(
+                move || {
+                    leptos::mount::mount_to_body(move || {
+                        components::app::AppLoaded(components::app::AppLoadedProps { loaded })
+                    })
+                },
+                Duration::ZERO,
+            );
+        },
+        Duration::ZERO,
+    );
 }

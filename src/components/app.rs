@@ -56,14 +56,39 @@ pub fn AppFrom(
     /// The plan, or every problem found in its data.
     plan: Result<Plan, Vec<String>>,
 ) -> impl IntoView {
+    view! { <AppLoaded loaded=load(plan) /> }
+}
+
+/// A plan with its tour and its scene (projection, SVG paths), made once: they live as long
+/// as the page.
+pub struct Loaded {
+    plan: &'static Plan,
+    scene: &'static Scene,
+    tour: &'static Tour,
+}
+
+/// The plan's tour and scene, or every problem found in its data. Apart from building the
+/// page so that start-up runs in shorter tasks (`crate::start`).
+pub fn load(plan: Result<Plan, Vec<String>>) -> Result<Loaded, Vec<String>> {
+    let (tour, plan) = plan.and_then(|plan| Ok((Tour::embedded(&plan)?, plan)))?;
+    let plan: &'static Plan = Box::leak(Box::new(plan));
+    Ok(Loaded {
+        plan,
+        scene: Box::leak(Box::new(Scene::build(plan))),
+        tour: Box::leak(Box::new(tour)),
+    })
+}
+
+/// The dashboard for a plan made ready by [`load`], or a page listing every problem found
+/// in its data.
+#[component]
+pub fn AppLoaded(
+    /// The plan with its tour and scene, or every problem found in its data.
+    loaded: Result<Loaded, Vec<String>>,
+) -> impl IntoView {
     let default_lang = url::browser_lang();
-    let loaded = plan.and_then(|plan| Ok((Tour::embedded(&plan)?, plan)));
     match loaded {
-        Ok((tour, plan)) => {
-            // The plan, its scene and the tour live as long as the page.
-            let plan: &'static Plan = Box::leak(Box::new(plan));
-            let scene: &'static Scene = Box::leak(Box::new(Scene::build(plan)));
-            let tour: &'static Tour = Box::leak(Box::new(tour));
+        Ok(Loaded { plan, scene, tour }) => {
             let (initial, dropped) =
                 ViewState::from_tour_link(&url::current_query(), default_lang, plan, tour);
             let ctx = Ctx::new(plan, scene, tour, initial);
@@ -92,10 +117,19 @@ fn Dashboard(
     let with_panels = move || ctx.state.with(|s| s.embed && s.panels);
     let root = NodeRef::<leptos::html::Div>::new();
     share::report_to_parent(ctx, root);
+    // Start-up in two tasks (issue 12: Lighthouse's total blocking time counts what each
+    // task lasts beyond 50 ms): the header, the map and the dock over it first; the side
+    // column's texts (key figures, panels) after the first paint. The app is ready
+    // (`data-ready`) once both are in and the map is measured and interactive.
+    let side = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(move || side.set(true), std::time::Duration::ZERO);
+    });
+    let ready = move || ctx.ready.get() && side.get();
     // A selection opened by a link has its text brought beside the map once the map is
     // ready, as a selection on the map does.
     Effect::new(move |shown: Option<bool>| {
-        if shown == Some(true) || !ctx.ready.get() {
+        if shown == Some(true) || !ready() {
             return shown.unwrap_or(false);
         }
         if let Some(focus) = ctx.state.with_untracked(|s| s.focus.clone()) {
@@ -109,7 +143,7 @@ fn Dashboard(
             class:embed=embed
             class:with-panels=with_panels
             node_ref=root
-            data-ready=move || ctx.ready.get().then_some("true")
+            data-ready=move || ready().then_some("true")
         >
             <SkipLinks />
             <Announcer />
@@ -123,8 +157,7 @@ fn Dashboard(
                         <Details />
                     </div>
                     <LinkNotice dropped />
-                    <Facts />
-                    <Panels />
+                    {move || side.get().then(|| view! { <Facts /> <Panels /> })}
                 </div>
             </main>
             <footer class="footer">

@@ -46,7 +46,10 @@ pub fn Labels() -> impl IntoView {
     // texts and each view change, a box test per label flips the few that cross the edge
     // (no rebuild, no layout read). The test uses each name's width as set in
     // the reader's font, measured once per class and text (the placement's estimate can
-    // be short), so layout is read only when a name shows for the first time.
+    // be short). A name shown for the first time is tested on the estimate and measured
+    // in the next frame, before it is painted (the layout read there is the one the frame
+    // does anyway): measured at once, it forced the first layout of the whole page inside
+    // the start-up task (≈ 120 ms of it at 4× CPU, issue 12).
     let group = NodeRef::<leptos::svg::G>::new();
     let shown = StoredValue::new(Vec::<MapLabel<'static>>::new());
     let widths = StoredValue::new(HashMap::<(&'static str, &'static str), f64>::new());
@@ -56,14 +59,15 @@ pub fn Labels() -> impl IntoView {
             .unwrap_or(l.candidate.width_em)
     };
     let rendered = Trigger::new();
-    Effect::new(move |_| {
-        rendered.track();
-        let vp = cam.viewport.get();
-        let Some(g) = group.get() else { return };
-        let visible = vp.visible();
+    let measure_new = move || {
+        let Some(g) = group.get_untracked() else {
+            return;
+        };
+        let vp = cam.viewport.get_untracked();
         // Screen px per px of the camera's container: 1 once the map is measured (the
         // SVG scales its viewBox to fit until then).
         let mut screen = None;
+        let mut measured = false;
         shown.with_value(|shown| {
             let mut text = g.first_element_child();
             for l in shown {
@@ -81,8 +85,30 @@ pub fn Labels() -> impl IntoView {
                         widths.update_value(|w| {
                             w.insert(key, width);
                         });
+                        measured = true;
                     }
                 }
+                text = t.next_element_sibling();
+            }
+        });
+        // Only when something new was measured (a hidden layer measures nothing, and
+        // must not loop).
+        if measured {
+            rendered.notify();
+        }
+    };
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        rendered.track();
+        let vp = cam.viewport.get();
+        let Some(g) = group.get() else { return };
+        let visible = vp.visible();
+        let mut unmeasured = false;
+        shown.with_value(|shown| {
+            let mut text = g.first_element_child();
+            for l in shown {
+                let Some(t) = text else { break };
+                unmeasured |= widths.with_value(|w| !w.contains_key(&(class(&l.of), l.text)));
                 let fits = labels::inside_view(l, width_of(l), &visible, vp.px_per_km);
                 match (fits, t.has_attribute("visibility")) {
                     (true, true) => {
@@ -96,6 +122,13 @@ pub fn Labels() -> impl IntoView {
                 text = t.next_element_sibling();
             }
         });
+        if unmeasured && !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                measure_new();
+            });
+        }
     });
     let font = move || fixed(FONT_PX / px_per_km.get(), 4);
     // The white halo behind names, 3 px wide at any zoom.
