@@ -34,6 +34,10 @@ pub fn Tooltip() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
     let node = NodeRef::<html::Div>::new();
+    // What the tooltip shows and its measured size, while it stays in the page: a move
+    // within the same feature only moves it (no new HTML to parse, no layout forced to
+    // measure it again).
+    let shown: StoredValue<Option<(String, (f64, f64))>> = StoredValue::new(None);
     // Runs before the new box is painted; remembers the element's parent.
     Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let (hover, lang) = (ctx.hover.get(), ctx.lang.get());
@@ -41,18 +45,27 @@ pub fn Tooltip() -> impl IntoView {
         let Some((hover, html)) =
             hover.and_then(|h| content(ctx.plan, &h.target, lang).map(|c| (h, c)))
         else {
+            shown.set_value(None);
             return attach_while(&el, parent, false);
         };
-        el.set_inner_html(&html);
+        let known = shown.with_value(|s| s.as_ref().filter(|(h, _)| *h == html).map(|s| s.1));
+        if known.is_none() {
+            el.set_inner_html(&html);
+        }
         let parent = attach_while(&el, parent, true);
         let style = web_sys::HtmlElement::style(&el);
         let place_at = |at: Point| {
             style.set_property("left", &px(at.x)).ok();
             style.set_property("top", &px(at.y)).ok();
         };
-        // Drawn beside the pointer first, where it is measured.
-        place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
-        place_at(position(cam, &el, &hover));
+        let size = known.unwrap_or_else(|| {
+            // Drawn beside the pointer first, where it is measured.
+            place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
+            let size = (f64::from(el.offset_width()), f64::from(el.offset_height()));
+            shown.set_value(Some((html, size)));
+            size
+        });
+        place_at(position(cam, size, &hover));
         parent
     });
     view! { <div class="tooltip" role="tooltip" node_ref=node></div> }
@@ -93,9 +106,8 @@ fn content(plan: &Plan, target: &Focus, lang: Lang) -> Option<String> {
     Some(h.0)
 }
 
-/// Where the drawn tooltip `el` should go for `hover`, px from the map's top-left.
-fn position(cam: MapCamera, el: &web_sys::HtmlElement, hover: &Hover) -> Point {
-    let size = (f64::from(el.offset_width()), f64::from(el.offset_height()));
+/// Where the tooltip of `size` (px) should go for `hover`, px from the map's top-left.
+fn position(cam: MapCamera, size: (f64, f64), hover: &Hover) -> Point {
     let vp = cam.viewport.get_untracked();
     let on_screen = |r: Rect| {
         let a = vp.to_screen(Point::new(r.min_x, r.min_y));
