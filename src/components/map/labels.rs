@@ -60,8 +60,7 @@ pub fn Labels() -> impl IntoView {
     };
     let rendered = Trigger::new();
     let measure_new = move || {
-        // (`try_`: the frame may come after the map has left the page.)
-        let Some(g) = group.try_get_untracked().flatten() else {
+        let Some(g) = group.get_untracked() else {
             return;
         };
         let vp = cam.viewport.get_untracked();
