@@ -81,6 +81,23 @@ where
             node.remove();
         }
     }
+    // The test page has none of the app's CSS: give the map the fixed size its stylesheet
+    // gives it, or the SVG takes its height from its viewBox, the camera its viewBox from the
+    // map's height, and the map grows a little with every frame (the fitted view never
+    // settles; the pinch test read it moving).
+    if document().get_element_by_id("test-map-size").is_none() {
+        let style = document().create_element("style").expect("a style");
+        style.set_id("test-map-size");
+        style.set_text_content(Some(
+            ".map-wrap { position: relative; height: 480px; overflow: hidden; } \
+             .map { display: block; width: 100%; height: 100%; }",
+        ));
+        document()
+            .head()
+            .expect("a head")
+            .append_child(&style)
+            .expect("appended");
+    }
     let root: HtmlElement = document()
         .create_element("div")
         .expect("a div")
