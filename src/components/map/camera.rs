@@ -36,6 +36,8 @@ pub struct MapCamera {
     pub camera: Camera,
     /// Container size in px.
     pub size: RwSignal<(f64, f64)>,
+    /// Whether the container has been measured (`size` holds a guess until then).
+    pub measured: RwSignal<bool>,
     /// What the panels over the map cover, px from each side (margins not included).
     pub covered: RwSignal<Insets>,
     /// Whether the layer list is open (decided by the room beside the area at first and
@@ -97,6 +99,7 @@ impl MapCamera {
             ctx,
             camera,
             size,
+            measured: RwSignal::new(false),
             covered,
             layers_open: RwSignal::new(false),
             target,
@@ -211,9 +214,14 @@ impl MapCamera {
         if let Some(el) = self.wrap.try_get_untracked().flatten() {
             let r = el.get_bounding_client_rect();
             let size = (r.width(), r.height());
-            if size.0 > 0.0 && size.1 > 0.0 && size != self.size.get_untracked() {
-                self.instant.set_value(true);
-                self.size.set(size);
+            if size.0 > 0.0 && size.1 > 0.0 {
+                if size != self.size.get_untracked() {
+                    self.instant.set_value(true);
+                    self.size.set(size);
+                }
+                if !self.measured.get_untracked() {
+                    self.measured.set(true);
+                }
             }
         }
     }

@@ -37,7 +37,12 @@ pub fn Labels() -> impl IntoView {
         let s = cam.px_per_km.get();
         2f64.powf((s.log2() * 4.0).round() / 4.0)
     });
+    // Placed once the map is measured (in the first frame, before it is painted): placed
+    // for the guessed size first, they were placed, written and laid out twice at start-up.
     let placed = Memo::new(move |_| {
+        if !cam.measured.get() {
+            return Vec::new();
+        }
         let px_per_km = scale.get();
         candidates.with(|cands| labels::place(cands, px_per_km))
     });
