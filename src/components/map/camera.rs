@@ -299,6 +299,9 @@ impl MapCamera {
                 // after the app says it is ready.
                 request_animation_frame(move || {
                     cam.instant.set_value(true);
+                    // The layer list drawn open or folded may have changed the map's
+                    // size: the app is ready with the size it has now.
+                    cam.measure();
                     cam.measure_overlays();
                     if let Some(rect) = cam.highlight_bounds() {
                         cam.reveal(rect);
