@@ -18,14 +18,10 @@ import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
+import { args, opt } from "./args.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
 const RUNS = Number(opt("runs", 5));
 const REPS = Number(opt("reps", 6));
 const LH_RUNS = args.includes("--no-lighthouse") ? 0 : Number(opt("lighthouse-runs", 3));

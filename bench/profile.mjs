@@ -14,13 +14,9 @@
 import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
+import { args, opt } from "./args.mjs";
 import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
 const ROOT = opt("root", DIST);
 const CPU = Number(opt("cpu", 4));
 const REPS = Number(opt("reps", 12));

@@ -17,12 +17,8 @@ import { loadavg } from "node:os";
 import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
+import { args, opt } from "./args.mjs";
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
 const RUNS = Number(opt("runs", 5));
 const CPU = Number(opt("cpu", 4));
 const FRAMES = args.includes("--frames");
