@@ -122,9 +122,7 @@ fn Dashboard(
     // column's texts (key figures, panels) after the first paint. The app is ready
     // (`data-ready`) once both are in and the map is measured and interactive.
     let side = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(move || side.set(true), std::time::Duration::ZERO);
-    });
+    super::schedule::after_paint(std::time::Duration::ZERO, move || side.set(true));
     let ready = move || ctx.ready.get() && side.get();
     // A selection opened by a link has its text brought beside the map once the map is
     // ready, as a selection on the map does.

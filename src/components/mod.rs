@@ -6,6 +6,7 @@ pub mod ctx;
 pub mod html;
 pub mod map;
 pub mod panels;
+pub mod schedule;
 pub mod share;
 pub mod table;
 pub mod tour;

@@ -7,12 +7,12 @@
 //! each one compares with the address as it is when it is written.
 
 use super::ctx::Ctx;
+use super::schedule::after_paint;
 use crate::i18n::Lang;
 use crate::state::{query, HistoryStep, ViewState};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 
 /// The browser's preferred language (Chinese if it is preferred over English).
 pub fn browser_lang() -> Lang {
@@ -69,7 +69,7 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
         if before.is_none() {
             title();
         } else {
-            after_paint(move || {
+            after_paint(AFTER_PAINT, move || {
                 title();
             });
         }
@@ -131,33 +131,6 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
 /// the benchmark's input → paint window, 3–7 ms); a moment later it is out of the way of
 /// the paint and of the next input, and no one can tell the address bar was late.
 const AFTER_PAINT: std::time::Duration = std::time::Duration::from_millis(50);
-/// When the address is written if no frame comes.
-const NO_FRAME: std::time::Duration = std::time::Duration::from_millis(200);
-
-/// Runs `f` [`AFTER_PAINT`] after the next frame (a timer started from
-/// `requestAnimationFrame`), or in [`NO_FRAME`] if no frame comes (a hidden page draws
-/// none), whichever is first; at once if there is no window.
-fn after_paint(f: impl FnOnce() + 'static) {
-    let once = Rc::new(RefCell::new(Some(f)));
-    let run = move || {
-        if let Some(f) = once.borrow_mut().take() {
-            f();
-        }
-    };
-    let Some(window) = web_sys::window() else {
-        return run();
-    };
-    let after_frame = run.clone();
-    let frame = Closure::once_into_js(move || set_timeout(after_frame, AFTER_PAINT));
-    if window
-        .request_animation_frame(frame.unchecked_ref())
-        .is_err()
-    {
-        return run();
-    }
-    set_timeout(run, NO_FRAME);
-}
-
 /// Address writes waiting for the next paint.
 #[derive(Clone)]
 struct Writes {
@@ -181,7 +154,7 @@ impl Writes {
             return;
         }
         let after = self.clone();
-        after_paint(move || after.flush());
+        after_paint(AFTER_PAINT, move || after.flush());
     }
 
     /// Writes what is queued, in order, each unless the address already says it.
