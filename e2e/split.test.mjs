@@ -1,7 +1,8 @@
 // Code splitting (README "Where the bytes are"): the release build cuts the code the first
 // screen does not need into wasm chunks (`split_NAME.wasm`, `chunk_N.wasm`) that
 // `__wasm_split.js` fetches on first use. Checked here, under the strict CSP: the first
-// screen fetches no chunk; each feature fetches its chunk when first used and works; a
+// screen fetches no chunk; each feature (a map download, the share dialog, the tour, the
+// table view) fetches its chunk when first used and works; a
 // chunk that cannot be fetched gives a readable message (not a blank or a trap) and a
 // second try loads it; a stamped release (scripts/stamp-release.mjs) fetches each module
 // once and the chunks with the stamp.
@@ -35,6 +36,25 @@ const FEATURES = {
     await page.locator("details.downloads summary").click();
     const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), page.locator('[data-download="svg"]').click()]);
     assert.match(dl.suggestedFilename(), /\.svg$/);
+  },
+  share: async (page) => {
+    await page.locator(".share-button").click();
+    await page.locator(".share-dialog[open] #share-link").waitFor();
+    assert.match(await page.locator("#share-link").inputValue(), /\/portal\/plan\/\?/);
+    await page.keyboard.press("Escape");
+    await page.locator(".share-dialog[open]").waitFor({ state: "detached" });
+  },
+  tour: async (page) => {
+    await page.locator(".tour-button").click();
+    await page.locator(".tour-card .tour-title:not(:empty)").waitFor();
+    // Started by its button: the card's title has the keyboard focus once written.
+    await page.waitForFunction(() => document.activeElement?.id === "tour-title");
+    await page.locator('.tour-card [data-action="tour-exit"]').click();
+    await page.locator(".tour-card").waitFor({ state: "detached" });
+  },
+  table: async (page) => {
+    await page.locator('[data-view-switch="table"]').click();
+    await page.locator('[data-table="units"] tbody tr').first().waitFor();
   },
 };
 
