@@ -23,7 +23,7 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import { ALL_LAYERS, BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot } from "./harness.mjs";
-import { absolutePreview, stamp } from "../scripts/stamp-release.mjs";
+import { absolutePreview, MODULES, stamp, stampModule } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CONF = join(ROOT, "deploy/nginx/metro-plan.conf");
@@ -62,6 +62,14 @@ describe("under nginx with the repository's config, embedded from a second origi
     writeFileSync(join(dist, "index.html"), stamp(readFileSync(join(dist, "index.html"), "utf8"), RELEASE));
     rmSync(join(dist, "index.html.gz"), { force: true });
     rmSync(join(dist, "index.html.br"), { force: true });
+    // The code-split build's JS modules import each other with the stamp too.
+    for (const name of MODULES) {
+      const path = join(dist, name);
+      if (!existsSync(path)) continue;
+      writeFileSync(path, stampModule(readFileSync(path, "utf8"), RELEASE));
+      rmSync(path + ".gz", { force: true });
+      rmSync(path + ".br", { force: true });
+    }
     const wasm = readFileSync(join(dist, "metro-plan_bg.wasm"));
     if (!existsSync(join(dist, "metro-plan_bg.wasm.gz"))) writeFileSync(join(dist, "metro-plan_bg.wasm.gz"), gzipSync(wasm));
     if (!existsSync(join(dist, "metro-plan_bg.wasm.br"))) writeFileSync(join(dist, "metro-plan_bg.wasm.br"), brotliCompressSync(wasm));
@@ -206,6 +214,14 @@ http {
     } else {
       console.log("brotli_static module not installed: brotli not checked");
     }
+    // The wasm chunks loaded on first use (code splitting): fetched with the stamp of
+    // __wasm_split.js, cached like the main wasm.
+    for (const chunk of readdirSync(join(dir, "dist")).filter((f) => /^(split_.*|chunk_\d+)\.wasm$/.test(f))) {
+      const res = await fetch(`${url}${chunk}?v=${RELEASE}`, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(res.status, 200, chunk);
+      assert.equal(res.headers.get("content-type"), "application/wasm", chunk);
+      assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable", chunk);
+    }
     for (const file of ["embed.js", "embed-demo.html", "favicon.svg", "apple-touch-icon.png", "preview.png"]) {
       assert.equal((await fetch(url + file)).status, 200, file);
     }
@@ -245,6 +261,8 @@ http {
       const log = readFileSync(join(dir, "access.log"), "utf8");
       assert.ok(!log.includes("favicon.ico"), "nobody asked for /favicon.ico");
       assert.ok(log.includes(`metro-plan_bg.wasm?v=${RELEASE}`), "the wasm was requested with the release stamp");
+      // Each JS module once, stamped (an unstamped import would load a second copy).
+      assert.ok(!/\/(metro-plan|__wasm_split)\.js /.test(log), "a JS module requested without the release stamp");
     } finally {
       await close();
     }

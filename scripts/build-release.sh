@@ -12,13 +12,24 @@
 # RUSTC_BOOTSTRAP=1; the lints, tests and `trunk serve` use the ordinary toolchain.
 # Measured (gzip -9 of the optimised wasm): 265,485 → 245,929 bytes (−19.1 KB, −7.4 %).
 # `METRO_PLAN_PLAIN_STD=1 bash scripts/build-release.sh` builds without them (to compare).
+# Code splitting (README "Where the bytes are"): `--cfg metro_split` turns the functions
+# marked `split!` (src/components/lazy.rs) into wasm_split split points, and
+# `--emit-relocs` keeps the relocations wasm-split-cli needs to cut the wasm into the main
+# module and the chunks loaded on first use; the post-build hook (scripts/post-build.mjs,
+# told by METRO_PLAN_SPLIT=1) does the cutting. `METRO_PLAN_NO_SPLIT=1` builds one wasm.
 # Extra arguments go to trunk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+flags=""
 if [[ "${METRO_PLAN_PLAIN_STD:-}" != 1 ]]; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  flags="-Zunstable-options -Cpanic=immediate-abort"
 fi
+if [[ "${METRO_PLAN_NO_SPLIT:-}" != 1 ]]; then
+  export METRO_PLAN_SPLIT=1
+  flags="$flags --cfg metro_split -Clink-args=--emit-relocs"
+fi
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${flags# }"
 exec trunk build --release "$@"

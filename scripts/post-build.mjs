@@ -1,10 +1,25 @@
-// Trunk post_build hook (Trunk.toml), release builds only: minifies wasm-bindgen's JS glue
-// (`metro-plan.js`, which Trunk's own minifier leaves as it is) with terser, then writes the
-// precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs). One hook, so that
-// the two steps run in this order (Trunk starts a stage's hooks side by side).
-// Measured (gzip -9): metro-plan.js 8,842 → 7,093 bytes.
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// Trunk post_build hook (Trunk.toml), release builds only:
+// 1. with METRO_PLAN_SPLIT=1 (set by scripts/build-release.sh, which builds the wasm with
+//    `--cfg metro_split` and `--emit-relocs`), the code splitting: Trunk runs cargo,
+//    wasm-bindgen and wasm-opt in one go and has no place between cargo and wasm-bindgen,
+//    so this redoes the Rust part from cargo's wasm, as cargo-leptos does:
+//    `wasm-split-cli` cuts it into the main module, the chunks loaded on first use
+//    (`split_NAME.wasm`, `chunk_N.wasm` for code two splits share) and `__wasm_split.js`
+//    (which fetches and links them); `wasm-bindgen --target web --keep-lld-exports` makes
+//    the JS glue of the main module (the chunks import its memory, table and functions);
+//    `wasm-opt -Oz` (npm binaryen, as Trunk's) shrinks the main module and each chunk, and
+//    the imports of each chunk are checked against what the main module exports. The
+//    results replace Trunk's `metro-plan.js` and `metro-plan_bg.wasm` in the staging dir;
+//    `index.html` gets a modulepreload of `__wasm_split.js` beside Trunk's preloads.
+//    README "Where the bytes are" has the sizes.
+// 2. terser minifies wasm-bindgen's JS glue (`metro-plan.js`, which Trunk's own minifier
+//    leaves as it is) and `__wasm_split.js`. Measured (gzip -9): metro-plan.js 8,842 →
+//    7,093 bytes.
+// 3. the precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs).
+// One hook, so that the steps run in this order (Trunk starts a stage's hooks side by side).
+import { execFileSync } from "node:child_process";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -12,15 +27,96 @@ if (!dir) {
   console.error("post-build: run as a Trunk hook (TRUNK_STAGING_DIR)");
   process.exit(2);
 }
-if (process.env.TRUNK_PROFILE === "release") {
-  const path = join(dir, "metro-plan.js");
-  const source = await readFile(path, "utf8");
-  // An ES module: its exports (the default `init` that loader.js imports) keep their names.
-  const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  if (!out.code || !/export\s*\{[^}]*as default/.test(out.code)) {
-    console.error("post-build: terser's output of metro-plan.js has no default export");
-    process.exit(1);
+const fail = (message) => {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+};
+
+/** The names of a wasm's imports (`module.name`) and exports. */
+async function linkage(path) {
+  const module = new WebAssembly.Module(await readFile(path));
+  return {
+    imports: WebAssembly.Module.imports(module),
+    exports: new Set(WebAssembly.Module.exports(module).map((e) => e.name)),
+  };
+}
+
+async function split() {
+  const source = resolve(process.env.TRUNK_SOURCE_DIR ?? ".");
+  const target = resolve(source, process.env.CARGO_TARGET_DIR ?? "target");
+  const input = join(target, "wasm32-unknown-unknown/release/metro-plan.wasm");
+  const work = join(target, "wasm-split");
+  const cut = join(work, "cut");
+  const bound = join(work, "bindgen");
+  const opt = join(work, "opt");
+  await rm(work, { recursive: true, force: true });
+  await mkdir(opt, { recursive: true });
+  const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
+  run("wasm-split-cli", [input, cut, "--out-name", "metro-plan", "--target", "web"]);
+  const chunks = (await readdir(cut)).filter((f) => f.endsWith(".wasm") && f !== "metro-plan.wasm").sort();
+  if (chunks.length === 0) fail(`wasm-split-cli found no split points in ${input} (built without --cfg metro_split?)`);
+  run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript", "--out-dir", bound, "--out-name", "metro-plan", join(cut, "metro-plan.wasm")]);
+  // The main module as Trunk optimises it (index.html's data-wasm-opt-params). The chunks
+  // without --zero-filled-memory: they write into the main module's memory, which is not
+  // blank when they load.
+  run("wasm-opt", ["-Oz", "--zero-filled-memory", "--low-memory-unused", join(bound, "metro-plan_bg.wasm"), "-o", join(opt, "metro-plan_bg.wasm")]);
+  for (const chunk of chunks) run("wasm-opt", ["-Oz", join(cut, chunk), "-o", join(opt, chunk)]);
+
+  // Every chunk import must still be there after optimising: from the main module
+  // (`__wasm_split`, filled from its exports by __wasm_split.js) or from another chunk.
+  const main = await linkage(join(opt, "metro-plan_bg.wasm"));
+  const linkJs = await readFile(join(cut, "__wasm_split.js"), "utf8");
+  const shared = linkJs.match(/const \{([^}]*)\} = initSync\(/);
+  if (!shared) fail("__wasm_split.js: no `const { … } = initSync(…)` line (a new wasm_split_cli_support?)");
+  const sharedNames = shared[1].split(",").map((s) => s.trim()).filter(Boolean);
+  for (const name of sharedNames) if (!main.exports.has(name)) fail(`the optimised main wasm lost the export ${name} that the chunks import`);
+  for (const chunk of chunks) {
+    const { imports } = await linkage(join(opt, chunk));
+    for (const i of imports) {
+      if (i.module === "__wasm_split" && !sharedNames.includes(i.name)) fail(`${chunk} imports ${i.name}, which __wasm_split.js does not pass on`);
+      if (i.module !== "__wasm_split") fail(`${chunk} imports from ${i.module}.${i.name}`);
+    }
   }
+
+  // The chunks' URLs carry the release stamp of __wasm_split.js's own URL
+  // (scripts/stamp-release.mjs stamps the imports between the two modules).
+  let stamped = 0;
+  const link = linkJs.replace(/new URL\(("\.\/[A-Za-z0-9_.-]+\.wasm")(, import\.meta\.url\))/g, (_, path, rest) => {
+    stamped++;
+    return `new URL(${path} + new URL(import.meta.url).search${rest}`;
+  });
+  if (stamped !== chunks.length) fail(`__wasm_split.js: ${stamped} chunk URLs for ${chunks.length} chunks`);
+
+  await writeFile(join(dir, "__wasm_split.js"), link);
+  await copyFile(join(bound, "metro-plan.js"), join(dir, "metro-plan.js"));
+  await copyFile(join(opt, "metro-plan_bg.wasm"), join(dir, "metro-plan_bg.wasm"));
+  for (const chunk of chunks) await copyFile(join(opt, chunk), join(dir, chunk));
+
+  // Fetch __wasm_split.js (which metro-plan.js imports) with the JS and the wasm.
+  const index = join(dir, "index.html");
+  const html = await readFile(index, "utf8");
+  // (Minified: attributes in any order, quotes dropped.)
+  const found = html.match(/<link\s[^>]*\bhref=["']?([^"'\s>]*?)metro-plan\.js(?=["'\s>])[^>]*>/);
+  if (!found || !/\brel=["']?modulepreload/.test(found[0])) fail("index.html: no modulepreload of metro-plan.js to put __wasm_split.js beside");
+  await writeFile(index, html.replace(found[0], `${found[0]}<link href=${found[1]}__wasm_split.js rel=modulepreload>`));
+  console.log(`post-build: split into the main wasm and ${chunks.join(", ")}`);
+}
+
+async function terse(name, check) {
+  const path = join(dir, name);
+  const source = await readFile(path, "utf8");
+  // ES modules: their exports keep their names.
+  const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!out.code || !check(out.code)) fail(`terser's output of ${name} lost its exports`);
   await writeFile(path, out.code);
+}
+
+if (process.env.TRUNK_PROFILE === "release") {
+  if (process.env.METRO_PLAN_SPLIT === "1") {
+    await split();
+    await terse("__wasm_split.js", (code) => /export\s*\{[^}]*__wasm_split_load_/.test(code) || /export const __wasm_split_load_/.test(code));
+  }
+  // The default `init` that loader.js imports.
+  await terse("metro-plan.js", (code) => /export\s*\{[^}]*as default/.test(code));
 }
 await import("./compress-dist.mjs");

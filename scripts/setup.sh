@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4 # wasm_split_cli_support, whose wasm-split-cli cuts the release wasm into chunks
 WASM_OPT_VERSION=132 # npm binaryen, pinned in package.json; Debian's binaryen (v108) breaks the wasm
 # chromium: every test; firefox-esr + webkit2gtk-driver/xvfb/xauth: the three-engine smoke;
 # nginx-light + brotli: the hosting test under the strict CSP; imagemagick/poppler-utils:
@@ -64,6 +65,16 @@ else
   force=()
   [[ -n "$installed_trunk" ]] && force=(--force) # replace the wrong version
   cargo install --locked trunk --version "$TRUNK_VERSION" "${force[@]}"
+fi
+
+# wasm-split-cli: the release build's code splitting (scripts/post-build.mjs), as cargo-leptos
+# does it for Leptos' #[lazy]. It has no --version; cargo's install list has it.
+step "wasm-split-cli $WASM_SPLIT_VERSION"
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && command -v wasm-split-cli >/dev/null; then
+  echo "ok (present)"
+else
+  echo "installing… (cargo install, about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 step "wasm-bindgen-cli $WASM_BINDGEN_VERSION (from Cargo.lock)"

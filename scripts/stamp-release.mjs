@@ -1,7 +1,9 @@
 // Stamps a release ID on the asset links of a built dist/index.html, for long caching:
 //   node scripts/stamp-release.mjs [ID] [--dist dist] [--public-url https://host/path/]
 // Each local `.js`, `.wasm` and `.css` link (loader, preloads, stylesheets) gets `?v=ID`;
-// public/loader.js passes its own `?v=` on to the JS and the wasm it loads. A host that
+// public/loader.js passes its own `?v=` on to the JS and the wasm it loads, and so do the
+// imports between metro-plan.js and __wasm_split.js (stamped here) and __wasm_split.js to
+// the wasm chunks it fetches (code loaded on first use). A host that
 // caches stamped URLs for a year (deploy/nginx/metro-plan.conf) then serves each release
 // fresh, and index.html itself is revalidated on every visit. ID defaults to a hash of
 // the wasm. Precompressed copies of index.html (.gz, .br) are made again if present.
@@ -30,6 +32,31 @@ export function stamp(html, id) {
     /\b(href|src)=(["']?)((?:\.\/)?[A-Za-z0-9._-]+\.(?:js|wasm|css))(\?v=[A-Za-z0-9._-]+)?(?=["'\s>])/g,
     (_, attr, quote, path) => `${attr}=${quote}${path}?v=${id}`,
   );
+}
+
+/**
+ * The code-split build's modules import each other statically (metro-plan.js imports
+ * `./__wasm_split.js`, which imports `./metro-plan.js` back for the wasm's exports): each
+ * such import of a sibling module gets `?v=ID` too, so that it names the same URL that
+ * loader.js (and index.html's modulepreload) load, and the module is evaluated once.
+ * `__wasm_split.js` passes its own `?v=` on to the chunks it fetches.
+ */
+export const MODULES = ["metro-plan.js", "__wasm_split.js"];
+export function stampModule(js, id) {
+  if (!/^[A-Za-z0-9._-]+$/.test(id)) throw new Error(`release ID must be [A-Za-z0-9._-]+: ${id}`);
+  return js.replace(
+    /\b(from\s*|import\s*)(["'])(\.\/[A-Za-z0-9._-]+\.js)(\?v=[A-Za-z0-9._-]+)?\2/g,
+    (_, keyword, quote, path) => `${keyword}${quote}${path}?v=${id}${quote}`,
+  );
+}
+
+/** Writes `text` to `path`, and its `.gz`/`.br` again where they exist. */
+export function writeWithCompressed(path, text) {
+  writeFileSync(path, text);
+  if (existsSync(path + ".gz")) writeFileSync(path + ".gz", gzipSync(text, { level: 9 }));
+  if (existsSync(path + ".br")) {
+    writeFileSync(path + ".br", brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
 }
 
 /** Makes the preview image's URL absolute under `base` and adds `og:url`. */
@@ -67,12 +94,16 @@ if (isMain) {
   const id = given ?? createHash("sha256").update(readFileSync(join(dist, "metro-plan_bg.wasm"))).digest("hex").slice(0, 12);
   let html = stamp(readFileSync(index, "utf8"), id);
   if (publicUrl !== undefined) html = absolutePreview(html, publicUrl);
-  writeFileSync(index, html);
-  if (existsSync(index + ".gz")) writeFileSync(index + ".gz", gzipSync(html, { level: 9 }));
-  if (existsSync(index + ".br")) {
-    writeFileSync(index + ".br", brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  }
+  writeWithCompressed(index, html);
   const count = (html.match(/\?v=/g) ?? []).length;
   console.log(`stamped ${count} asset links in ${index} with ?v=${id}`);
   if (count === 0) process.exit(1);
+  for (const name of MODULES) {
+    const path = join(dist, name);
+    if (!existsSync(path)) continue;
+    const js = readFileSync(path, "utf8");
+    const out = stampModule(js, id);
+    writeWithCompressed(path, out);
+    console.log(`stamped ${(out.match(/\?v=/g) ?? []).length} module imports in ${path}`);
+  }
 }

@@ -4,6 +4,7 @@ pub mod access;
 pub mod app;
 pub mod ctx;
 pub mod html;
+pub mod lazy;
 pub mod map;
 pub mod panels;
 pub mod schedule;

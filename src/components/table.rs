@@ -5,37 +5,104 @@
 //! selection shown by toggling classes, so that only a sort rewrites a table.
 
 use crate::components::html::{closest, mark_selected, Html};
+use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
+use crate::plan::Plan;
 use crate::state::table::{self, SortBy, Table};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Every table of the view, in the current language.
-#[component]
-pub fn TableView() -> impl IntoView {
-    let ctx = use_ctx();
-    // One sort per table (by id), kept across language switches.
-    let sorts = StoredValue::new(Vec::<(&'static str, SortBy)>::new());
-    let sort_of =
-        move |id: &str| sorts.with_value(|s| s.iter().find(|(t, _)| *t == id).map(|(_, s)| *s));
-    let root = NodeRef::<leptos::html::Div>::new();
-    let html = move || {
-        let lang = ctx.lang.get();
-        let focus = ctx.focus.get_untracked();
-        let mut h = Html::new();
+/// One sort per table (by id), kept across language switches.
+type Sorts = Vec<(&'static str, SortBy)>;
+
+/// What the table chunk writes: every table, or one table again after a sort button
+/// was pressed (its id and the column).
+struct TableJob {
+    plan: &'static Plan,
+    lang: Lang,
+    focus: Option<Focus>,
+    sorts: Sorts,
+    pressed: Option<(String, usize)>,
+}
+
+/// The markup and the sorts after it.
+struct TableOut {
+    html: String,
+    sorts: Sorts,
+}
+
+split! { table,
+/// Writes the tables (the rows from `state::table`): a wasm chunk loaded when the table
+/// view first opens (`components::lazy`). For a pressed sort button, only that table
+/// (`None` if there is no such table).
+#[allow(clippy::boxed_local)]
+fn table_markup(job: Box<TableJob>) -> Result<Option<TableOut>, ChunkError> {
+    let TableJob { plan, lang, focus, mut sorts, pressed } = *job;
+    let sort_of = |sorts: &Sorts, id: &str| sorts.iter().find(|(t, _)| *t == id).map(|(_, s)| *s);
+    let mut h = Html::new();
+    let Some((id, column)) = pressed else {
         h.el("p", "table-hint", ui::TABLE_SORT_HINT.get(lang));
-        for t in table::all(ctx.plan, lang) {
+        for t in table::all(plan, lang) {
             h.raw("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\"")
                 .attr("aria-labelledby", &caption_id(t.id))
                 .raw(">");
-            write_table(&mut h, &t, sort_of(t.id), lang, focus.as_ref());
+            write_table(&mut h, &t, sort_of(&sorts, t.id), lang, focus.as_ref());
             h.raw("</div>");
         }
         h.el("p", "attribution", ui::ATTRIBUTION.get(lang));
-        h.0
+        return Ok(Some(TableOut { html: h.0, sorts }));
     };
+    let Some(t) = table::all(plan, lang).into_iter().find(|t| t.id == id) else {
+        return Ok(None);
+    };
+    let sort = SortBy::pressed(sort_of(&sorts, t.id), column);
+    sorts.retain(|(i, _)| *i != t.id);
+    sorts.push((t.id, sort));
+    write_table(&mut h, &t, Some(sort), lang, focus.as_ref());
+    Ok(Some(TableOut { html: h.0, sorts }))
+}
+}
+
+/// Every table of the view, in the current language. Written by the table chunk when the
+/// view opens and when the language changes (the latest request wins).
+#[component]
+pub fn TableView() -> impl IntoView {
+    let ctx = use_ctx();
+    let sorts = StoredValue::new(Sorts::new());
+    let written = StoredValue::new(0_u32);
+    let root = NodeRef::<leptos::html::Div>::new();
+    let job = move |lang: Lang, pressed: Option<(String, usize)>| {
+        Box::new(TableJob {
+            plan: ctx.plan,
+            lang,
+            focus: ctx.focus.get_untracked(),
+            sorts: sorts.get_value(),
+            pressed,
+        })
+    };
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        let job = job(lang, None);
+        written.update_value(|n| *n += 1);
+        let this = written.get_value();
+        leptos::task::spawn_local(async move {
+            let out = on_demand!(table_markup(job));
+            let (Some(root), true) = (root.get_untracked(), written.get_value() == this) else {
+                return;
+            };
+            match out {
+                Ok(Some(out)) => {
+                    root.set_inner_html(&out.html);
+                    // The selection may have changed while the chunk loaded.
+                    mark_selected(&root, &selected(ctx.focus.get_untracked().as_ref()));
+                }
+                Ok(None) => {}
+                Err(_) => chunk_failed(lang),
+            }
+        });
+    });
     // The selection, however it was made, without rewriting anything.
     Effect::new(move |_| {
         let focus = ctx.focus.get();
@@ -57,7 +124,7 @@ pub fn TableView() -> impl IntoView {
         } else if let Some(button) = closest(&ev, "[data-column]") {
             let column = button
                 .get_attribute("data-column")
-                .and_then(|c| c.parse().ok());
+                .and_then(|c| c.parse::<usize>().ok());
             let Some(element) = button.closest("table").ok().flatten() else {
                 return;
             };
@@ -65,36 +132,29 @@ pub fn TableView() -> impl IntoView {
                 return;
             };
             let lang = ctx.lang.get_untracked();
-            let Some(t) = table::all(ctx.plan, lang).into_iter().find(|t| t.id == id) else {
-                return;
-            };
-            let sort = SortBy::pressed(sort_of(t.id), column);
-            sorts.update_value(|s| {
-                s.retain(|(i, _)| *i != t.id);
-                s.push((t.id, sort));
+            let job = job(lang, Some((id.clone(), column)));
+            leptos::task::spawn_local(async move {
+                let out = match on_demand!(table_markup(job)) {
+                    Ok(Some(out)) => out,
+                    Ok(None) => return,
+                    Err(_) => return chunk_failed(lang),
+                };
+                sorts.set_value(out.sorts);
+                element.set_outer_html(&out.html);
+                // The pressed button was replaced: keep the keyboard focus on its successor.
+                let again = format!("[data-table=\"{id}\"] [data-column=\"{column}\"]");
+                if let Some(b) = root
+                    .get_untracked()
+                    .and_then(|r| r.query_selector(&again).ok().flatten())
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    b.focus().ok();
+                }
             });
-            let mut h = Html::new();
-            write_table(
-                &mut h,
-                &t,
-                Some(sort),
-                lang,
-                ctx.focus.get_untracked().as_ref(),
-            );
-            element.set_outer_html(&h.0);
-            // The pressed button was replaced: keep the keyboard focus on its successor.
-            let again = format!("[data-table=\"{id}\"] [data-column=\"{column}\"]");
-            if let Some(b) = root
-                .get_untracked()
-                .and_then(|r| r.query_selector(&again).ok().flatten())
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                b.focus().ok();
-            }
         }
     };
     view! {
-        <div class="table-view" id="table-view" data-view="table" node_ref=root inner_html=html on:click=click></div>
+        <div class="table-view" id="table-view" data-view="table" node_ref=root on:click=click></div>
     }
 }
 

@@ -352,6 +352,10 @@ phrases! {
     /// File name part: the plan data.
     FILE_PLAN = "changchun-metro-plan-data", "changchun-metro-plan-data";
 
+    // ---- lazy chunks: code loaded on first use ----
+    /// When a part of the app loaded on first use could not be fetched.
+    CHUNK_FAILED = "This part of the dashboard could not be loaded. Check the connection and try again.", "看板的这一部分未能加载。请检查网络连接后重试。";
+
     // ---- share ----
     /// The header button that opens the share dialog.
     SHARE = "Share", "分享";

@@ -3,6 +3,7 @@
 
 use super::MapCamera;
 use crate::components::html::{closest, Html};
+use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
 use crate::components::use_ctx;
 use crate::export::svg::{map_svg, MapExport};
 use crate::export::Download;
@@ -85,39 +86,70 @@ fn save_png(svg: &str, width: f64, height: f64, name: String) -> Result<(), JsVa
     Ok(())
 }
 
+/// What a map download needs, owned: it crosses into the export's chunk.
+struct ExportJob {
+    what: Download,
+    name: String,
+    plan: &'static crate::plan::Plan,
+    scene: &'static crate::scene::Scene,
+    layers: crate::scene::layers::Layers,
+    highlight: Option<crate::ids::Focus>,
+    viewport: crate::scene::viewport::Viewport,
+    lang: crate::i18n::Lang,
+}
+
+split! { export,
+/// Writes the map as SVG and saves it, or draws it as PNG: with the SVG writer
+/// (`export::svg`), a wasm chunk loaded on the first map download (`components::lazy`).
+/// The job is boxed: one pointer across the chunk's boundary.
+#[allow(clippy::boxed_local)]
+fn export_map(job: Box<ExportJob>) -> Result<(), ChunkError> {
+    let doc = map_svg(&MapExport {
+        plan: job.plan,
+        scene: job.scene,
+        layers: &job.layers,
+        highlight: job.highlight.as_ref(),
+        viewport: job.viewport,
+        lang: job.lang,
+    });
+    let done = match job.what {
+        Download::MapPng => save_png(&doc.text, doc.width, doc.height, job.name),
+        _ => text_blob(&doc.text, job.what.mime()).and_then(|b| save(&b, &job.name)),
+    };
+    if let Err(e) = done {
+        web_sys::console::error_1(&e);
+    }
+    Ok(())
+}
+}
+
 /// The downloads menu beside the map/table switch.
 #[component]
 pub fn Downloads() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
     let run = move |what: Download| {
-        let lang = ctx.lang.get_untracked();
-        let name = what.file_name(lang);
-        let svg = || {
-            let layers = ctx.layers.get_untracked();
-            let highlight = ctx.highlight.get_untracked();
-            let viewport = cam.viewport.get_untracked();
-            map_svg(&MapExport {
-                plan: ctx.plan,
-                scene: ctx.scene,
-                layers: &layers,
-                highlight: highlight.as_ref(),
-                viewport,
-                lang,
-            })
-        };
-        let done = match what {
-            Download::MapSvg => text_blob(&svg().text, what.mime()).and_then(|b| save(&b, &name)),
-            Download::MapPng => {
-                let doc = svg();
-                save_png(&doc.text, doc.width, doc.height, name)
-            }
-            // Links to the files of dist/downloads/: the browser saves them itself.
-            Download::UnitsCsv | Download::UnitsGeoJson | Download::PlanJson => Ok(()),
-        };
-        if let Err(e) = done {
-            web_sys::console::error_1(&e);
+        // The data downloads are links to the files of dist/downloads/: the browser saves
+        // them itself.
+        if what.is_file() {
+            return;
         }
+        let lang = ctx.lang.get_untracked();
+        let job = Box::new(ExportJob {
+            what,
+            name: what.file_name(lang),
+            plan: ctx.plan,
+            scene: ctx.scene,
+            layers: ctx.layers.get_untracked(),
+            highlight: ctx.highlight.get_untracked(),
+            viewport: cam.viewport.get_untracked(),
+            lang,
+        });
+        leptos::task::spawn_local(async move {
+            if on_demand!(export_map(job)).is_err() {
+                chunk_failed(lang);
+            }
+        });
     };
     // Written as one HTML string per language (`components::html`), one click listener.
     let html = move || {

@@ -12,6 +12,7 @@ pub use embed_bar::EmbedBar;
 pub use parent::report_to_parent;
 
 use crate::components::html::{closest, find, Html};
+use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
@@ -51,28 +52,45 @@ impl ShareCtl {
         Effect::new(move |_| {
             let lang = ctx.state.with(|s| s.lang);
             if let Some(d) = root().and_then(|r| dialog_in(&r)).filter(|d| d.open()) {
-                d.set_inner_html(&dialog::write(ctx, lang, ctl.panels.get_value()));
+                ctl.in_chunk(DialogAct::Write(lang), d, None);
             }
         });
         ctl
+    }
+
+    /// Runs `act` on `dialog` in the share chunk (loaded when the dialog first opens).
+    fn in_chunk(
+        &self,
+        act: DialogAct,
+        dialog: web_sys::HtmlDialogElement,
+        ev: Option<web_sys::Event>,
+    ) {
+        let job = Box::new(DialogJob {
+            ctx: self.ctx,
+            act,
+            dialog,
+            panels: self.panels.get_value(),
+            ev,
+        });
+        let lang = self.ctx.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            if on_demand!(share_dialog(job)).is_err() {
+                chunk_failed(lang);
+            }
+        });
     }
 
     /// A click: opens the dialog from the button, or acts in the dialog. True if it was
     /// the control's.
     pub fn click(&self, ev: &web_sys::Event) -> bool {
         if let Some(d) = closest(ev, ".share-dialog").and_then(|d| d.dyn_into().ok()) {
-            dialog::click(self.ctx, &d, self.panels.get_value(), ev);
+            self.in_chunk(DialogAct::Click, d, Some(ev.clone()));
         } else if let Some(d) = closest(ev, ".share-button")
             .and_then(|b| b.next_element_sibling())
             .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
         {
             self.panels.set_value(false);
-            d.show_modal().ok();
-            d.set_inner_html(&dialog::write(
-                self.ctx,
-                self.ctx.lang.get_untracked(),
-                false,
-            ));
+            self.in_chunk(DialogAct::Open, d, None);
         } else {
             return false;
         }
@@ -81,10 +99,10 @@ impl ShareCtl {
 
     /// A change in the dialog: the panels option.
     pub fn change(&self, ev: &web_sys::Event) {
-        if let Some(d) = closest(ev, ".share-dialog") {
+        if let Some(d) = closest(ev, ".share-dialog").and_then(|d| d.dyn_into().ok()) {
             let on = event_target_checked(ev);
             self.panels.set_value(on);
-            dialog::panels_changed(self.ctx, &d, on);
+            self.in_chunk(DialogAct::Panels, d, None);
         }
     }
 
@@ -94,6 +112,51 @@ impl ShareCtl {
             d.set_inner_html("");
         }
     }
+}
+
+/// What the share chunk does with the dialog.
+enum DialogAct {
+    /// Opens it and writes its content.
+    Open,
+    /// Writes its content again, in a language.
+    Write(Lang),
+    /// Acts on a click in it (the event).
+    Click,
+    /// The panels option changed (to `DialogJob::panels`).
+    Panels,
+}
+
+/// A [`DialogAct`] with what it needs, owned: it crosses into the share chunk.
+struct DialogJob {
+    ctx: Ctx,
+    act: DialogAct,
+    dialog: web_sys::HtmlDialogElement,
+    panels: bool,
+    ev: Option<web_sys::Event>,
+}
+
+split! { share,
+/// The share dialog's content and actions (`dialog`, the links of `state::share`, the
+/// clipboard and the share sheet): a wasm chunk loaded when the dialog first opens
+/// (`components::lazy`).
+#[allow(clippy::boxed_local)]
+fn share_dialog(job: Box<DialogJob>) -> Result<(), ChunkError> {
+    let DialogJob { ctx, act, dialog: d, panels, ev } = *job;
+    match act {
+        DialogAct::Open => {
+            d.show_modal().ok();
+            d.set_inner_html(&dialog::write(ctx, ctx.lang.get_untracked(), false));
+        }
+        DialogAct::Write(lang) => d.set_inner_html(&dialog::write(ctx, lang, panels)),
+        DialogAct::Click => {
+            if let Some(ev) = ev {
+                dialog::click(ctx, &d, panels, &ev);
+            }
+        }
+        DialogAct::Panels => dialog::panels_changed(ctx, &d, panels),
+    }
+    Ok(())
+}
 }
 
 /// The Share dialog under `root`.

@@ -6,6 +6,7 @@
 mod caption;
 
 use crate::components::html::{closest, Html};
+use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
 use crate::components::{use_ctx, Ctx};
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::{TourPos, ViewState};
@@ -22,6 +23,9 @@ pub struct TourCtl {
     ctx: Ctx,
     /// The state before the tour started (`None` when it came from a link).
     before: StoredValue<Option<ViewState>>,
+    /// The card's title takes the keyboard focus once written (the tour was started by
+    /// its button; the card may wait for its chunk).
+    focus_title: StoredValue<bool>,
 }
 
 impl TourCtl {
@@ -30,6 +34,7 @@ impl TourCtl {
         let ctl = TourCtl {
             ctx,
             before: StoredValue::new(None),
+            focus_title: StoredValue::new(false),
         };
         provide_context(ctl);
         ctl.listen_for_keys();
@@ -46,9 +51,9 @@ impl TourCtl {
         if self.pos().is_none() {
             self.before.set_value(Some(self.ctx.state.get_untracked()));
         }
+        // The caption is what to read now (focused by `TourCard` once written).
+        self.focus_title.set_value(true);
         self.go(TourPos::START);
-        // The caption is what to read now.
-        request_animation_frame(|| focus_first("#tour-title"));
     }
 
     /// Shows a place of the tour.
@@ -230,13 +235,26 @@ pub fn TourCard() -> impl IntoView {
     .unchecked_into::<js_sys::Function>();
     Effect::new(move |shown: Option<Option<TourPos>>| {
         let (p, lang) = (pos.get(), ctx.lang.get());
-        let card = find(".tour-card");
-        match (p, card) {
+        match (p, find(".tour-card")) {
             (None, Some(card)) => card.remove(),
-            (Some(p), card) => {
-                if let Some(card) = card.or_else(|| open_card(&listener)) {
-                    show(ctx, &card, p, lang);
-                }
+            (Some(p), _) => {
+                let job = Box::new(CardJob {
+                    ctx,
+                    pos: p,
+                    lang,
+                    listener: listener.clone(),
+                });
+                leptos::task::spawn_local(async move {
+                    match on_demand!(tour_card(job)) {
+                        Ok(true)
+                            if ctl.focus_title.try_update_value(std::mem::take) == Some(true) =>
+                        {
+                            request_animation_frame(|| focus_first("#tour-title"));
+                        }
+                        Ok(_) => {}
+                        Err(_) => chunk_failed(lang),
+                    }
+                });
                 // On phones the caption is a bottom sheet over the lower part of the
                 // screen: each step brings the map up to the top of the screen (the
                 // header scrolls away), so that the map above the sheet is tall enough
@@ -250,6 +268,36 @@ pub fn TourCard() -> impl IntoView {
         }
         p
     });
+}
+
+/// A place of the tour to show in the card, with what it needs, owned: it crosses into
+/// the tour chunk.
+struct CardJob {
+    ctx: Ctx,
+    pos: TourPos,
+    lang: Lang,
+    /// Takes the card's clicks and swipes.
+    listener: js_sys::Function,
+}
+
+split! { tour,
+/// Writes the card (at the top of the dock, if it is not there) and shows `pos` in it:
+/// with the caption writer, a wasm chunk loaded when the tour first opens
+/// (`components::lazy`). Nothing if the tour moved on or closed meanwhile (the chunk
+/// loading); true if the card shows `pos`.
+#[allow(clippy::boxed_local)]
+fn tour_card(job: Box<CardJob>) -> Result<bool, ChunkError> {
+    let CardJob { ctx, pos, lang, listener } = *job;
+    let now = ctx.state.with_untracked(|s| (s.tour, s.lang));
+    if now != (Some(pos), lang) {
+        return Ok(false);
+    }
+    let Some(card) = find(".tour-card").or_else(|| open_card(&listener)) else {
+        return Ok(false);
+    };
+    show(ctx, &card, pos, lang);
+    Ok(true)
+}
 }
 
 /// The card, its texts set by [`show`]. The "each task" button is hidden where the step

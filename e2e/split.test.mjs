@@ -1,0 +1,152 @@
+// Code splitting (README "Where the bytes are"): the release build cuts the code the first
+// screen does not need into wasm chunks (`split_NAME.wasm`, `chunk_N.wasm`) that
+// `__wasm_split.js` fetches on first use. Checked here, under the strict CSP: the first
+// screen fetches no chunk; each feature (a map download, the share dialog, the tour, the
+// table view) fetches its chunk when first used and works; a
+// chunk that cannot be fetched gives a readable message (not a blank or a trap) and a
+// second try loads it; a stamped release (scripts/stamp-release.mjs) fetches each module
+// once and the chunks with the stamp.
+
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { after, before, describe, test } from "node:test";
+import { chromium } from "playwright-core";
+import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, openApp, screenshot } from "./harness.mjs";
+import { startServer } from "./serve.mjs";
+
+const CHUNK = /\/(split_[A-Za-z0-9_]+|chunk_\d+)\.wasm(\?|$)/;
+const split = existsSync(join(DIST, "__wasm_split.js"));
+const chunks = split ? readdirSync(DIST).filter((f) => /^(split_.*|chunk_\d+)\.wasm$/.test(f)) : [];
+
+/** Records the wasm chunks a page fetches. */
+function chunkRequests(page) {
+  const seen = [];
+  page.on("request", (req) => {
+    if (CHUNK.test(new URL(req.url()).pathname + "?")) seen.push(req.url());
+  });
+  return seen;
+}
+
+/** The features that load a chunk, each as (page) => a promise of its visible result. */
+const FEATURES = {
+  export: async (page) => {
+    await page.locator("details.downloads summary").click();
+    const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), page.locator('[data-download="svg"]').click()]);
+    assert.match(dl.suggestedFilename(), /\.svg$/);
+  },
+  share: async (page) => {
+    await page.locator(".share-button").click();
+    await page.locator(".share-dialog[open] #share-link").waitFor();
+    assert.match(await page.locator("#share-link").inputValue(), /\/portal\/plan\/\?/);
+    await page.keyboard.press("Escape");
+    await page.locator(".share-dialog[open]").waitFor({ state: "detached" });
+  },
+  tour: async (page) => {
+    await page.locator(".tour-button").click();
+    await page.locator(".tour-card .tour-title:not(:empty)").waitFor();
+    // Started by its button: the card's title has the keyboard focus once written.
+    await page.waitForFunction(() => document.activeElement?.id === "tour-title");
+    await page.locator('.tour-card [data-action="tour-exit"]').click();
+    await page.locator(".tour-card").waitFor({ state: "detached" });
+  },
+  table: async (page) => {
+    await page.locator('[data-view-switch="table"]').click();
+    await page.locator('[data-table="units"] tbody tr').first().waitFor();
+  },
+};
+
+describe("code splitting: chunks loaded on first use", { skip: split ? false : "dist/ is not a code-split build (METRO_PLAN_NO_SPLIT=1?)" }, () => {
+  const app = appForSuite({ headers: { "Content-Security-Policy": CSP } });
+
+  test("the build has chunks, and the first screen fetches none of them", async () => {
+    assert.ok(chunks.length > 0, "no split_*.wasm in dist/");
+    const { page, problems, close } = await openApp(app, "?lang=en", { contextOptions: { acceptDownloads: true } });
+    try {
+      const seen = chunkRequests(page);
+      // Hover and scroll a little, as a reader of the first screen would; nothing loads.
+      await page.mouse.move(400, 400);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+      assert.deepEqual(seen, [], "chunks fetched by the first screen");
+      const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+      assert.ok(!loaded.some((p) => CHUNK.test(p + "?")), `chunks in the first load: ${loaded}`);
+      assert.ok(loaded.some((p) => p.endsWith("/__wasm_split.js")), "__wasm_split.js is part of the first load");
+      for (const [name, use] of Object.entries(FEATURES)) {
+        const before = seen.length;
+        await use(page);
+        assert.ok(seen.slice(before).some((u) => u.includes(`/split_${name}.wasm`)), `using ${name} fetched split_${name}.wasm (fetched: ${seen.slice(before)})`);
+      }
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a chunk that cannot be fetched: a readable message, then a retry works", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en", { contextOptions: { acceptDownloads: true } });
+    try {
+      await page.route(CHUNK, (route) => route.abort("internetdisconnected"));
+      await page.locator("details.downloads summary").click();
+      await page.locator('[data-download="svg"]').click();
+      const alert = page.locator("[data-chunk-error][role=alert]");
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /could not be loaded/);
+      await screenshot(page, "split-chunk-failed", { fullPage: false });
+      assert.deepEqual(problems.pageErrors, [], "no trap or uncaught error");
+      assert.equal(await page.locator(".boot-error").count(), 0, "the app keeps running");
+      // Dismissed, and the next try (online again) loads the chunk and saves the file.
+      await alert.locator("button").click();
+      assert.equal(await alert.count(), 0);
+      await page.unroute(CHUNK);
+      const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), page.locator('[data-download="svg"]').click()]);
+      assert.match(dl.suggestedFilename(), /\.svg$/);
+      assert.equal(await alert.count(), 0);
+      // The refused fetches were ours; nothing else failed.
+      problems.failedRequests = problems.failedRequests.filter((r) => !/\/(split_[A-Za-z0-9_]+|chunk_\d+)\.wasm/.test(r));
+      problems.consoleErrors = problems.consoleErrors.filter((e) => !/a wasm chunk could not be loaded|Failed to fetch|INTERNET_DISCONNECTED/.test(e));
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("code splitting in a stamped release", { skip: split ? false : "dist/ is not a code-split build" }, () => {
+  let dir, server, browser;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "metro-plan-split-"));
+    cpSync(DIST, join(dir, "dist"), { recursive: true });
+    execFileSync("node", ["scripts/stamp-release.mjs", "r42", "--dist", join(dir, "dist")], { cwd: new URL("..", import.meta.url) });
+    server = await startServer({ root: join(dir, "dist"), base: BASE_PATH, headers: { "Content-Security-Policy": CSP } });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("each JS module is fetched once with the stamp, and the chunks with it too", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, acceptDownloads: true });
+    const page = await context.newPage();
+    const requests = [];
+    const errors = [];
+    page.on("request", (req) => requests.push(new URL(req.url())));
+    page.on("pageerror", (err) => errors.push(String(err)));
+    try {
+      await page.goto(new URL("?lang=en", server.url).href);
+      await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
+      await FEATURES.export(page);
+      const js = requests.filter((u) => /\/(metro-plan|__wasm_split)\.js$/.test(u.pathname));
+      assert.deepEqual(js.map((u) => u.pathname.split("/").pop() + u.search).sort(), ["__wasm_split.js?v=r42", "metro-plan.js?v=r42"]);
+      const fetched = requests.filter((u) => CHUNK.test(u.pathname + "?"));
+      assert.ok(fetched.length > 0, "a chunk was fetched");
+      for (const u of fetched) assert.equal(u.search, "?v=r42", u.href);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,99 @@
+//! Code the first screen does not need, loaded on first use (issue 12).
+//!
+//! The release build (`scripts/build-release.sh`) sets `--cfg metro_split`: each function
+//! marked with [`split`](macro@split) then becomes a `wasm_split` split point (Leptos'
+//! `#[lazy]` machinery, `leptos::wasm_split`), whose code and the code only it reaches go
+//! into a wasm chunk of their own that `scripts/post-build.mjs` cuts out of the wasm
+//! (`wasm-split-cli`) and that is fetched the first time the function is called. Every
+//! other build (tests, lints, `trunk serve`) has no split step, so there the function is
+//! an ordinary one and [`on_demand!`] calls it directly.
+//!
+//! A chunk that cannot be fetched (offline, a stale deployment) gives
+//! `Err(ChunkError)`; [`chunk_failed`] then tells the reader, instead of a panic.
+
+use super::html::{closest, Html};
+use crate::i18n::{ui, Lang};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// A chunk of code loaded on first use could not be loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+#[cfg(metro_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> ChunkError {
+        ChunkError
+    }
+}
+
+/// Marks a function as the entry of a chunk loaded on first use: with `--cfg
+/// metro_split`, `wasm_split(NAME, fallible)`; otherwise nothing. The function must
+/// return `Result<_, ChunkError>`, take no references (its arguments cross a wasm module
+/// boundary: own them, or `&'static`) and be called through [`on_demand!`].
+macro_rules! split {
+    ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $($rest:tt)*) => {
+        #[cfg_attr(
+            metro_split,
+            leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)
+        )]
+        $(#[$meta])* $vis fn $($rest)*
+    };
+}
+pub(crate) use split;
+
+/// Calls a [`split`](macro@split) function: awaits its chunk in the split build, calls it
+/// directly otherwise. Use inside an `async` block.
+macro_rules! on_demand {
+    ($call:expr) => {{
+        #[cfg(metro_split)]
+        let result = $call.await;
+        #[cfg(not(metro_split))]
+        let result = $call;
+        result
+    }};
+}
+pub(crate) use on_demand;
+
+/// Tells the reader that a part of the dashboard could not be loaded: a dismissable
+/// alert at the top of the app (one at a time), in `lang`.
+pub fn chunk_failed(lang: Lang) {
+    web_sys::console::error_1(&"metro-plan: a wasm chunk could not be loaded".into());
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc
+        .query_selector("[data-chunk-error]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let Some(app) = doc.query_selector(".app").ok().flatten() else {
+        return;
+    };
+    let Ok(notice) = doc.create_element("div") else {
+        return;
+    };
+    notice.set_class_name("notice chunk-error");
+    notice.set_attribute("role", "alert").ok();
+    notice.set_attribute("data-chunk-error", "").ok();
+    let mut h = Html::new();
+    h.el("span", "", ui::CHUNK_FAILED.get(lang))
+        .raw("<button type=\"button\" data-chunk-dismiss=\"\">")
+        .text(ui::DISMISS.get(lang))
+        .close("button");
+    notice.set_inner_html(&h.0);
+    let target = notice.clone();
+    let dismiss = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if closest(&ev, "[data-chunk-dismiss]").is_some() {
+            target.remove();
+        }
+    });
+    notice
+        .add_event_listener_with_callback("click", dismiss.as_ref().unchecked_ref())
+        .ok();
+    dismiss.forget();
+    app.prepend_with_node_1(&notice).ok();
+}
