@@ -216,7 +216,7 @@ http {
     }
     // The wasm chunks loaded on first use (code splitting): fetched with the stamp of
     // __wasm_split.js, cached like the main wasm.
-    for (const chunk of readdirSync(join(dir, "dist")).filter((f) => /^(split_.*|chunk_\d+)\.wasm$/.test(f))) {
+    for (const chunk of readdirSync(join(dir, "dist")).filter((f) => /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/.test(f))) {
       const res = await fetch(`${url}${chunk}?v=${RELEASE}`, { headers: { "accept-encoding": "gzip" } });
       assert.equal(res.status, 200, chunk);
       assert.equal(res.headers.get("content-type"), "application/wasm", chunk);

@@ -1,5 +1,5 @@
 // Code splitting (README "Where the bytes are"): the release build cuts the code the first
-// screen does not need into wasm chunks (`split_NAME.wasm`, `chunk_N.wasm`) that
+// screen does not need into wasm chunks (`split_NAME.HASH.wasm`, `chunk_N.HASH.wasm`) that
 // `__wasm_split.js` fetches on first use. Checked here, under the strict CSP: the first
 // screen fetches no chunk; each feature (a map download, the share dialog, the tour, the
 // table view) fetches its chunk when first used and works; a
@@ -8,7 +8,7 @@
 // once and the chunks with the stamp.
 
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -17,9 +17,10 @@ import { chromium } from "playwright-core";
 import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, openApp, screenshot } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
-const CHUNK = /\/(split_[A-Za-z0-9_]+|chunk_\d+)\.wasm(\?|$)/;
+const CHUNK = /\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm(\?|$)/;
+const CHUNK_FILE = /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/;
 const split = existsSync(join(DIST, "__wasm_split.js"));
-const chunks = split ? readdirSync(DIST).filter((f) => /^(split_.*|chunk_\d+)\.wasm$/.test(f)) : [];
+const chunks = split ? readdirSync(DIST).filter((f) => CHUNK_FILE.test(f)) : [];
 
 /** Records the wasm chunks a page fetches. */
 function chunkRequests(page) {
@@ -76,7 +77,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       for (const [name, use] of Object.entries(FEATURES)) {
         const before = seen.length;
         await use(page);
-        assert.ok(seen.slice(before).some((u) => u.includes(`/split_${name}.wasm`)), `using ${name} fetched split_${name}.wasm (fetched: ${seen.slice(before)})`);
+        assert.ok(seen.slice(before).some((u) => new RegExp(`/split_${name}\\.[0-9a-f]+\\.wasm`).test(u)), `using ${name} fetched split_${name}.HASH.wasm (fetched: ${seen.slice(before)})`);
       }
       assertNoProblems(problems);
     } finally {
@@ -104,7 +105,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       assert.match(dl.suggestedFilename(), /\.svg$/);
       assert.equal(await alert.count(), 0);
       // The refused fetches were ours; nothing else failed.
-      problems.failedRequests = problems.failedRequests.filter((r) => !/\/(split_[A-Za-z0-9_]+|chunk_\d+)\.wasm/.test(r));
+      problems.failedRequests = problems.failedRequests.filter((r) => !/\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm/.test(r));
       problems.consoleErrors = problems.consoleErrors.filter((e) => !/a wasm chunk could not be loaded|Failed to fetch|INTERNET_DISCONNECTED/.test(e));
       assertNoProblems(problems);
     } finally {
@@ -145,6 +146,30 @@ describe("code splitting in a stamped release", { skip: split ? false : "dist/ i
       assert.ok(fetched.length > 0, "a chunk was fetched");
       for (const u of fetched) assert.equal(u.search, "?v=r42", u.href);
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a page of a replaced release asks for its own chunk (a 404), not the new one, and says so", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (err) => errors.push(String(err)));
+    try {
+      await page.goto(new URL("?lang=zh", server.url).href);
+      await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
+      // A new release replaces dist/ meanwhile: its chunks are named for its main wasm.
+      const root = join(dir, "dist");
+      for (const f of readdirSync(root).filter((f) => /^split_share\./.test(f))) {
+        renameSync(join(root, f), join(root, f.replace(/\.[0-9a-f]+\.wasm/, ".0123456789ab.wasm")));
+      }
+      await page.locator(".share-button").click();
+      const alert = page.locator("[data-chunk-error][role=alert]");
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /未能加载/);
+      assert.equal(await page.locator(".share-dialog[open]").count(), 0);
+      assert.deepEqual(errors, [], "no trap");
     } finally {
       await context.close();
     }

@@ -67,11 +67,11 @@ fi
 # page itself never loads are listed but not counted: the link preview and touch icon (read
 # by other apps), embed.js and the embed demo (for portals), the data downloads
 # (downloads/, fetched only when the reader saves one), and the wasm chunks
-# (split_NAME.wasm, chunk_N.wasm: code loaded on first use of the tour, the table, the
+# (split_NAME.HASH.wasm, chunk_N.HASH.wasm: code loaded on first use of the tour, the table, the
 # share dialog or a map download; e2e/split.test.mjs checks that the first screen does
 # not fetch them). The main wasm and __wasm_split.js (imported by metro-plan.js) count.
 NOT_LOADED='^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*|downloads/.*)$'
-CHUNK='^(split_.*|chunk_[0-9]+)\.wasm$'
+CHUNK='^(split_[A-Za-z0-9_]+|chunk_[0-9]+)(\.[0-9a-f]+)?\.wasm$'
 BUDGET=$((120 * 1024))
 first_load=0
 wasm_gzip=0

@@ -354,7 +354,7 @@ phrases! {
 
     // ---- lazy chunks: code loaded on first use ----
     /// When a part of the app loaded on first use could not be fetched.
-    CHUNK_FAILED = "This part of the dashboard could not be loaded. Check the connection and try again.", "看板的这一部分未能加载。请检查网络连接后重试。";
+    CHUNK_FAILED = "This part of the dashboard could not be loaded. Check the connection and try again, or reload the page.", "看板的这一部分未能加载。请检查网络连接后重试，或刷新页面。";
 
     // ---- share ----
     /// The header button that opens the share dialog.
