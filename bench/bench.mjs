@@ -5,7 +5,7 @@
 //
 //   node bench/bench.mjs [--runs 5] [--reps 6] [--lighthouse-runs 3] [--no-lighthouse]
 //                        [--no-record] [--out bench/results.jsonl] [--note "what changed"]
-//                        [--only load,interactions,frames,memory,lighthouse]
+//                        [--only load,interactions,frames,memory,lighthouse] [--dist DIR]
 
 import { execFileSync, spawn } from "node:child_process";
 import { appendFile, readdir, readFile, stat } from "node:fs/promises";
@@ -15,13 +15,15 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
-import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
+import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
 import { args, opt } from "./args.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
+// `--dist DIR`: measure another build (e.g. a copy of dist/ from before a change, to alternate).
+const DIST = opt("dist", BUILT).replace(/\/?$/, "/");
 const RUNS = Number(opt("runs", 5));
 const REPS = Number(opt("reps", 6));
 const LH_RUNS = args.includes("--no-lighthouse") ? 0 : Number(opt("lighthouse-runs", 3));

@@ -153,6 +153,16 @@ async fn header_shows_every_seed_figure_in_both_languages() {
     );
 }
 
+/// Waits until every panel is written in the page's language: after a switch, those off
+/// screen are written just after the paint, marked with the language they are still in
+/// until then (issue 12).
+async fn panels_rewritten(page: &Page) {
+    assert!(
+        wait_for(2000, || page.find(".panel[lang]").is_none()).await,
+        "a panel was left in the other language"
+    );
+}
+
 /// Everything the panels list, checked against the plan data in one language.
 fn check_panels(page: &Page, data: &PlanData, lang: Lang) {
     let tasks = page.all(".panels [data-task]");
@@ -287,6 +297,7 @@ async fn panels_render_everything_in_both_languages() {
         .contains("Cultivating distinctive cultural characteristics"));
 
     page.click(".lang-switch").await;
+    panels_rewritten(&page).await;
     check_panels(&page, &data, Lang::Zh);
     assert_eq!(page.text(".goal-stat-value"), "1.35万亿元左右");
     assert!(page.text("[data-goal='2030']").starts_with("2030年"));
@@ -313,6 +324,7 @@ async fn panels_render_everything_in_both_languages() {
 
     // And back.
     page.click(".lang-switch").await;
+    panels_rewritten(&page).await;
     check_panels(&page, &data, Lang::En);
 }
 

@@ -2,6 +2,7 @@
 //! changes. The words come from `state::describe`.
 
 use crate::components::html::{closest, Html};
+use crate::components::schedule::lang_later;
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};
@@ -53,8 +54,15 @@ pub fn SkipLinks() -> impl IntoView {
         focus_id(id);
     };
     let embed = Memo::new(move |_| ctx.state.with(|s| s.embed && !s.panels));
+    // Off screen until focused: after a language switch they are written after the
+    // paint, saying meanwhile which language they are still in (issue 12).
+    let lang = lang_later(ctx.lang, || false);
+    let stale = move || {
+        let written = lang.get();
+        (written != ctx.lang.get()).then(|| written.tag())
+    };
     let html = move || {
-        let lang = ctx.lang.get();
+        let lang = lang.get();
         let mut h = Html::new();
         let link = |h: &mut Html, id: &str, words: &str| {
             h.raw("<a class=\"skip-link\" href=\"#")
@@ -72,7 +80,7 @@ pub fn SkipLinks() -> impl IntoView {
         }
         h.0
     };
-    view! { <nav class="skip-links" aria-label=ctx.phrase(ui::SKIP_LINKS) inner_html=html on:click=click></nav> }
+    view! { <nav class="skip-links" aria-label=move || ui::SKIP_LINKS.get(lang.get()) lang=stale inner_html=html on:click=click></nav> }
 }
 
 /// A polite live region saying what changed (selection, layers, table or map, language).

@@ -34,3 +34,80 @@ pub fn after_paint(delay: Duration, f: impl FnOnce() + 'static) {
     }
     set_timeout(run, NO_FRAME);
 }
+
+/// How long after the frame that answers an input the work put off from it runs: a timer
+/// started right after the frame (0 ms, a message, an idle callback) still often ran
+/// inside the benchmark's input → paint window at 4× CPU (its delivery took 10–20 ms); a
+/// moment later it is out of the way of the paint and of the next input.
+pub const AFTER_INPUT: Duration = Duration::from_millis(50);
+
+/// The language a part of the page that may be off screen (a side-column panel) is
+/// written in. It follows `lang` at once while `node` is on screen (or not yet observed),
+/// and [`AFTER_INPUT`] after the next frame while it is off screen (issue 12: a language
+/// switch rewrites every text; what the reader cannot see waits for the paint). Until
+/// then the part keeps its text in the language it was written in, and should carry that
+/// as its `lang` attribute: this also keeps its fonts, so the switch's frame neither
+/// shapes nor lays out its text again.
+pub fn lang_on_screen<E>(
+    lang: leptos::prelude::Memo<crate::i18n::Lang>,
+    node: leptos::prelude::NodeRef<E>,
+) -> leptos::prelude::ReadSignal<crate::i18n::Lang>
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    use leptos::prelude::*;
+    // Whether the part is on screen, from an IntersectionObserver (which reads the layout
+    // without forcing it); true until it first reports.
+    let on_screen = StoredValue::new(true);
+    let report = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let last = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok());
+        if let Some(entry) = last {
+            // (`try_`: it may report after the part has left the page.)
+            on_screen.try_set_value(entry.is_intersecting());
+        }
+    })
+    .into_js_value();
+    if let Ok(observer) = web_sys::IntersectionObserver::new(report.unchecked_ref()) {
+        let observer = StoredValue::new_local(observer);
+        Effect::new(move |_| {
+            if let Some(el) = node.get() {
+                observer.with_value(|o| o.observe(el.unchecked_ref()));
+            }
+        });
+        on_cleanup(move || observer.with_value(|o| o.disconnect()));
+    }
+    lang_later(lang, move || on_screen.try_get_value().unwrap_or(true))
+}
+
+/// The language a part of the page is written in: `lang` at once when `at_once()` says
+/// so at the switch, else [`AFTER_INPUT`] after the next frame (see [`lang_on_screen`]).
+pub fn lang_later(
+    lang: leptos::prelude::Memo<crate::i18n::Lang>,
+    at_once: impl Fn() -> bool + 'static,
+) -> leptos::prelude::ReadSignal<crate::i18n::Lang> {
+    use leptos::prelude::*;
+    let written = RwSignal::new(lang.get_untracked());
+    Effect::new(move |_| {
+        let now = lang.get();
+        if written.get_untracked() == now {
+            return;
+        }
+        if at_once() {
+            written.set(now);
+        } else {
+            after_paint(AFTER_INPUT, move || {
+                // The language then (the reader may have switched back meanwhile).
+                if let Some(now) = lang.try_get_untracked() {
+                    if written.try_get_untracked().is_some_and(|w| w != now) {
+                        written.set(now);
+                    }
+                }
+            });
+        }
+    });
+    written.read_only()
+}

@@ -6,6 +6,7 @@
 //! pinch) and except under `prefers-reduced-motion`.
 
 use super::pointer::Gesture;
+use crate::components::schedule::{after_paint, AFTER_INPUT};
 use crate::components::Ctx;
 use crate::geo::Rect;
 use crate::scene::layers::Layers;
@@ -388,22 +389,32 @@ impl MapCamera {
     /// just have changed: the details, a bottom sheet).
     fn follow_selection(&self, tour: Memo<Option<crate::state::TourPos>>) {
         let cam = *self;
-        Effect::new(move |_| {
+        Effect::new(move |before: Option<_>| {
             let target = cam.ctx.highlight.get();
             // A tour step may open or change the caption card over the map, and the
             // language the size of every panel over it. (Those memos, not the state: this
             // must not measure on every pan frame or layer toggle.)
-            tour.track();
+            let now = (target.clone(), tour.get());
             cam.ctx.lang.track();
             if !cam.ctx.ready.get_untracked() {
-                return; // The first measurement shows a linked selection.
+                return now; // The first measurement shows a linked selection.
             }
-            request_animation_frame(move || {
+            let follow = move || {
                 cam.measure_overlays();
                 if let Some(rect) = target.and_then(|f| cam.ctx.scene.bounds_of(&f)) {
                     cam.reveal(rect);
                 }
-            });
+            };
+            if before.as_ref() == Some(&now) {
+                // The language alone: measured after the paint (issue 12: measured in the
+                // switch's frame, after the labels' widths were written, it laid out the
+                // whole page a second time there, ≈ 12 ms at 4× CPU). The fitted view
+                // then moves, as it would have a frame later.
+                after_paint(AFTER_INPUT, follow);
+            } else {
+                request_animation_frame(follow);
+            }
+            now
         });
     }
 

@@ -10,8 +10,13 @@ use wasm_bindgen::JsCast;
 
 /// Pixels a pointer must move before a press becomes a drag (not a click).
 const DRAG_THRESHOLD_PX: f64 = 4.0;
+/// The map's class while it is dragged (the grabbing cursor). Not `:active`: the cursor is
+/// inherited, so changing it on the map at every press restyled each of its shapes twice
+/// per click (≈ 110 elements, ≈ 3 ms each time at 4× CPU, issue 12).
+const DRAGGING: &str = "is-dragging";
 
-/// Pointers currently down on one map (each map has its own, in its [`MapCamera`]).
+/// Pointers currently down on one map (each map has its own, in its [`MapCamera`]), at
+/// their positions in the window (`clientX`/`clientY`: reading them needs no layout).
 #[derive(Debug, Default, Clone)]
 pub struct Gesture {
     pointers: Vec<(i32, f64, f64)>,
@@ -35,6 +40,13 @@ fn local(ev: &ev::MouseEvent) -> (f64, f64) {
     )
 }
 
+/// The pointer's position in the window, px: unlike [`local`], read without the layout
+/// (measuring the map in `pointerdown`, after a hover had changed the tooltip, recomputed
+/// the page's style inside the press that starts a click: ≈ 3 ms at 4× CPU, issue 12).
+fn client(ev: &ev::MouseEvent) -> (f64, f64) {
+    (f64::from(ev.client_x()), f64::from(ev.client_y()))
+}
+
 /// The selectable feature under an event, from the nearest `data-focus` attribute.
 fn feature_at(ev: &ev::Event) -> Option<Focus> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
@@ -45,7 +57,7 @@ fn feature_at(ev: &ev::Event) -> Option<Focus> {
 /// `pointerdown`: starts a possible drag or pinch.
 pub fn down(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
     move |ev| {
-        let (x, y) = local(&ev);
+        let (x, y) = client(&ev);
         cam.gesture.update_value(|g| {
             g.pointers.retain(|p| p.0 != ev.pointer_id());
             g.pointers.push((ev.pointer_id(), x, y));
@@ -60,7 +72,7 @@ pub fn down(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
 /// `pointermove`: drags, pinches or updates the hover.
 pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
     move |ev| {
-        let (x, y) = local(&ev);
+        let (x, y) = client(&ev);
         let id = ev.pointer_id();
         let (w, h) = cam.size.get_untracked();
         let step = cam.gesture.try_update_value(|g| {
@@ -73,6 +85,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         });
         let Some((before, after, travelled)) = step.flatten() else {
             // Not pressed: hover.
+            let (x, y) = local(&ev);
             let hover = feature_at(&ev).map(|target| Hover { target, x, y });
             if cam.ctx.hover.with_untracked(|h| *h != hover) {
                 cam.ctx.hover.set(hover);
@@ -82,21 +95,30 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         if travelled < DRAG_THRESHOLD_PX && after.len() == 1 {
             return;
         }
+        let started = cam
+            .gesture
+            .try_update_value(|g| !std::mem::replace(&mut g.swallow_click, true))
+            .unwrap_or(false);
         if let Some(el) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         {
             el.set_pointer_capture(id).ok();
+            if started {
+                el.class_list().add_1(DRAGGING).ok();
+            }
         }
-        cam.gesture.update_value(|g| g.swallow_click = true);
         cam.ctx.hover.set(None);
         let view = cam.current();
         let next = match (before.as_slice(), after.as_slice()) {
             ([a0, b0, ..], [a1, b1, ..]) => {
-                let at = |p: &(i32, f64, f64)| Point::new(p.1, p.2);
+                // The pinch's centre matters: positions in the map.
+                let (lx, ly) = local(&ev);
+                let at = |p: &(i32, f64, f64)| Point::new(p.1 - (x - lx), p.2 - (y - ly));
                 cam.camera
                     .pinch(view, [at(a0), at(b0)], [at(a1), at(b1)], w, h)
             }
+            // A drag needs only how far the pointer went.
             ([(_, x0, y0)], [(_, x1, y1)]) => cam.camera.pan(view, x1 - x0, y1 - y0, w, h),
             _ => return,
         };
@@ -107,8 +129,21 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
 /// `pointerup` / `pointercancel`: ends the gesture for that pointer.
 pub fn up(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
     move |ev| {
-        cam.gesture
-            .update_value(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
+        let last = cam
+            .gesture
+            .try_update_value(|g| {
+                g.pointers.retain(|p| p.0 != ev.pointer_id());
+                g.pointers.is_empty()
+            })
+            .unwrap_or(true);
+        if last {
+            if let Some(el) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                el.class_list().remove_1(DRAGGING).ok();
+            }
+        }
     }
 }
 

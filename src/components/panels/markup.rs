@@ -4,9 +4,11 @@
 //! function; its select buttons are handled by one click listener on the section, and
 //! the selection is shown by toggling classes, `aria-pressed` and the "selected" mark,
 //! so nothing is rebuilt when only the selection changes. Only a language switch rewrites
-//! the sections.
+//! the sections: those on screen at once, the others after the paint
+//! ([`lang_on_screen`]).
 
 use crate::components::html::{closest, for_each_match, mark_selected, Html};
+use crate::components::schedule::lang_on_screen;
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang, Text};
 use crate::ids::Focus;
@@ -107,12 +109,20 @@ pub fn StaticPanel(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let root = NodeRef::<leptos::html::Section>::new();
+    // After a language switch a panel off screen is written again after the paint; until
+    // then it says in which language it still is (which also keeps its fonts: the
+    // switch's frame does not lay out its text again).
+    let lang = lang_on_screen(ctx.lang, root);
+    let stale = move || {
+        let written = lang.get();
+        (written != ctx.lang.get()).then(|| written.tag())
+    };
     let title_id = format!("panel-{id}-title");
     let label = title_id.clone();
     let html = move || {
         let w = Writer {
             plan: ctx.plan,
-            lang: ctx.lang.get(),
+            lang: lang.get(),
             focus: ctx.focus.get_untracked(),
             highlight: ctx.highlight.get_untracked(),
         };
@@ -134,7 +144,7 @@ pub fn StaticPanel(
                 &root,
                 focus.as_ref(),
                 highlight.as_ref(),
-                ctx.lang.get_untracked(),
+                lang.get_untracked(),
             );
         }
     });
@@ -155,6 +165,7 @@ pub fn StaticPanel(
         <section
             class=format!("panel panel-{id}")
             aria-labelledby=label
+            lang=stale
             node_ref=root
             inner_html=html
             on:click=click
