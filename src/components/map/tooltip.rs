@@ -20,7 +20,10 @@ use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
 use crate::scene::viewport::Viewport;
 use leptos::html;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
+/// How many tooltip sizes are remembered (every feature in both languages fits).
+const MAX_SIZES: usize = 512;
 /// Room kept around the selection and the hovered feature (a point, a thin line), px.
 const FEATURE_PAD_PX: f64 = 6.0;
 /// How far either side of a route (a belt, the corridor) the tooltip keeps off, px.
@@ -38,6 +41,11 @@ pub fn Tooltip() -> impl IntoView {
     // within the same feature only moves it (no new HTML to parse, no layout forced to
     // measure it again).
     let shown: StoredValue<Option<(String, (f64, f64))>> = StoredValue::new(None);
+    // The sizes of tooltips measured so far, for the map's width then (the tooltip's
+    // width is bounded by the map's): one shown again is placed without measuring it
+    // again (issue 12: the measurement forced a layout, ≈ 4 ms at 4× CPU, in every
+    // pointermove that reached another feature, and before the click of a selection).
+    let sizes = StoredValue::new((0.0, HashMap::<String, (f64, f64)>::new()));
     // Runs before the new box is painted; remembers the element's parent.
     Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let (hover, lang) = (ctx.hover.get(), ctx.lang.get());
@@ -48,6 +56,9 @@ pub fn Tooltip() -> impl IntoView {
             shown.set_value(None);
             return attach_while(&el, parent, false);
         };
+        // Read before the tooltip is written, while the layout is still clean (read
+        // after it, it forced one).
+        let panels = cam.overlay_boxes();
         let known = shown.with_value(|s| s.as_ref().filter(|(h, _)| *h == html).map(|s| s.1));
         if known.is_none() {
             el.set_inner_html(&html);
@@ -58,14 +69,30 @@ pub fn Tooltip() -> impl IntoView {
             style.set_property("left", &px(at.x)).ok();
             style.set_property("top", &px(at.y)).ok();
         };
-        let size = known.unwrap_or_else(|| {
-            // Drawn beside the pointer first, where it is measured.
-            place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
-            let size = (f64::from(el.offset_width()), f64::from(el.offset_height()));
-            shown.set_value(Some((html, size)));
-            size
-        });
-        place_at(position(cam, size, &hover));
+        let width = cam.size.get_untracked().0;
+        let seen =
+            || sizes.with_value(|(w, known)| known.get(&html).copied().filter(|_| *w == width));
+        let size = match known.or_else(seen) {
+            Some(size) => {
+                shown.set_value(Some((html, size)));
+                size
+            }
+            None => {
+                // Drawn beside the pointer first, where it is measured.
+                place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
+                let size = (f64::from(el.offset_width()), f64::from(el.offset_height()));
+                sizes.update_value(|(w, known)| {
+                    if *w != width || known.len() >= MAX_SIZES {
+                        *w = width;
+                        known.clear();
+                    }
+                    known.insert(html.clone(), size);
+                });
+                shown.set_value(Some((html, size)));
+                size
+            }
+        };
+        place_at(position(cam, size, &hover, panels));
         parent
     });
     view! { <div class="tooltip" role="tooltip" node_ref=node></div> }
@@ -106,8 +133,9 @@ fn content(plan: &Plan, target: &Focus, lang: Lang) -> Option<String> {
     Some(h.0)
 }
 
-/// Where the tooltip of `size` (px) should go for `hover`, px from the map's top-left.
-fn position(cam: MapCamera, size: (f64, f64), hover: &Hover) -> Point {
+/// Where the tooltip of `size` (px) should go for `hover`, px from the map's top-left,
+/// clear of the `panels` over the map.
+fn position(cam: MapCamera, size: (f64, f64), hover: &Hover, panels: Vec<Rect>) -> Point {
     let vp = cam.viewport.get_untracked();
     let on_screen = |r: Rect| {
         let a = vp.to_screen(Point::new(r.min_x, r.min_y));
@@ -120,7 +148,7 @@ fn position(cam: MapCamera, size: (f64, f64), hover: &Hover) -> Point {
         }
     };
     let scene = cam.ctx.scene;
-    let mut avoid: Vec<Avoid> = cam.overlay_boxes().into_iter().map(Avoid::panel).collect();
+    let mut avoid: Vec<Avoid> = panels.into_iter().map(Avoid::panel).collect();
     let selection = cam
         .ctx
         .highlight
