@@ -101,6 +101,23 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
     }
   });
 
+  test("a host that serves the chunks without the application/wasm type still works", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      const types = [];
+      await page.route(CHUNK, async (route) => {
+        const response = await route.fetch();
+        types.push(response.headers()["content-type"]);
+        await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+      });
+      await FEATURES.share(page);
+      assert.ok(types.length > 0 && types.every((t) => t === "application/wasm"), `served as ${types}`);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
   test("a chunk that cannot be fetched: a readable message, then a retry works", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en", { contextOptions: { acceptDownloads: true } });
     try {
