@@ -3,7 +3,8 @@
 // and WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver, selenium-webdriver,
 // under a virtual X display). Each loads the release build under the sub-path in both
 // languages, waits for `data-ready`, selects a unit by clicking it, switches a layer
-// off, opens a deep link, runs the embed demo (frames sized by embed.js, state kept in
+// off, opens a deep link, opens the share dialog and the table view (code loaded on first
+// use, from wasm chunks), runs the embed demo (frames sized by embed.js, state kept in
 // the page's hash across a fresh load), and checks that nothing was reported as an error.
 //
 // Errors are caught the same way in every engine: the test serves a copy of dist/
@@ -244,6 +245,18 @@ describe("the same smoke in Chromium, Firefox ESR and WebKitGTK", () => {
         assert.ok(await b.run(JS.hidden('[data-belt="tourism"]')), `${name}: tourism belt hidden`);
         assert.ok(await b.run(JS.hidden('[data-layer="sphere"]')), `${name}: sphere layer hidden`);
         await noProblems("deep link");
+
+        // Code loaded on first use (wasm chunks, README "Where the bytes are"): the share
+        // dialog (its chunk and the two it shares code with) and the table view.
+        await b.clickAt(JSON.parse(await until(`${name}: the Share button`, () => b.run(JS.pointIn(".share-button")))));
+        await until(`${name}: the share dialog with the link`, () =>
+          b.run(`var i = document.querySelector(".share-dialog[open] #share-link"); return !!i && i.value.indexOf("/portal/plan/") > 0;`),
+        );
+        await b.clickAt(JSON.parse(await until(`${name}: the dialog's close button`, () => b.run(JS.pointIn(".share-dialog .dialog-close")))));
+        await until(`${name}: the dialog closed`, () => b.run(`return !document.querySelector(".share-dialog[open]")`));
+        await b.clickAt(JSON.parse(await until(`${name}: the table switch`, () => b.run(JS.pointIn('[data-view-switch="table"]')))));
+        await until(`${name}: the table view's rows`, () => b.run(`return document.querySelectorAll('[data-table="units"] tbody tr').length === 30`));
+        await noProblems("chunks loaded on first use");
 
         // embed.js: each frame of the demo sized to its content (no inner scrollbar); a
         // state change inside a frame reaches the page's hash, and a fresh load of the page

@@ -2,7 +2,7 @@
 // screen does not need into wasm chunks (`split_NAME.HASH.wasm`, `chunk_N.HASH.wasm`) that
 // `__wasm_split.js` fetches on first use. Checked here, under the strict CSP: the first
 // screen fetches no chunk; each feature (a map download, the share dialog, the tour, the
-// table view) fetches its chunk when first used and works; a
+// table view) fetches its chunk when first used (or when pointed at or focused) and works; a
 // chunk that cannot be fetched gives a readable message (not a blank or a trap) and a
 // second try loads it; a stamped release (scripts/stamp-release.mjs) fetches each module
 // once and the chunks with the stamp.
@@ -79,6 +79,39 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
         await use(page);
         assert.ok(seen.slice(before).some((u) => new RegExp(`/split_${name}\\.[0-9a-f]+\\.wasm`).test(u)), `using ${name} fetched split_${name}.HASH.wasm (fetched: ${seen.slice(before)})`);
       }
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("pointing at a control fetches its chunk before the click (preload on intent)", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      const seen = chunkRequests(page);
+      await page.locator(".share-button").hover();
+      await page.waitForResponse((res) => /\/split_share\.[0-9a-f]+\.wasm/.test(res.url()));
+      assert.equal(await page.locator(".share-dialog[open]").count(), 0, "hovering opens nothing");
+      await page.locator(".tour-button").focus();
+      await page.waitForResponse((res) => /\/split_tour\.[0-9a-f]+\.wasm/.test(res.url()));
+      assert.ok(!seen.some((u) => /split_(table|export)/.test(u)), `only what was pointed at: ${seen}`);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a host that serves the chunks without the application/wasm type still works", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      const types = [];
+      await page.route(CHUNK, async (route) => {
+        const response = await route.fetch();
+        types.push(response.headers()["content-type"]);
+        await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+      });
+      await FEATURES.share(page);
+      assert.ok(types.length > 0 && types.every((t) => t === "application/wasm"), `served as ${types}`);
       assertNoProblems(problems);
     } finally {
       await close();

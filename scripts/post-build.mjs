@@ -98,8 +98,24 @@ async function split() {
     return `new URL("./${named(file)}" + new URL(import.meta.url).search${rest}`;
   });
   if (stamped !== chunks.length) fail(`__wasm_split.js: ${stamped} chunk URLs for ${chunks.length} chunks`);
+  // wasm-split's fetcher uses `WebAssembly.instantiateStreaming` alone, which refuses a wasm
+  // served with another type than `application/wasm`; wasm-bindgen's loader of the main
+  // module falls back to `WebAssembly.instantiate` there, and so do the chunks now (a host
+  // that serves the main wasm serves its chunks), with a plain message for an HTTP error.
+  const streaming = "return async (imports) => (WebAssembly.instantiateStreaming(src, imports));";
+  const fetchers = link.split(streaming).length - 1;
+  if (fetchers !== chunks.length) fail(`__wasm_split.js: ${fetchers} instantiateStreaming fetchers for ${chunks.length} chunks (a new wasm_split_cli_support?)`);
+  const linked = `${link.replaceAll(streaming, "return async (imports) => instantiateChunk(src, imports);")}
+// Added by scripts/post-build.mjs.
+async function instantiateChunk(src, imports) {
+    const response = await src;
+    if (!response.ok) throw new Error(\`failed to fetch \${response.url}: HTTP \${response.status}\`);
+    if ((response.headers.get("content-type") ?? "").startsWith("application/wasm")) return WebAssembly.instantiateStreaming(response, imports);
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
 
-  await writeFile(join(dir, "__wasm_split.js"), link);
+  await writeFile(join(dir, "__wasm_split.js"), linked);
   await copyFile(join(bound, "metro-plan.js"), join(dir, "metro-plan.js"));
   await copyFile(join(opt, "metro-plan_bg.wasm"), join(dir, "metro-plan_bg.wasm"));
   for (const chunk of chunks) await copyFile(join(opt, chunk), join(dir, named(chunk)));

@@ -113,6 +113,7 @@ fn Dashboard(
 ) -> impl IntoView {
     let ctx = super::use_ctx();
     TourCtl::provide(ctx);
+    super::table::preload_on_switch();
     let embed = move || ctx.state.with(|s| s.embed);
     let with_panels = move || ctx.state.with(|s| s.embed && s.panels);
     let root = NodeRef::<leptos::html::Div>::new();

@@ -5,7 +5,9 @@
 //! selection shown by toggling classes, so that only a sort rewrites a table.
 
 use crate::components::html::{closest, mark_selected, Html};
-use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
+use crate::components::lazy::{
+    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
+};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
@@ -33,7 +35,7 @@ struct TableOut {
     sorts: Sorts,
 }
 
-split! { table,
+split! { table / preload_table,
 /// Writes the tables (the rows from `state::table`): a wasm chunk loaded when the table
 /// view first opens (`components::lazy`). For a pressed sort button, only that table
 /// (`None` if there is no such table).
@@ -63,6 +65,14 @@ fn table_markup(job: Box<TableJob>) -> Result<Option<TableOut>, ChunkError> {
     write_table(&mut h, &t, Some(sort), lang, focus.as_ref());
     Ok(Some(TableOut { html: h.0, sorts }))
 }
+}
+
+/// Fetches the table chunk when the reader points at or focuses the table switch (call
+/// once, at start).
+pub fn preload_on_switch() {
+    preload_on_intent("[data-view-switch=\"table\"]", || {
+        preload!(preload_table);
+    });
 }
 
 /// Every table of the view, in the current language. Written by the table chunk when the

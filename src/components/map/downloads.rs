@@ -3,7 +3,9 @@
 
 use super::MapCamera;
 use crate::components::html::{closest, Html};
-use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
+use crate::components::lazy::{
+    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
+};
 use crate::components::use_ctx;
 use crate::export::svg::{map_svg, MapExport};
 use crate::export::Download;
@@ -98,7 +100,7 @@ struct ExportJob {
     lang: crate::i18n::Lang,
 }
 
-split! { export,
+split! { export / preload_export,
 /// Writes the map as SVG and saves it, or draws it as PNG: with the SVG writer
 /// (`export::svg`), a wasm chunk loaded on the first map download (`components::lazy`).
 /// The job is boxed: one pointer across the chunk's boundary.
@@ -128,6 +130,9 @@ fn export_map(job: Box<ExportJob>) -> Result<(), ChunkError> {
 pub fn Downloads() -> impl IntoView {
     let ctx = use_ctx();
     let cam = expect_context::<MapCamera>();
+    preload_on_intent("details.downloads", || {
+        preload!(preload_export);
+    });
     let run = move |what: Download| {
         // The data downloads are links to the files of dist/downloads/: the browser saves
         // them itself.

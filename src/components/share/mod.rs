@@ -12,7 +12,9 @@ pub use embed_bar::EmbedBar;
 pub use parent::report_to_parent;
 
 use crate::components::html::{closest, find, Html};
-use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
+use crate::components::lazy::{
+    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
+};
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
@@ -49,6 +51,9 @@ impl ShareCtl {
             ctx,
             panels: StoredValue::new(false),
         };
+        preload_on_intent(".share-button", || {
+            preload!(preload_share);
+        });
         Effect::new(move |_| {
             let lang = ctx.state.with(|s| s.lang);
             if let Some(d) = root().and_then(|r| dialog_in(&r)).filter(|d| d.open()) {
@@ -135,7 +140,7 @@ struct DialogJob {
     ev: Option<web_sys::Event>,
 }
 
-split! { share,
+split! { share / preload_share,
 /// The share dialog's content and actions (`dialog`, the links of `state::share`, the
 /// clipboard and the share sheet): a wasm chunk loaded when the dialog first opens
 /// (`components::lazy`).

@@ -6,7 +6,9 @@
 mod caption;
 
 use crate::components::html::{closest, Html};
-use crate::components::lazy::{chunk_failed, on_demand, split, ChunkError};
+use crate::components::lazy::{
+    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
+};
 use crate::components::{use_ctx, Ctx};
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::{TourPos, ViewState};
@@ -38,6 +40,9 @@ impl TourCtl {
         };
         provide_context(ctl);
         ctl.listen_for_keys();
+        preload_on_intent(".tour-button", || {
+            preload!(preload_tour);
+        });
         ctl
     }
 
@@ -280,7 +285,7 @@ struct CardJob {
     listener: js_sys::Function,
 }
 
-split! { tour,
+split! { tour / preload_tour,
 /// Writes the card (at the top of the dock, if it is not there) and shows `pos` in it:
 /// with the caption writer, a wasm chunk loaded when the tour first opens
 /// (`components::lazy`). Nothing if the tour moved on or closed meanwhile (the chunk
