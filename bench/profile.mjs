@@ -6,10 +6,13 @@
 //   node bench/profile.mjs [--root DIR] [--cpu 4] [--reps 12] [--only selection,hover]
 //                          [--top 30]
 //
-// A wasm with names: after `trunk build --release`, copy dist/ to DIR and run
+// A wasm with names: after `bash scripts/build-release.sh`, copy dist/ to DIR and run
 //   wasm-opt -Oz -g --zero-filled-memory --low-memory-unused \
-//     target/wasm-bindgen/release/metro-plan_bg.wasm -o DIR/metro-plan_bg.wasm
-// (and delete DIR's .gz/.br copies).
+//     target/wasm-split/bindgen/metro-plan_bg.wasm -o DIR/metro-plan_bg.wasm
+// (and delete DIR's .gz/.br copies). That is the main module as the post-build hook cuts
+// and binds it (scripts/post-build.mjs), before it is optimised; its names are mangled
+// (`_RNv…10metro_plan10components3url9write_url`: the path is readable in them). The
+// wasm Trunk binds, target/wasm-bindgen/release/, is no longer the one shipped.
 
 import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";

@@ -11,9 +11,13 @@ use wasm_bindgen::JsCast;
 /// When the work runs if no frame comes (a hidden page draws none).
 const NO_FRAME: Duration = Duration::from_millis(200);
 
-/// Runs `f` `delay` after the next frame (a timer started from `requestAnimationFrame`),
-/// or [`NO_FRAME`] from now if no frame comes, whichever is first; at once if there is no
-/// window.
+/// Runs `f` `delay` after the next frame has been drawn, or [`NO_FRAME`] from now if no
+/// frame comes, whichever is first; at once if there is no window. The delay starts once
+/// the frame's style, layout and paint are done (a timer posted from
+/// `requestAnimationFrame` runs after them): started from `requestAnimationFrame` itself,
+/// a frame that took longer than the delay (a language switch at 4× CPU on a busy
+/// machine) had the work run just after it, before the browser had even passed on the
+/// paint, and inside the benchmark's input → paint window.
 pub fn after_paint(delay: Duration, f: impl FnOnce() + 'static) {
     let once = Rc::new(RefCell::new(Some(f)));
     let run = move || {
@@ -25,7 +29,9 @@ pub fn after_paint(delay: Duration, f: impl FnOnce() + 'static) {
         return run();
     };
     let after_frame = run.clone();
-    let frame = Closure::once_into_js(move || set_timeout(after_frame, delay));
+    let frame = Closure::once_into_js(move || {
+        set_timeout(move || set_timeout(after_frame, delay), Duration::ZERO)
+    });
     if window
         .request_animation_frame(frame.unchecked_ref())
         .is_err()
