@@ -115,6 +115,11 @@ async fn header_shows_every_seed_figure_in_both_languages() {
         Some("切换到中文")
     );
     page.click(".lang-switch").await;
+    // Off screen, the key figures are written just after the paint (issue 12).
+    assert!(
+        wait_for(2000, || page.find(".facts[lang]").is_none()).await,
+        "the key figures were left in the other language"
+    );
 
     assert_eq!(page.text("h1"), "长春都市圈发展规划");
     assert_eq!(

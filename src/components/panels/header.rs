@@ -6,6 +6,7 @@
 
 use super::figures;
 use crate::components::html::{closest, find, set_attr, set_text, Html};
+use crate::components::schedule::lang_on_screen;
 use crate::components::share::{self, ShareCtl};
 use crate::components::tour::TourCtl;
 use crate::components::use_ctx;
@@ -107,8 +108,15 @@ pub fn Facts() -> impl IntoView {
     let ctx = use_ctx();
     let plan = ctx.plan;
     let root = NodeRef::<leptos::html::Section>::new();
+    // Off screen (below the map on phones), written after a language switch's paint, like
+    // the panels (`schedule::lang_on_screen`).
+    let lang = lang_on_screen(ctx.lang, root);
+    let stale = move || {
+        let written = lang.get();
+        (written != ctx.lang.get()).then(|| written.tag())
+    };
     let html = move || {
-        let lang = ctx.lang.get();
+        let lang = lang.get();
         let open = root
             .get_untracked()
             .and_then(|r| find(&r, ".milestones[open]"))
@@ -126,6 +134,6 @@ pub fn Facts() -> impl IntoView {
         h.0
     };
     view! {
-        <section class="facts" aria-label=ctx.phrase(ui::KEY_FIGURES) node_ref=root inner_html=html></section>
+        <section class="facts" aria-label=move || ui::KEY_FIGURES.get(lang.get()) lang=stale node_ref=root inner_html=html></section>
     }
 }
