@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, openApp, screenshot } from "./harness.mjs";
+import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, assertNoViolations, openApp, runAxe, screenshot } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
 const CHUNK = /\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm(\?|$)/;
@@ -128,6 +128,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       await alert.waitFor();
       assert.match(await alert.innerText(), /could not be loaded/);
       await screenshot(page, "split-chunk-failed", { fullPage: false });
+      assertNoViolations(await runAxe(page), "the chunk message");
       assert.deepEqual(problems.pageErrors, [], "no trap or uncaught error");
       assert.equal(await page.locator(".boot-error").count(), 0, "the app keeps running");
       // Dismissed, and the next try (online again) loads the chunk and saves the file.
@@ -201,6 +202,16 @@ describe("code splitting in a stamped release", { skip: split ? false : "dist/ i
       const alert = page.locator("[data-chunk-error][role=alert]");
       await alert.waitFor();
       assert.match(await alert.innerText(), /未能加载/);
+      // On the narrowest phone too: the message wraps, nothing overflows the screen.
+      await page.setViewportSize({ width: 320, height: 640 });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no sideways scrolling at 320 px");
+      const box = await alert.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 320, `the message fits: ${JSON.stringify(box)}`);
+      // Fixed at the top of the screen: seen wherever the page is scrolled to.
+      await page.evaluate(() => window.scrollTo(0, 600));
+      const scrolled = await alert.boundingBox();
+      assert.ok(scrolled && scrolled.y >= 0 && scrolled.y < 40, `the message stays on screen: ${JSON.stringify(scrolled)}`);
+      await page.screenshot({ path: new URL("./artifacts/split-chunk-failed-320.png", import.meta.url).pathname });
       assert.equal(await page.locator(".share-dialog[open]").count(), 0);
       assert.deepEqual(errors, [], "no trap");
     } finally {
