@@ -90,8 +90,11 @@ async function sizes() {
     .map((e) => e.name)
     .sort();
   // As scripts/test.sh: files the page itself never loads (link preview, touch icon, embed
-  // script and demo) are listed but not counted.
+  // script and demo) are listed but not counted, and the wasm chunks of the code splitting
+  // (split_NAME.HASH.wasm, chunk_N.HASH.wasm), fetched on first use of a feature, are
+  // counted apart; the main wasm and __wasm_split.js are part of the first load.
   const notLoaded = /^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*)$/;
+  const chunk = /^(split_[A-Za-z0-9_]+|chunk_[0-9]+)(\.[0-9a-f]+)?\.wasm$/;
   const rows = [];
   for (const name of files) {
     const raw = await readFile(join(DIST, name));
@@ -100,25 +103,34 @@ async function sizes() {
       raw: raw.length,
       gzip: gzipSync(raw, { level: 9 }).length,
       brotli: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      firstLoad: !notLoaded.test(name),
+      firstLoad: !notLoaded.test(name) && !chunk.test(name),
+      chunk: chunk.test(name),
     });
   }
   const total = (k) => rows.filter((r) => r.firstLoad).reduce((n, r) => n + r[k], 0);
-  console.log(`  ${"file".padEnd(24)} ${"raw".padStart(10)} ${"gzip -9".padStart(10)} ${"brotli 11".padStart(10)}`);
+  console.log(`  ${"file".padEnd(30)} ${"raw".padStart(10)} ${"gzip -9".padStart(10)} ${"brotli 11".padStart(10)}`);
   for (const r of rows) {
     console.log(
-      `  ${r.name.padEnd(24)} ${String(r.raw).padStart(10)} ${String(r.gzip).padStart(10)} ${String(r.brotli).padStart(10)}${r.firstLoad ? "" : "  (not loaded by the page)"}`,
+      `  ${r.name.padEnd(30)} ${String(r.raw).padStart(10)} ${String(r.gzip).padStart(10)} ${String(r.brotli).padStart(10)}${r.firstLoad ? "" : r.chunk ? "  (loaded on first use)" : "  (not loaded by the page)"}`,
     );
   }
-  console.log(`  ${"first load".padEnd(24)} ${String(total("raw")).padStart(10)} ${String(total("gzip")).padStart(10)} ${String(total("brotli")).padStart(10)}`);
-  const wasm = rows.find((r) => r.name.endsWith(".wasm"));
+  console.log(`  ${"first load".padEnd(30)} ${String(total("raw")).padStart(10)} ${String(total("gzip")).padStart(10)} ${String(total("brotli")).padStart(10)}`);
+  const wasm = rows.find((r) => r.name === "metro-plan_bg.wasm");
+  const chunks = (k) => rows.filter((r) => r.chunk).reduce((n, r) => n + r[k], 0);
   const kb = (v) => (v / KB).toFixed(1);
   report("first load, gzip", total("gzip"), { unit: " KB", budget: 120 * KB, fmt: kb });
   report("first load, brotli", total("brotli"), { unit: " KB", fmt: kb });
-  report("wasm share of the gzip total", (100 * wasm.gzip) / total("gzip"), { unit: " %" });
+  report("main wasm share of the gzip total", (100 * wasm.gzip) / total("gzip"), { unit: " %" });
+  report("wasm chunks loaded on first use, gzip (not in the first load)", chunks("gzip"), { unit: " KB", fmt: kb });
   const precompressed = (await readdir(DIST)).filter((f) => /\.(gz|br)$/.test(f)).length;
   console.log(`  precompressed .gz/.br files beside them: ${precompressed} of ${2 * files.length}`);
-  results.sizes = { files: rows, gzip: total("gzip"), brotli: total("brotli"), raw: total("raw") };
+  results.sizes = {
+    files: rows,
+    gzip: total("gzip"),
+    brotli: total("brotli"),
+    raw: total("raw"),
+    chunks: { gzip: chunks("gzip"), brotli: chunks("brotli"), raw: chunks("raw") },
+  };
 }
 
 // ---------------------------------------------------------------- browser helpers
