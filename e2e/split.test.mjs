@@ -85,9 +85,19 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
     }
   });
 
-  test("pointing at a control fetches its chunk before the click (preload on intent)", async () => {
+  /** Opens the app in English, runs `body(page)`, then checks that nothing went wrong. */
+  async function onPage(body) {
     const { page, problems, close } = await openApp(app, "?lang=en");
     try {
+      await body(page);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  }
+
+  test("pointing at a control fetches its chunk before the click (preload on intent)", () =>
+    onPage(async (page) => {
       const seen = chunkRequests(page);
       await page.locator(".share-button").hover();
       await page.waitForResponse((res) => /\/split_share\.[0-9a-f]+\.wasm/.test(res.url()));
@@ -95,15 +105,10 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       await page.locator(".tour-button").focus();
       await page.waitForResponse((res) => /\/split_tour\.[0-9a-f]+\.wasm/.test(res.url()));
       assert.ok(!seen.some((u) => /split_(table|export)/.test(u)), `only what was pointed at: ${seen}`);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
-  });
+    }));
 
-  test("a host that serves the chunks without the application/wasm type still works", async () => {
-    const { page, problems, close } = await openApp(app, "?lang=en");
-    try {
+  test("a host that serves the chunks without the application/wasm type still works", () =>
+    onPage(async (page) => {
       const types = [];
       await page.route(CHUNK, async (route) => {
         const response = await route.fetch();
@@ -112,11 +117,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       });
       await FEATURES.share(page);
       assert.ok(types.length > 0 && types.every((t) => t === "application/wasm"), `served as ${types}`);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
-  });
+    }));
 
   test("a chunk that cannot be fetched: a readable message, then a retry works", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en", { contextOptions: { acceptDownloads: true } });
