@@ -48,7 +48,8 @@ fi
 # rust-src: scripts/build-release.sh compiles the standard library with the app.
 for component in clippy rustfmt rust-src; do
   step "rust component $component"
-  if grep -q "^$component-" <<<"$installed_components"; then
+  # Listed with the host's triple (`clippy-x86_64-unknown-linux-gnu`), except rust-src.
+  if grep -qE "^$component(-|$)" <<<"$installed_components"; then
     echo "ok (present)"
   else
     echo "installing…"
