@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
-import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
+import { BASE_PATH as BASE, CHUNK_FILE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
 import { args, opt } from "./args.mjs";
@@ -94,7 +94,6 @@ async function sizes() {
   // (split_NAME.HASH.wasm, chunk_N.HASH.wasm), fetched on first use of a feature, are
   // counted apart; the main wasm and __wasm_split.js are part of the first load.
   const notLoaded = /^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*)$/;
-  const chunk = /^(split_[A-Za-z0-9_]+|chunk_[0-9]+)(\.[0-9a-f]+)?\.wasm$/;
   const rows = [];
   for (const name of files) {
     const raw = await readFile(join(DIST, name));
@@ -103,8 +102,8 @@ async function sizes() {
       raw: raw.length,
       gzip: gzipSync(raw, { level: 9 }).length,
       brotli: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      firstLoad: !notLoaded.test(name) && !chunk.test(name),
-      chunk: chunk.test(name),
+      firstLoad: !notLoaded.test(name) && !CHUNK_FILE.test(name),
+      chunk: CHUNK_FILE.test(name),
     });
   }
   const total = (k) => rows.filter((r) => r.firstLoad).reduce((n, r) => n + r[k], 0);

@@ -41,6 +41,12 @@ export const VIEWPORTS = {
 };
 /** The app root, once the map is drawn and interactive. */
 export const READY_SELECTOR = '.app[data-ready]:not([data-ready="false"])';
+/** The file name of a wasm chunk loaded on first use (code splitting, README "Where the
+ * bytes are"): `split_NAME.HASH.wasm`, or `chunk_N.HASH.wasm` for code two split points
+ * share. scripts/test.sh has the same pattern for its first-load count. */
+export const CHUNK_FILE = /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/;
+/** A wasm chunk's URL, with or without a query (the release stamp). */
+export const CHUNK_URL = /\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm(\?|$)/;
 /** Every layer of the map, as the `layers=` URL parameter lists them. */
 export const ALL_LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";
 /** The strict Content-Security-Policy of deploy/nginx/metro-plan.conf. */

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { ALL_LAYERS, BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot } from "./harness.mjs";
+import { ALL_LAYERS, BASE_PATH as BASE, CHUNK_FILE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot } from "./harness.mjs";
 import { absolutePreview, MODULES, stamp, stampModule } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -216,7 +216,7 @@ http {
     }
     // The wasm chunks loaded on first use (code splitting): fetched with the stamp of
     // __wasm_split.js, cached like the main wasm.
-    for (const chunk of readdirSync(join(dir, "dist")).filter((f) => /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/.test(f))) {
+    for (const chunk of readdirSync(join(dir, "dist")).filter((f) => CHUNK_FILE.test(f))) {
       const res = await fetch(`${url}${chunk}?v=${RELEASE}`, { headers: { "accept-encoding": "gzip" } });
       assert.equal(res.status, 200, chunk);
       assert.equal(res.headers.get("content-type"), "application/wasm", chunk);

@@ -14,11 +14,9 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, assertNoViolations, openApp, runAxe, screenshot } from "./harness.mjs";
+import { BASE_PATH, CHUNK_FILE, CHUNK_URL, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, assertNoViolations, openApp, runAxe, screenshot } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
-const CHUNK = /\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm(\?|$)/;
-const CHUNK_FILE = /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/;
 const split = existsSync(join(DIST, "__wasm_split.js"));
 const chunks = split ? readdirSync(DIST).filter((f) => CHUNK_FILE.test(f)) : [];
 
@@ -26,7 +24,7 @@ const chunks = split ? readdirSync(DIST).filter((f) => CHUNK_FILE.test(f)) : [];
 function chunkRequests(page) {
   const seen = [];
   page.on("request", (req) => {
-    if (CHUNK.test(new URL(req.url()).pathname + "?")) seen.push(req.url());
+    if (CHUNK_URL.test(new URL(req.url()).pathname + "?")) seen.push(req.url());
   });
   return seen;
 }
@@ -72,7 +70,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
       assert.deepEqual(seen, [], "chunks fetched by the first screen");
       const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
-      assert.ok(!loaded.some((p) => CHUNK.test(p + "?")), `chunks in the first load: ${loaded}`);
+      assert.ok(!loaded.some((p) => CHUNK_URL.test(p + "?")), `chunks in the first load: ${loaded}`);
       assert.ok(loaded.some((p) => p.endsWith("/__wasm_split.js")), "__wasm_split.js is part of the first load");
       for (const [name, use] of Object.entries(FEATURES)) {
         const before = seen.length;
@@ -110,7 +108,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
   test("a host that serves the chunks without the application/wasm type still works", () =>
     onPage(async (page) => {
       const types = [];
-      await page.route(CHUNK, async (route) => {
+      await page.route(CHUNK_URL, async (route) => {
         const response = await route.fetch();
         types.push(response.headers()["content-type"]);
         await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
@@ -122,7 +120,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
   test("a chunk that cannot be fetched: a readable message, then a retry works", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en", { contextOptions: { acceptDownloads: true } });
     try {
-      await page.route(CHUNK, (route) => route.abort("internetdisconnected"));
+      await page.route(CHUNK_URL, (route) => route.abort("internetdisconnected"));
       await page.locator("details.downloads summary").click();
       await page.locator('[data-download="svg"]').click();
       const alert = page.locator("[data-chunk-error][role=alert]");
@@ -135,7 +133,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       // Dismissed, and the next try (online again) loads the chunk and saves the file.
       await alert.locator("button").click();
       assert.equal(await alert.count(), 0);
-      await page.unroute(CHUNK);
+      await page.unroute(CHUNK_URL);
       const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), page.locator('[data-download="svg"]').click()]);
       assert.match(dl.suggestedFilename(), /\.svg$/);
       assert.equal(await alert.count(), 0);
@@ -177,7 +175,7 @@ describe("code splitting in a stamped release", { skip: split ? false : "dist/ i
       await FEATURES.export(page);
       const js = requests.filter((u) => /\/(metro-plan|__wasm_split)\.js$/.test(u.pathname));
       assert.deepEqual(js.map((u) => u.pathname.split("/").pop() + u.search).sort(), ["__wasm_split.js?v=r42", "metro-plan.js?v=r42"]);
-      const fetched = requests.filter((u) => CHUNK.test(u.pathname + "?"));
+      const fetched = requests.filter((u) => CHUNK_URL.test(u.pathname + "?"));
       assert.ok(fetched.length > 0, "a chunk was fetched");
       for (const u of fetched) assert.equal(u.search, "?v=r42", u.href);
       assert.deepEqual(errors, []);

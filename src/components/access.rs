@@ -2,7 +2,7 @@
 //! changes. The words come from `state::describe`.
 
 use crate::components::html::{closest, Html};
-use crate::components::schedule::lang_later;
+use crate::components::schedule::{lang_later, stale_lang};
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};
@@ -57,10 +57,7 @@ pub fn SkipLinks() -> impl IntoView {
     // Off screen until focused: after a language switch they are written after the
     // paint, saying meanwhile which language they are still in (issue 12).
     let lang = lang_later(ctx.lang, || false);
-    let stale = move || {
-        let written = lang.get();
-        (written != ctx.lang.get()).then(|| written.tag())
-    };
+    let stale = stale_lang(lang, ctx.lang);
     let html = move || {
         let lang = lang.get();
         let mut h = Html::new();

@@ -75,6 +75,21 @@ macro_rules! on_demand {
 }
 pub(crate) use on_demand;
 
+/// Calls a [`split`](macro@split) function that returns nothing the caller needs, in a
+/// task of its own ([`on_demand!`]); if its chunk cannot be loaded, tells the reader in
+/// `lang` ([`chunk_failed`]).
+macro_rules! spawn_on_demand {
+    ($lang:expr, $call:expr) => {{
+        let lang = $lang;
+        leptos::task::spawn_local(async move {
+            if $crate::components::lazy::on_demand!($call).is_err() {
+                $crate::components::lazy::chunk_failed(lang);
+            }
+        });
+    }};
+}
+pub(crate) use spawn_on_demand;
+
 /// Fetches a chunk as soon as the reader shows the intent to use it: the pointer over, or
 /// the keyboard focus on, an element matching `selector` (one listener on the document,
 /// `preload` called once). This hides most of the chunk's fetch behind the time between

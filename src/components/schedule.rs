@@ -117,3 +117,17 @@ pub fn lang_later(
     });
     written.read_only()
 }
+
+/// The `lang` attribute of a part written in `written` (from [`lang_on_screen`] or
+/// [`lang_later`]): its language while it still differs from the page's `lang`, none
+/// once they agree.
+pub fn stale_lang(
+    written: leptos::prelude::ReadSignal<crate::i18n::Lang>,
+    lang: leptos::prelude::Memo<crate::i18n::Lang>,
+) -> impl Fn() -> Option<&'static str> + Copy {
+    use leptos::prelude::*;
+    move || {
+        let w = written.get();
+        (w != lang.get()).then(|| w.tag())
+    }
+}

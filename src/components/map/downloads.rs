@@ -3,9 +3,7 @@
 
 use super::MapCamera;
 use crate::components::html::{closest, Html};
-use crate::components::lazy::{
-    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
-};
+use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
 use crate::components::use_ctx;
 use crate::export::svg::{map_svg, MapExport};
 use crate::export::Download;
@@ -150,11 +148,7 @@ pub fn Downloads() -> impl IntoView {
             viewport: cam.viewport.get_untracked(),
             lang,
         });
-        leptos::task::spawn_local(async move {
-            if on_demand!(export_map(job)).is_err() {
-                chunk_failed(lang);
-            }
-        });
+        spawn_on_demand!(lang, export_map(job));
     };
     // Written as one HTML string per language (`components::html`), one click listener.
     let html = move || {

@@ -4,7 +4,7 @@
 //! effect sets the boxes' `checked` when the layers change (from a switch, a link, the
 //! tour, a selection), so a switch keeps its focus.
 
-use crate::components::html::{closest, for_each_match, Html};
+use crate::components::html::{closest, for_each_match, on_lang_switch, set_text, Html};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};
 use crate::ids::{BeltId, LayerId, LayerItem};
@@ -24,20 +24,12 @@ pub fn LayerPanel() -> impl IntoView {
     // replaces the names (issue 12: parsing the list again took ≈ 3 ms of the switch at
     // 4× CPU, and its new elements had to be styled).
     let html = write(plan, &ctx.layers.get_untracked(), ctx.lang.get_untracked());
-    Effect::new(move |written: Option<Lang>| {
-        let lang = ctx.lang.get();
-        if let (Some(before), Some(list)) = (written, list.get_untracked()) {
-            if before != lang {
-                for_each_match(&list, "[data-toggle]", |el| {
-                    let item = el.get_attribute("data-toggle").and_then(|v| v.parse().ok());
-                    let words = el.query_selector("span:last-child").ok().flatten();
-                    if let (Some(item), Some(words)) = (item, words) {
-                        words.set_text_content(Some(name(plan, item, lang)));
-                    }
-                });
+    on_lang_switch(ctx.lang, list, move |list, lang| {
+        for_each_match(list, "[data-toggle]", |el| {
+            if let Some(item) = el.get_attribute("data-toggle").and_then(|v| v.parse().ok()) {
+                set_text(&el, "span:last-child", name(plan, item, lang));
             }
-        }
-        lang
+        });
     });
     Effect::new(move |_| {
         let Some(list) = list.get() else { return };

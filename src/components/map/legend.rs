@@ -4,7 +4,7 @@
 //! words (issue 12: parsing it again, and styling the new elements, took ≈ 5 ms of the
 //! switch at 4× CPU).
 
-use crate::components::html::{for_each_match, set_text, Html};
+use crate::components::html::{for_each_match, on_lang_switch, set_text, Html};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};
 use crate::ids::{LayerId, LayerItem};
@@ -22,14 +22,8 @@ pub fn Legend() -> impl IntoView {
         let lang = ctx.lang.get_untracked();
         ctx.layers.with(|l| write(ctx.plan, l, lang))
     };
-    Effect::new(move |written: Option<Lang>| {
-        let lang = ctx.lang.get();
-        if let (Some(before), Some(root)) = (written, root.get_untracked()) {
-            if before != lang {
-                reword(&root, ctx.plan, lang);
-            }
-        }
-        lang
+    on_lang_switch(ctx.lang, root, move |root, lang| {
+        reword(root, ctx.plan, lang)
     });
     // Focusable: beside the map on wide screens it scrolls when many layers show.
     view! { <section class="legend" tabindex="0" aria-label=ctx.phrase(ui::LEGEND) node_ref=root inner_html=html></section> }
@@ -53,9 +47,8 @@ fn reword(root: &web_sys::Element, plan: &Plan, lang: Lang) {
     for_each_match(root, "li", |li| match li.get_attribute("data-legend") {
         // An entry: its symbol, then its words.
         Some(entry) => {
-            let words = li.query_selector("span:last-child").ok().flatten();
-            if let (Some(text), Some(words)) = (entry_text(plan, &entry, lang), words) {
-                words.set_text_content(Some(text));
+            if let Some(text) = entry_text(plan, &entry, lang) {
+                set_text(&li, "span:last-child", text);
             }
         }
         // "No layers shown".

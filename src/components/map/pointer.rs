@@ -27,10 +27,7 @@ pub struct Gesture {
 
 /// The pointer's position in the element that listens (the map), px.
 fn local(ev: &ev::MouseEvent) -> (f64, f64) {
-    let Some(target) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(target) = map_of(ev) else {
         return (0.0, 0.0);
     };
     let r = target.get_bounding_client_rect();
@@ -45,6 +42,11 @@ fn local(ev: &ev::MouseEvent) -> (f64, f64) {
 /// the page's style inside the press that starts a click: ≈ 3 ms at 4× CPU, issue 12).
 fn client(ev: &ev::MouseEvent) -> (f64, f64) {
     (f64::from(ev.client_x()), f64::from(ev.client_y()))
+}
+
+/// The map element whose listener took the event.
+fn map_of(ev: &ev::MouseEvent) -> Option<web_sys::Element> {
+    ev.current_target()?.dyn_into().ok()
 }
 
 /// The selectable feature under an event, from the nearest `data-focus` attribute.
@@ -99,10 +101,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             .gesture
             .try_update_value(|g| !std::mem::replace(&mut g.swallow_click, true))
             .unwrap_or(false);
-        if let Some(el) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
+        if let Some(el) = map_of(&ev) {
             el.set_pointer_capture(id).ok();
             if started {
                 el.class_list().add_1(DRAGGING).ok();
@@ -137,10 +136,7 @@ pub fn up(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             })
             .unwrap_or(true);
         if last {
-            if let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
+            if let Some(el) = map_of(&ev) {
                 el.class_list().remove_1(DRAGGING).ok();
             }
         }

@@ -6,7 +6,7 @@
 
 use super::figures;
 use crate::components::html::{closest, find, set_attr, set_text, Html};
-use crate::components::schedule::lang_on_screen;
+use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::share::{self, ShareCtl};
 use crate::components::tour::TourCtl;
 use crate::components::use_ctx;
@@ -111,10 +111,7 @@ pub fn Facts() -> impl IntoView {
     // Off screen (below the map on phones), written after a language switch's paint, like
     // the panels (`schedule::lang_on_screen`).
     let lang = lang_on_screen(ctx.lang, root);
-    let stale = move || {
-        let written = lang.get();
-        (written != ctx.lang.get()).then(|| written.tag())
-    };
+    let stale = stale_lang(lang, ctx.lang);
     let html = move || {
         let lang = lang.get();
         let open = root

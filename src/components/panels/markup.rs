@@ -8,7 +8,7 @@
 //! ([`lang_on_screen`]).
 
 use crate::components::html::{closest, for_each_match, mark_selected, Html};
-use crate::components::schedule::lang_on_screen;
+use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang, Text};
 use crate::ids::Focus;
@@ -113,10 +113,7 @@ pub fn StaticPanel(
     // then it says in which language it still is (which also keeps its fonts: the
     // switch's frame does not lay out its text again).
     let lang = lang_on_screen(ctx.lang, root);
-    let stale = move || {
-        let written = lang.get();
-        (written != ctx.lang.get()).then(|| written.tag())
-    };
+    let stale = stale_lang(lang, ctx.lang);
     let title_id = format!("panel-{id}-title");
     let label = title_id.clone();
     let html = move || {

@@ -12,9 +12,7 @@ pub use embed_bar::EmbedBar;
 pub use parent::report_to_parent;
 
 use crate::components::html::{closest, find, Html};
-use crate::components::lazy::{
-    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
-};
+use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
@@ -77,12 +75,7 @@ impl ShareCtl {
             panels: self.panels.get_value(),
             ev,
         });
-        let lang = self.ctx.lang.get_untracked();
-        leptos::task::spawn_local(async move {
-            if on_demand!(share_dialog(job)).is_err() {
-                chunk_failed(lang);
-            }
-        });
+        spawn_on_demand!(self.ctx.lang.get_untracked(), share_dialog(job));
     }
 
     /// A click: opens the dialog from the button, or acts in the dialog. True if it was
