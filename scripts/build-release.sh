@@ -32,4 +32,8 @@ if [[ "${METRO_PLAN_NO_SPLIT:-}" != 1 ]]; then
   flags="$flags --cfg metro_split -Clink-args=--emit-relocs"
 fi
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${flags# }"
+# rust-lld without the exports of wasm-streams' unused JS classes (the script says why).
+# The hook then removes their emptied classes from the JS glue (METRO_PLAN_UNEXPORTED=1).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$PWD/scripts/wasm-ld-unexport.sh"
+export METRO_PLAN_UNEXPORTED=1
 exec trunk build --release "$@"

@@ -13,10 +13,19 @@
 //    results replace Trunk's `metro-plan.js` and `metro-plan_bg.wasm` in the staging dir;
 //    `index.html` gets a modulepreload of `__wasm_split.js` beside Trunk's preloads.
 //    README "Where the bytes are" has the sizes.
-// 2. terser minifies wasm-bindgen's JS glue (`metro-plan.js`, which Trunk's own minifier
+// 2. wasm-streams' unused JS classes (IntoUnderlying*) leave wasm-bindgen's JS: the release
+//    build (scripts/build-release.sh) links without their exports (scripts/wasm-ld-unexport.sh,
+//    which says why).
+//    terser minifies wasm-bindgen's JS glue (`metro-plan.js`, which Trunk's own minifier
 //    leaves as it is) and `__wasm_split.js`. Measured (gzip -9): metro-plan.js 8,842 →
 //    7,093 bytes.
-// 3. the precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs).
+// 3. (done first) one stylesheet: the CSS files index.html links (each minified by Trunk, in their
+//    cascade order) concatenated into `metro-plan.css`, linked once with its own
+//    `integrity`; the single files leave dist/. Measured (gzip -9): seven files of
+//    11,687 bytes in all → one of 8,434 bytes, and six requests fewer. Trunk cannot do it
+//    (its CSS step minifies each file on its own and leaves an `@import` as it is, which
+//    the browser would fetch one after the other); `trunk serve` keeps the single files.
+// 4. the precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs).
 // One hook, so that the steps run in this order (Trunk starts a stage's hooks side by side).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -130,6 +139,44 @@ async function instantiateChunk(src, imports) {
   console.log(`post-build: split into the main wasm and ${chunks.join(", ")}`);
 }
 
+/**
+ * wasm-streams' three JS classes (pulled in by Leptos' `server_fn`, unused here), left empty
+ * by the release build's linker (scripts/wasm-ld-unexport.sh drops their methods' exports):
+ * removed from wasm-bindgen's JS with their `Symbol.dispose` line and their
+ * `FinalizationRegistry`, whose `free` export the wasm no longer has. Fails if the JS is not
+ * as wasm-bindgen 0.2 writes it, if a class still has a method (the linker filter let an
+ * export through), or if anything else in the JS or the wasm still names them.
+ */
+const UNUSED_CLASSES = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
+async function dropUnusedClasses() {
+  const path = join(dir, "metro-plan.js");
+  let js = await readFile(path, "utf8");
+  const once = (what, re) => {
+    const found = js.match(re);
+    if (!found || js.match(new RegExp(re.source, "gm")).length !== 1) fail(`metro-plan.js: not exactly one ${what} (a new wasm-bindgen? see scripts/wasm-ld-unexport.sh)`);
+    js = js.replace(found[0], "");
+    return found[0];
+  };
+  for (const name of UNUSED_CLASSES) {
+    const lower = name.toLowerCase();
+    const body = once(`class ${name}`, new RegExp(`^export class ${name} \\{\\n[\\s\\S]*?\\n\\}\\n`, "m"));
+    const calls = [...body.matchAll(/\bwasm\.([A-Za-z0-9_$]+)/g)].map((m) => m[1]);
+    if (calls.some((call) => call !== `__wbg_${lower}_free`) || /^    (static |get |set |async |(?!__destroy_into_raw\(|free\()[A-Za-z_$][\w$]*\()/m.test(body)) {
+      fail(`metro-plan.js: class ${name} still has methods (${calls.join(", ")}): scripts/wasm-ld-unexport.sh let their exports through`);
+    }
+    once(`Symbol.dispose line of ${name}`, new RegExp(`^if \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`, "m"));
+    once(
+      `${name}Finalization`,
+      new RegExp(`^const ${name}Finalization = \\(typeof FinalizationRegistry === 'undefined'\\)\\n    \\? \\{ register: \\(\\) => \\{\\}, unregister: \\(\\) => \\{\\} \\}\\n    : new FinalizationRegistry\\(ptr => wasm\\.__wbg_${lower}_free\\(ptr, 1\\)\\);\\n`, "m"),
+    );
+  }
+  if (/intounderlying/i.test(js)) fail("metro-plan.js still names an IntoUnderlying* class or export after removing them");
+  const { exports } = await linkage(join(dir, "metro-plan_bg.wasm"));
+  const left = [...exports].filter((e) => /intounderlying/i.test(e));
+  if (left.length) fail(`the wasm still exports ${left.join(", ")}: was it linked by scripts/wasm-ld-unexport.sh (scripts/build-release.sh)?`);
+  await writeFile(path, js);
+}
+
 async function terse(name, check) {
   const path = join(dir, name);
   const source = await readFile(path, "utf8");
@@ -139,11 +186,51 @@ async function terse(name, check) {
   await writeFile(path, out.code);
 }
 
+/**
+ * Replaces the stylesheet links of index.html by one link of their concatenation. Fails if
+ * the links are not what Trunk writes (local `.css` files with a sha384 `integrity` that
+ * matches the file), or if a file has a rule that is only valid at the start of a
+ * stylesheet (`@import`, `@charset`, `@namespace`), which concatenating would break.
+ */
+async function bundleCss() {
+  const index = join(dir, "index.html");
+  const html = await readFile(index, "utf8");
+  // (Minified: attributes in any order, quotes dropped.)
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+  const links = (html.match(/<link\s[^>]*>/g) ?? []).filter((tag) => attr(tag, "rel") === "stylesheet");
+  if (links.length === 0) fail("index.html: no stylesheet links to bundle");
+  const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  const parts = [];
+  for (const tag of links) {
+    const href = attr(tag, "href") ?? "";
+    const file = href.match(/^(?:\.\/)?([A-Za-z0-9_-]+\.css)$/)?.[1];
+    if (!file) fail(`index.html: stylesheet ${href} is not a local .css file`);
+    const bytes = await readFile(join(dir, file));
+    if (attr(tag, "integrity") !== sri(bytes)) fail(`index.html: the integrity of ${file} does not match the file`);
+    const css = bytes.toString("utf8");
+    if (/@(import|charset|namespace)\b/i.test(css)) fail(`${file} has an @import, @charset or @namespace rule, which cannot be concatenated`);
+    // Trunk's minifier ends a stylesheet with its last rule's `}`: nothing left open.
+    if (css.trim() !== "" && !css.trimEnd().endsWith("}")) fail(`${file} does not end with a closed rule`);
+    parts.push({ tag, file, css });
+  }
+  const bundle = Buffer.from(parts.map((p) => p.css.trim()).join(""));
+  let out = html.replace(parts[0].tag, `<link href=./metro-plan.css integrity=${sri(bundle)} rel=stylesheet>`);
+  for (const { tag } of parts.slice(1)) out = out.replace(tag, "");
+  for (const { file } of parts) await rm(join(dir, file));
+  await writeFile(join(dir, "metro-plan.css"), bundle);
+  await writeFile(index, out);
+  console.log(`post-build: ${parts.map((p) => p.file).join(", ")} → metro-plan.css (${bundle.length} bytes)`);
+}
+
 if (process.env.TRUNK_PROFILE === "release") {
+  await bundleCss();
   if (process.env.METRO_PLAN_SPLIT === "1") {
     await split();
     await terse("__wasm_split.js", (code) => /export\s*\{[^}]*__wasm_split_load_/.test(code) || /export const __wasm_split_load_/.test(code));
   }
+  // Linked by scripts/wasm-ld-unexport.sh (scripts/build-release.sh; a bare
+  // `trunk build --release` or `trunk serve --release` links with rust-lld as it is).
+  if (process.env.METRO_PLAN_UNEXPORTED === "1") await dropUnusedClasses();
   // The default `init` that loader.js imports.
   await terse("metro-plan.js", (code) => /export\s*\{[^}]*as default/.test(code));
 }
