@@ -3,6 +3,7 @@
 
 pub mod decimal;
 pub mod label;
+pub mod math;
 pub mod path;
 pub mod projection;
 pub mod shape;
@@ -50,7 +51,7 @@ impl Point {
 
     /// Straight-line distance to another point.
     pub fn distance(self, other: Point) -> f64 {
-        (self.x - other.x).hypot(self.y - other.y)
+        math::hypot(self.x - other.x, self.y - other.y)
     }
 }
 

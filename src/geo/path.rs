@@ -78,7 +78,7 @@ pub fn offset_line(points: &[Point], offset: f64) -> Vec<Point> {
             let n = match (before, after) {
                 (Some(a), Some(b)) => {
                     let (x, y) = (a.x + b.x, a.y + b.y);
-                    let len = x.hypot(y).max(f64::EPSILON);
+                    let len = super::math::hypot(x, y).max(f64::EPSILON);
                     // Miter join, limited so sharp turns do not shoot far out.
                     let cos_half = (len / 2.0).max(0.5);
                     Point::new(x / len / cos_half, y / len / cos_half)

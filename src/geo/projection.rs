@@ -3,6 +3,7 @@
 //! Equal-area so that the map never exaggerates one unit against another and so that
 //! areas measured on the projected boundaries are true areas on the sphere.
 
+use super::math::{asin, atan2, cos, hypot, sin};
 use super::{LonLat, Point};
 
 /// Mean Earth radius in kilometres (IUGG).
@@ -22,10 +23,10 @@ impl Albers {
     /// A projection with central meridian `lon0`, origin latitude `lat0` and
     /// standard parallels `lat1`, `lat2` (all in degrees).
     pub fn new(lon0: f64, lat0: f64, lat1: f64, lat2: f64) -> Self {
-        let (s1, s2) = (lat1.to_radians().sin(), lat2.to_radians().sin());
+        let (s1, s2) = (sin(lat1.to_radians()), sin(lat2.to_radians()));
         let n = (s1 + s2) / 2.0;
-        let c = lat1.to_radians().cos().powi(2) + 2.0 * n * s1;
-        let rho0 = (c - 2.0 * n * lat0.to_radians().sin()).sqrt() / n;
+        let c = cos(lat1.to_radians()).powi(2) + 2.0 * n * s1;
+        let rho0 = (c - 2.0 * n * sin(lat0.to_radians())).sqrt() / n;
         Albers { lon0, n, c, rho0 }
     }
 
@@ -37,11 +38,11 @@ impl Albers {
 
     /// Projects a position to map kilometres.
     pub fn project(&self, p: LonLat) -> Point {
-        let rho = (self.c - 2.0 * self.n * p.lat.to_radians().sin()).sqrt() / self.n;
+        let rho = (self.c - 2.0 * self.n * sin(p.lat.to_radians())).sqrt() / self.n;
         let theta = self.n * (p.lon - self.lon0).to_radians();
         Point::new(
-            EARTH_RADIUS_KM * rho * theta.sin(),
-            -EARTH_RADIUS_KM * (self.rho0 - rho * theta.cos()),
+            EARTH_RADIUS_KM * rho * sin(theta),
+            -EARTH_RADIUS_KM * (self.rho0 - rho * cos(theta)),
         )
     }
 
@@ -49,12 +50,12 @@ impl Albers {
     pub fn invert(&self, p: Point) -> LonLat {
         let x = p.x / EARTH_RADIUS_KM;
         let y = self.rho0 + p.y / EARTH_RADIUS_KM;
-        let rho = x.hypot(y).copysign(self.n);
-        let theta = x.atan2(y);
+        let rho = hypot(x, y).copysign(self.n);
+        let theta = atan2(x, y);
         let sin_lat = ((self.c - (rho * self.n).powi(2)) / (2.0 * self.n)).clamp(-1.0, 1.0);
         LonLat {
             lon: self.lon0 + (theta / self.n).to_degrees(),
-            lat: sin_lat.asin().to_degrees(),
+            lat: asin(sin_lat).to_degrees(),
         }
     }
 }

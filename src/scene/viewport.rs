@@ -384,7 +384,7 @@ impl Camera {
         MapView {
             lon: a.lon + (b.lon - a.lon) * t,
             lat: a.lat + (b.lat - a.lat) * t,
-            zoom: a.zoom * (b.zoom / a.zoom).powf(t),
+            zoom: a.zoom * crate::geo::math::pow(b.zoom / a.zoom, t),
         }
     }
 }

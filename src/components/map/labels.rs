@@ -4,6 +4,7 @@ use super::MapCamera;
 use crate::components::html::Html;
 use crate::components::use_ctx;
 use crate::geo::decimal::{fixed, push_fixed};
+use crate::geo::math;
 use crate::ids::LayerId;
 use crate::scene::labels::{self, LabelOf, MapLabel, FONT_PX};
 use leptos::prelude::*;
@@ -35,7 +36,7 @@ pub fn Labels() -> impl IntoView {
     // Re-place labels only when the scale changes by a quarter octave or more.
     let scale = Memo::new(move |_| {
         let s = cam.px_per_km.get();
-        2f64.powf((s.log2() * 4.0).round() / 4.0)
+        math::pow(2.0, (math::log2(s) * 4.0).round() / 4.0)
     });
     // Placed once the map is measured (in the first frame, before it is painted): placed
     // for the guessed size first, they were placed, written and laid out twice at start-up.

@@ -82,7 +82,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             let (_, px, py) = g.pointers[i];
             let before = g.pointers.clone();
             g.pointers[i] = (id, x, y);
-            g.travelled += (x - px).hypot(y - py);
+            g.travelled += crate::geo::math::hypot(x - px, y - py);
             Some((before, g.pointers.clone(), g.travelled))
         });
         let Some((before, after, travelled)) = step.flatten() else {
@@ -186,7 +186,7 @@ pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
             2 => 800.0,
             _ => 1.0,
         };
-        let factor = (-ev.delta_y() * unit * 0.002).exp();
+        let factor = crate::geo::math::exp(-ev.delta_y() * unit * 0.002);
         let target = cam.camera.zoom_at(cam.current(), factor, x, y, w, h);
         cam.set_view(Some(target));
     }

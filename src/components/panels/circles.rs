@@ -45,7 +45,7 @@ fn placements(n: usize) -> Vec<Placement> {
     (0..n)
         .map(|k| {
             let angle = (-135.0 + 360.0 * k as f64 / n as f64).to_radians();
-            let (dx, dy) = (angle.cos(), angle.sin());
+            let (dx, dy) = (crate::geo::math::cos(angle), crate::geo::math::sin(angle));
             let (cx, cy) = (mx + SPREAD_X * dx, my + SPREAD_Y * dy);
             Placement {
                 cx,
