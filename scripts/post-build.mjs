@@ -17,8 +17,8 @@
 //    build (scripts/build-release.sh) links without their exports (scripts/wasm-ld-unexport.sh,
 //    which says why).
 //    terser minifies wasm-bindgen's JS glue (`metro-plan.js`, which Trunk's own minifier
-//    leaves as it is) and `__wasm_split.js`. Measured (gzip -9): metro-plan.js 8,842 →
-//    7,093 bytes.
+//    leaves as it is), `__wasm_split.js` and `loader.js` (copied as it is). Measured
+//    (gzip -9): metro-plan.js 8,842 → 7,093 bytes; loader.js 1,479 → 865 bytes.
 // 3. (done first) one stylesheet: the CSS files index.html links (each minified by Trunk, in their
 //    cascade order) concatenated into `metro-plan.css`, linked once with its own
 //    `integrity`; the single files leave dist/. Measured (gzip -9): seven files of
@@ -233,5 +233,8 @@ if (process.env.TRUNK_PROFILE === "release") {
   if (process.env.METRO_PLAN_UNEXPORTED === "1") await dropUnusedClasses();
   // The default `init` that loader.js imports.
   await terse("metro-plan.js", (code) => /export\s*\{[^}]*as default/.test(code));
+  // public/loader.js, copied by Trunk as it is (its comments are most of its bytes). It must
+  // still load the glue and the wasm with its own URL's release stamp.
+  await terse("loader.js", (code) => /import\(`\.\/metro-plan\.js\$\{/.test(code) && /`\.\/metro-plan_bg\.wasm\$\{/.test(code));
 }
 await import("./compress-dist.mjs");
