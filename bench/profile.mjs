@@ -4,7 +4,10 @@
 // (style, layout, paint: which layouts were forced by script).
 //
 //   node bench/profile.mjs [--root DIR] [--cpu 4] [--reps 12] [--only selection,hover]
-//                          [--top 30]
+//                          [--top 30] [--timeline [--all]]
+//
+// --timeline also prints the last interaction's tasks and render events in order (what
+// each restyled, laid out or painted, and which script forced it); --all every event.
 //
 // A wasm with names: after `bash scripts/build-release.sh`, copy dist/ to DIR and run
 //   wasm-opt -Oz -g --zero-filled-memory --low-memory-unused \
@@ -145,6 +148,25 @@ try {
       forcedStacks.set(key, s);
     }
     for (const [k, s] of [...forcedStacks].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) console.log(`  ${per(s.ms)}  forced ${k} (${(s.n / REPS).toFixed(1)})`);
+    // --timeline: the last interaction's render events and tasks in order (what each laid
+    // out, restyled or painted).
+    if (args.includes("--timeline") && windows.length) {
+      const [a, b] = windows.at(-1);
+      console.log(`  -- timeline of the last interaction (${((b - a) / 1000).toFixed(1)} ms) --`);
+      const shown = ["Layout", "UpdateLayoutTree", "Paint", "PrePaint", "Layerize", "Commit", "EventDispatch", "FireAnimationFrame", "TimerFire", "FunctionCall", "ParseHTML", "RunTask", "ResizeObserver::deliverObservations", "IntersectionObserverController::computeIntersections"];
+      const all = args.includes("--all");
+      for (const e of onMain.filter((e) => e.ts >= a && e.ts <= b && (all || shown.includes(e.name)) && (e.dur ?? 0) >= 200)) {
+        const d = e.args?.data ?? {};
+        const bd = e.args?.beginData ?? {};
+        const st = bd.stackTrace || d.stackTrace;
+        const info = [
+          d.type, d.elementCount != null ? `elements ${d.elementCount}` : "", bd.dirtyObjects != null ? `objects ${bd.dirtyObjects}/${bd.totalObjects}` : "",
+          d.clip ? `clip ${Math.round(d.clip[2] - d.clip[0])}×${Math.round(d.clip[5] - d.clip[1])}` : "", d.nodeName ?? "",
+          st ? `forced by ${st.slice(0, 3).map((f) => f.functionName || "?").join(" < ")}` : "", d.url ? d.url.split("/").at(-1) + ":" + d.lineNumber : "",
+        ].filter(Boolean).join(", ");
+        console.log(`  ${((e.ts - a) / 1000).toFixed(1).padStart(7)} +${((e.dur ?? 0) / 1000).toFixed(1).padStart(5)}  ${e.name} ${info}`);
+      }
+    }
   }
 } finally {
   await browser.close();

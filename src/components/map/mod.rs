@@ -19,7 +19,7 @@ pub use details::Details;
 
 use crate::components::table::TableView;
 use crate::components::use_ctx;
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
 use crate::state::describe;
 use leptos::html;
 use leptos::prelude::*;
@@ -80,7 +80,13 @@ pub fn MapPanel() -> impl IntoView {
                 <controls::Controls />
                 <tooltip::Tooltip />
             </div>
-            <p class="map-keys" id="map-keys" hidden=move || table.get()>{ctx.phrase(ui::MAP_KEYS)}</p>
+            // Both languages' key lines in one grid cell, the one not in `<html lang>` hidden
+            // by the style sheet: the line is the taller of the two in either language, so a
+            // language switch does not change the map's height (which refitted the view and
+            // repainted the whole map in the switch's frame, issue 12).
+            <p class="map-keys" id="map-keys" hidden=move || table.get()>
+                {Lang::ALL.map(|l| view! { <span lang=l.tag()>{ui::MAP_KEYS.get(l)}</span> })}
+            </p>
             <div class="map-legend" hidden=move || table.get()>
                 <legend::Legend />
             </div>

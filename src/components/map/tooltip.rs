@@ -80,7 +80,10 @@ pub fn Tooltip() -> impl IntoView {
             None => {
                 // Drawn beside the pointer first, where it is measured.
                 place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
-                let size = (f64::from(el.offset_width()), f64::from(el.offset_height()));
+                // Its box as laid out, to the fraction of a px (`offsetHeight` rounds, and
+                // a box placed just clear of a panel by its rounded height could overlap it).
+                let r = el.get_bounding_client_rect();
+                let size = (r.width(), r.height());
                 sizes.update_value(|(w, known)| {
                     if *w != width || known.len() >= MAX_SIZES {
                         *w = width;
