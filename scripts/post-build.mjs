@@ -72,6 +72,42 @@ const wasmName = (text) => {
   const bytes = Buffer.from(text, "utf8");
   return Buffer.concat([lebBytes(bytes.length), bytes]);
 };
+/** The name at `pos` of a wasm: [text, position after it]. */
+function readName(wasm, pos) {
+  const [len, start] = uleb(wasm, pos);
+  return [wasm.subarray(start, start + len).toString("utf8"), start + len];
+}
+
+/**
+ * `wasm` with each entry of its section `id` (a vector: the imports, the exports) rewritten
+ * by `entry(wasm, pos)`, which returns the new entry's bytes and the position after the
+ * old one.
+ */
+function rewriteSection(wasm, id, what, entry) {
+  const parts = [wasm.subarray(0, 8)];
+  let pos = 8;
+  while (pos < wasm.length) {
+    const [size, start] = uleb(wasm, pos + 1);
+    const end = start + size;
+    if (wasm[pos] !== id) {
+      parts.push(wasm.subarray(pos, end));
+      pos = end;
+      continue;
+    }
+    let [count, p] = uleb(wasm, start);
+    const entries = [];
+    for (let n = 0; n < count; n++) {
+      let bytes;
+      [bytes, p] = entry(wasm, p);
+      entries.push(bytes);
+    }
+    if (p !== end) fail(`metro-plan_bg.wasm: the ${what} section is not as this hook reads it`);
+    const body = Buffer.concat([lebBytes(count), ...entries]);
+    parts.push(Buffer.from([id]), lebBytes(body.length), body);
+    pos = end;
+  }
+  return Buffer.concat(parts);
+}
 
 /**
  * Short names for the imports wasm-bindgen's JS gives the main wasm: each is named
@@ -91,53 +127,27 @@ function shortImportNames(wasm, js) {
     for (i = Math.floor(i / 52); i > 0; i = Math.floor((i - 1) / 52)) name = letters[(i - 1) % 52] + name;
     return name;
   };
-  const parts = [wasm.subarray(0, 8)];
-  let pos = 8;
-  while (pos < wasm.length) {
-    const id = wasm[pos];
-    const [size, start] = uleb(wasm, pos + 1);
-    const end = start + size;
-    if (id !== 2) {
-      parts.push(wasm.subarray(pos, end));
-      pos = end;
-      continue;
-    }
-    let [count, p] = uleb(wasm, start);
-    const entries = [];
-    for (let n = 0; n < count; n++) {
-      let len;
-      [len, p] = uleb(wasm, p);
-      const module = wasm.subarray(p, p + len).toString("utf8");
-      p += len;
-      [len, p] = uleb(wasm, p);
-      const name = wasm.subarray(p, p + len).toString("utf8");
-      p += len;
-      const descStart = p;
-      const kind = wasm[p++];
-      if (kind === 0x00) [, p] = uleb(wasm, p); // function: type index
-      else if (kind === 0x01 || kind === 0x02) {
-        if (kind === 0x01) p++; // table: funcref or externref
-        const flags = wasm[p++];
-        [, p] = uleb(wasm, p);
-        if (flags & 1) [, p] = uleb(wasm, p);
-      } else if (kind === 0x03 && [0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f].includes(wasm[p])) p += 2; // global
-      else fail(`metro-plan_bg.wasm: import ${module}.${name} of a kind this hook does not read (${kind})`);
-      const desc = wasm.subarray(descStart, p);
-      if (module === MODULE) {
-        if (kind !== 0x00) fail(`metro-plan_bg.wasm: import ${module}.${name} is not a function`);
-        if (renamed.has(name)) fail(`metro-plan_bg.wasm: import ${module}.${name} twice`);
-        renamed.set(name, nameFor(renamed.size));
-        entries.push(Buffer.concat([wasmName("a"), wasmName(renamed.get(name)), desc]));
-      } else {
-        if (module === "a") fail("metro-plan_bg.wasm: an import module is already named `a`");
-        entries.push(Buffer.concat([wasmName(module), wasmName(name), desc]));
-      }
-    }
-    if (p !== end) fail("metro-plan_bg.wasm: the import section is not as this hook reads it");
-    const body = Buffer.concat([lebBytes(count), ...entries]);
-    parts.push(Buffer.from([2]), lebBytes(body.length), body);
-    pos = end;
-  }
+  const out = rewriteSection(wasm, 2, "import", (bytes, pos) => {
+    const [module, afterModule] = readName(bytes, pos);
+    let [name, p] = readName(bytes, afterModule);
+    const descStart = p;
+    const kind = bytes[p++];
+    if (kind === 0x00) [, p] = uleb(bytes, p); // function: type index
+    else if (kind === 0x01 || kind === 0x02) {
+      if (kind === 0x01) p++; // table: funcref or externref
+      const flags = bytes[p++];
+      [, p] = uleb(bytes, p);
+      if (flags & 1) [, p] = uleb(bytes, p);
+    } else if (kind === 0x03 && [0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f].includes(bytes[p])) p += 2; // global
+    else fail(`metro-plan_bg.wasm: import ${module}.${name} of a kind this hook does not read (${kind})`);
+    const desc = bytes.subarray(descStart, p);
+    if (module === "a") fail("metro-plan_bg.wasm: an import module is already named `a`");
+    if (module !== MODULE) return [Buffer.concat([wasmName(module), wasmName(name), desc]), p];
+    if (kind !== 0x00) fail(`metro-plan_bg.wasm: import ${module}.${name} is not a function`);
+    if (renamed.has(name)) fail(`metro-plan_bg.wasm: import ${module}.${name} twice`);
+    renamed.set(name, nameFor(renamed.size));
+    return [Buffer.concat([wasmName("a"), wasmName(renamed.get(name)), desc]), p];
+  });
   if (renamed.size === 0) fail(`metro-plan_bg.wasm: no imports from ${MODULE}`);
 
   // The import object: `const import0 = {` … `    };`, one `        NAME: ` key per import.
@@ -151,7 +161,7 @@ function shortImportNames(wasm, js) {
   const object = block[0].replace(/^        ([A-Za-z_$][\w$]*): /gm, (whole, key) => (key === "__proto__" ? whole : `        ${renamed.get(key)}: `));
   const moduleKey = `        "${MODULE}": import0,\n`;
   if (js.split(moduleKey).length !== 2) fail(`metro-plan.js: no single \`"${MODULE}": import0\` in the imports it returns`);
-  return { wasm: Buffer.concat(parts), js: js.replace(block[0], object).replace(moduleKey, `        "a": import0,\n`) };
+  return { wasm: out, js: js.replace(block[0], object).replace(moduleKey, `        "a": import0,\n`) };
 }
 
 /**
@@ -162,46 +172,24 @@ function shortImportNames(wasm, js) {
  */
 function shortExportNames(wasm, js, keep) {
   const renamed = new Map();
-  const parts = [wasm.subarray(0, 8)];
-  let pos = 8;
-  while (pos < wasm.length) {
-    const id = wasm[pos];
-    const [size, start] = uleb(wasm, pos + 1);
-    const end = start + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(pos, end));
-      pos = end;
-      continue;
-    }
-    let [count, p] = uleb(wasm, start);
-    const entries = [];
-    for (let n = 0; n < count; n++) {
-      let len;
-      [len, p] = uleb(wasm, p);
-      let name = wasm.subarray(p, p + len).toString("utf8");
-      p += len;
-      const descStart = p;
-      p++;
-      [, p] = uleb(wasm, p);
-      if (/^_R[0-9A-Za-z_]+$/.test(name)) {
-        if (keep.includes(name)) fail(`metro-plan_bg.wasm: the chunks link against ${name}`);
-        renamed.set(name, `R${renamed.size}`);
-        name = renamed.get(name);
-      } else if (/^R[0-9]+$/.test(name)) fail(`metro-plan_bg.wasm: an export is already named ${name}`);
-      entries.push(Buffer.concat([wasmName(name), wasm.subarray(descStart, p)]));
-    }
-    if (p !== end) fail("metro-plan_bg.wasm: the export section is not as this hook reads it");
-    const body = Buffer.concat([lebBytes(count), ...entries]);
-    parts.push(Buffer.from([7]), lebBytes(body.length), body);
-    pos = end;
-  }
-  let out = js;
+  const out = rewriteSection(wasm, 7, "export", (bytes, pos) => {
+    let [name, p] = readName(bytes, pos);
+    const descStart = p;
+    [, p] = uleb(bytes, p + 1); // kind, index
+    if (/^_R[0-9A-Za-z_]+$/.test(name)) {
+      if (keep.includes(name)) fail(`metro-plan_bg.wasm: the chunks link against ${name}`);
+      renamed.set(name, `R${renamed.size}`);
+      name = renamed.get(name);
+    } else if (/^R[0-9]+$/.test(name)) fail(`metro-plan_bg.wasm: an export is already named ${name}`);
+    return [Buffer.concat([wasmName(name), bytes.subarray(descStart, p)]), p];
+  });
+  let calls = js;
   for (const [name, short] of renamed) {
     const call = new RegExp(`\\bwasm\\.${name}(?![\\w$])`, "g");
-    if (!call.test(out)) fail(`metro-plan.js does not call the export ${name} as wasm.${name}`);
-    out = out.replace(call, `wasm.${short}`);
+    if (!call.test(calls)) fail(`metro-plan.js does not call the export ${name} as wasm.${name}`);
+    calls = calls.replace(call, `wasm.${short}`);
   }
-  return { wasm: Buffer.concat(parts), js: out };
+  return { wasm: out, js: calls };
 }
 
 /** The names of a wasm's imports (`module.name`) and exports. */
