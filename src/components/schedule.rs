@@ -3,7 +3,6 @@
 
 use leptos::prelude::set_timeout;
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -11,34 +10,75 @@ use wasm_bindgen::JsCast;
 /// When the work runs if no frame comes (a hidden page draws none).
 const NO_FRAME: Duration = Duration::from_millis(200);
 
+/// Work waiting for the next frame: its delay and itself.
+type Waiting = Vec<(Duration, Box<dyn FnOnce()>)>;
+
+thread_local! {
+    /// The work asked for since the last frame, with the number of its batch: one frame
+    /// callback and one fallback timer serve a whole batch (issue 12: a language switch
+    /// puts off a dozen parts; each with its own `requestAnimationFrame` callback and
+    /// timers, they cost ≈ 3 ms of the click's script at 4× CPU and as much again in the
+    /// frame, before its paint).
+    static WAITING: RefCell<(u32, Waiting)> = RefCell::new((0, Vec::new()));
+}
+
 /// Runs `f` `delay` after the next frame has been drawn, or [`NO_FRAME`] from now if no
 /// frame comes, whichever is first; at once if there is no window. The delay starts once
 /// the frame's style, layout and paint are done (a timer posted from
 /// `requestAnimationFrame` runs after them): started from `requestAnimationFrame` itself,
 /// a frame that took longer than the delay (a language switch at 4× CPU on a busy
 /// machine) had the work run just after it, before the browser had even passed on the
-/// paint, and inside the benchmark's input → paint window.
+/// paint, and inside the benchmark's input → paint window. Work asked for before the
+/// same frame runs in the order asked.
 pub fn after_paint(delay: Duration, f: impl FnOnce() + 'static) {
-    let once = Rc::new(RefCell::new(Some(f)));
-    let run = move || {
-        if let Some(f) = once.borrow_mut().take() {
-            f();
-        }
-    };
     let Some(window) = web_sys::window() else {
-        return run();
+        return f();
     };
-    let after_frame = run.clone();
-    let frame = Closure::once_into_js(move || {
-        set_timeout(move || set_timeout(after_frame, delay), Duration::ZERO)
+    let batch = WAITING.with_borrow_mut(|(batch, waiting)| {
+        waiting.push((delay, Box::new(f)));
+        if waiting.len() > 1 {
+            return None;
+        }
+        *batch = batch.wrapping_add(1);
+        Some(*batch)
+    });
+    // The first of a batch asks for the frame.
+    let Some(batch) = batch else { return };
+    let frame = Closure::once_into_js(|| {
+        let waiting = take(None);
+        set_timeout(move || run(waiting), Duration::ZERO)
     });
     if window
         .request_animation_frame(frame.unchecked_ref())
         .is_err()
     {
-        return run();
+        return run_now(take(None));
     }
-    set_timeout(run, NO_FRAME);
+    // (Unless a frame has taken the batch meanwhile.)
+    set_timeout(move || run_now(take(Some(batch))), NO_FRAME);
+}
+
+/// The work waiting: all of it, or only if it is still batch `only`.
+fn take(only: Option<u32>) -> Waiting {
+    WAITING.with_borrow_mut(|(batch, waiting)| {
+        if only.is_some_and(|b| b != *batch) {
+            Vec::new()
+        } else {
+            std::mem::take(waiting)
+        }
+    })
+}
+
+/// Runs the work, each after its delay (in order).
+fn run(waiting: Waiting) {
+    for (delay, f) in waiting {
+        set_timeout(f, delay);
+    }
+}
+
+/// Runs the work at once.
+fn run_now(waiting: Waiting) {
+    waiting.into_iter().for_each(|(_, f)| f());
 }
 
 /// How long after the frame that answers an input the work put off from it runs: a timer
