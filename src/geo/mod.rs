@@ -151,3 +151,37 @@ impl Rect {
             && other.max_y <= self.max_y
     }
 }
+
+/// Sorts `items` stably by `less` (an insertion sort): for the few elements the app sorts
+/// at start-up (a scan line's crossings, the units' labels). `slice::sort_by`'s driftsort
+/// is several KB of wasm for each element type it sorts (issue 12, README "Where the
+/// bytes are"); both are stable, so the order is the same.
+pub fn sort_small_by<T>(items: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && less(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    #[test]
+    fn sort_small_by_is_stable_and_sorts_like_sort_by() {
+        let mut seed = 7u32;
+        for len in 0..40 {
+            let items: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((seed >> 16) % 5, i)
+                })
+                .collect();
+            let (mut ours, mut std) = (items.clone(), items);
+            super::sort_small_by(&mut ours, |a, b| a.0 < b.0);
+            std.sort_by_key(|x| x.0);
+            assert_eq!(ours, std);
+        }
+    }
+}

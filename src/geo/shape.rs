@@ -103,7 +103,7 @@ fn widest_span(shape: &Shape, y: f64) -> Option<(f64, f64, f64)> {
             })
         })
         .collect();
-    xs.sort_by(f64::total_cmp);
+    super::sort_small_by(&mut xs, |a, b| a.total_cmp(b).is_lt());
     xs.chunks_exact(2)
         .map(|pair| (pair[0], pair[1], y))
         .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))

@@ -122,7 +122,9 @@ pub fn candidates<'a>(
         .filter(|m| layers.shows_unit(&m.roles))
         .filter_map(|m| Some((plan.unit(&m.adcode)?, m)))
         .collect();
-    units.sort_by(|a, b| b.0.area_km2.total_cmp(&a.0.area_km2));
+    crate::geo::sort_small_by(&mut units, |a, b| {
+        b.0.area_km2.total_cmp(&a.0.area_km2).is_lt()
+    });
     for (unit, mark) in units {
         let of = LabelOf::Unit(mark.adcode.clone());
         out.push(MapLabel::new(of, unit.name.get(lang), mark.label_at));
