@@ -3,23 +3,42 @@
 use super::CityMark;
 use crate::ids::{BeltId, LayerId, LayerItem};
 use crate::plan::UnitRole;
-use std::collections::BTreeSet;
 
 /// Which layers are shown. Belts show only while the belts layer is on, and then only
-/// those in `belts` (all five unless the user picked single belts).
+/// those in `belts` (all five unless the user picked single belts). Both are sets of
+/// bits, one per id (`id as u32`, its place in `ALL`): a `BTreeSet` of each cost ≈ 2 KB
+/// gzip of wasm in its tree code and sorting (issue 12).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layers {
-    on: BTreeSet<LayerId>,
-    belts: BTreeSet<BeltId>,
+    on: u32,
+    belts: u32,
 }
+
+/// The bit of a layer.
+fn bit(id: LayerId) -> u32 {
+    1 << id as u32
+}
+
+/// The bit of a belt.
+fn belt_bit(id: BeltId) -> u32 {
+    1 << id as u32
+}
+
+/// Every belt.
+const ALL_BELTS: u32 = (1 << BeltId::ALL.len()) - 1;
+
+// One bit each.
+const _: () = assert!(LayerId::ALL.len() <= 32 && BeltId::ALL.len() < 32);
 
 impl Default for Layers {
     /// The opening view: the plan's area, its setting and the center and clusters.
     fn default() -> Self {
         use LayerId::*;
         Layers {
-            on: [Area, Sphere, Context, Center, Clusters, Labels].into(),
-            belts: BeltId::ALL.iter().copied().collect(),
+            on: [Area, Sphere, Context, Center, Clusters, Labels]
+                .into_iter()
+                .fold(0, |on, id| on | bit(id)),
+            belts: ALL_BELTS,
         }
     }
 }
@@ -28,28 +47,24 @@ impl Layers {
     /// No layer at all.
     pub fn none() -> Self {
         Layers {
-            on: BTreeSet::new(),
-            belts: BeltId::ALL.iter().copied().collect(),
+            on: 0,
+            belts: ALL_BELTS,
         }
     }
 
     /// The layers that a list of items turns on (items as in the URL).
     pub fn from_items(items: impl IntoIterator<Item = LayerItem>) -> Self {
         let mut layers = Layers::none();
-        let mut single: BTreeSet<BeltId> = BTreeSet::new();
+        let mut single = 0;
         for item in items {
             match item {
-                LayerItem::Layer(id) => {
-                    layers.on.insert(id);
-                }
-                LayerItem::Belt(id) => {
-                    single.insert(id);
-                }
+                LayerItem::Layer(id) => layers.on |= bit(id),
+                LayerItem::Belt(id) => single |= belt_bit(id),
             }
         }
         // `belts` means all five; single belts alone mean just those.
-        if !single.is_empty() && !layers.on.contains(&LayerId::Belts) {
-            layers.on.insert(LayerId::Belts);
+        if single != 0 && !layers.shows(LayerId::Belts) {
+            layers.on |= bit(LayerId::Belts);
             layers.belts = single;
         }
         layers
@@ -57,12 +72,12 @@ impl Layers {
 
     /// True if the layer is shown.
     pub fn shows(&self, id: LayerId) -> bool {
-        self.on.contains(&id)
+        self.on & bit(id) != 0
     }
 
     /// True if this belt is drawn.
     pub fn shows_belt(&self, id: BeltId) -> bool {
-        self.shows(LayerId::Belts) && self.belts.contains(&id)
+        self.shows(LayerId::Belts) && self.belts & belt_bit(id) != 0
     }
 
     /// True if the item is shown: its layer, or its belt.
@@ -91,12 +106,12 @@ impl Layers {
     /// Turns a layer on or off. Turning belts on again shows all five.
     pub fn set(&mut self, id: LayerId, on: bool) {
         if on {
-            if id == LayerId::Belts && !self.on.contains(&id) {
-                self.belts = BeltId::ALL.iter().copied().collect();
+            if id == LayerId::Belts && !self.shows(id) {
+                self.belts = ALL_BELTS;
             }
-            self.on.insert(id);
+            self.on |= bit(id);
         } else {
-            self.on.remove(&id);
+            self.on &= !bit(id);
         }
     }
 
@@ -104,13 +119,13 @@ impl Layers {
     pub fn set_belt(&mut self, id: BeltId, on: bool) {
         if on {
             if !self.shows(LayerId::Belts) {
-                self.on.insert(LayerId::Belts);
-                self.belts.clear();
+                self.on |= bit(LayerId::Belts);
+                self.belts = 0;
             }
-            self.belts.insert(id);
+            self.belts |= belt_bit(id);
         } else if self.shows(LayerId::Belts) {
-            self.belts.remove(&id);
-            if self.belts.is_empty() {
+            self.belts &= !belt_bit(id);
+            if self.belts == 0 {
                 self.set(LayerId::Belts, false);
             }
         }
@@ -123,8 +138,13 @@ impl Layers {
             if !self.shows(*id) {
                 continue;
             }
-            if *id == LayerId::Belts && self.belts.len() < BeltId::ALL.len() {
-                out.extend(self.belts.iter().map(|b| LayerItem::Belt(*b).to_string()));
+            if *id == LayerId::Belts && self.belts != ALL_BELTS {
+                out.extend(
+                    BeltId::ALL
+                        .iter()
+                        .filter(|b| self.belts & belt_bit(**b) != 0)
+                        .map(|b| LayerItem::Belt(*b).to_string()),
+                );
             } else {
                 out.push(LayerItem::Layer(*id).to_string());
             }
