@@ -9,13 +9,12 @@
 // --timeline also prints the last interaction's tasks and render events in order (what
 // each restyled, laid out or painted, and which script forced it); --all every event.
 //
-// A wasm with names: after `bash scripts/build-release.sh`, copy dist/ to DIR and run
-//   wasm-opt -Oz -g --zero-filled-memory --low-memory-unused \
-//     target/wasm-split/bindgen/metro-plan_bg.wasm -o DIR/metro-plan_bg.wasm
-// (and delete DIR's .gz/.br copies). That is the main module as the post-build hook cuts
-// and binds it (scripts/post-build.mjs), before it is optimised; its names are mangled
-// (`_RNv…10metro_plan10components3url9write_url`: the path is readable in them). The
-// wasm Trunk binds, target/wasm-bindgen/release/, is no longer the one shipped.
+// A wasm with names: `METRO_PLAN_NAMES=1 bash scripts/build-release.sh` (the post-build
+// hook, scripts/post-build.mjs, then runs the main module's wasm-opt with `-g`), copy dist/
+// to DIR (without its .gz/.br copies), build again without it, and pass `--root DIR`. The
+// names are mangled (`_RNv…10metro_plan10components3url9write_url`: the path is readable
+// in them). Patching names into a copy of dist/ afterwards no longer works: the hook
+// renames the imports and exports between the main module and its JS.
 
 import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
