@@ -68,6 +68,13 @@ if grep -a -o -E 'core(\[[0-9a-f]+\])?::(num::(flt2dec|dec2flt)|fmt::float)' "$U
   echo "float formatting or parsing is linked into the wasm: write numbers with geo::decimal::Num / push_fixed, read them with parse_f64 (README \"Where the bytes are\")" >&2
   false
 fi
+# Nor libm's transcendental functions (issue 12: ≈ 9 KB gzip with their tables): in the
+# browser they are the JS engine's Math (geo::math), so an `x.sin()`, `powf`, `exp`, … on
+# the wasm's path shows up here by name.
+if grep -a -o -E 'libm_math::(a?sin|a?cos|a?tan|atan2|hypot|exp2?|log2?|log10|pow|rem_pio2[a-z_]*)::' "$UNOPTIMIZED" | sort -u | grep .; then
+  echo "libm is linked into the wasm: use geo::math (the JS engine's Math in the browser) instead of f64's sin/cos/powf/exp/… (README \"Where the bytes are\")" >&2
+  false
+fi
 # The first load is every file of dist/ (HTML, loader, JS, wasm, CSS; the data is inside
 # the wasm), gzip -9; the budget (issue 12) is 120 KB. The .gz/.br beside them are the
 # same files precompressed for hosts that serve them (scripts/compress-dist.mjs). Files the

@@ -1,6 +1,6 @@
 //! Names on the map in the current language, placed so that none overlap at any zoom.
 
-use super::MapCamera;
+use super::{Cache, MapCamera};
 use crate::components::html::Html;
 use crate::components::use_ctx;
 use crate::geo::decimal::{fixed, push_fixed};
@@ -8,9 +8,6 @@ use crate::geo::math;
 use crate::ids::LayerId;
 use crate::scene::labels::{self, LabelOf, MapLabel, FONT_PX};
 use leptos::prelude::*;
-// FxHash rather than std's SipHash with a random seed, which nothing else in the wasm
-// uses (≈ 1 KB of it, issue 12); the keys are ours.
-use rustc_hash::FxHashMap as HashMap;
 
 /// The CSS class of a label.
 fn class(of: &LabelOf) -> &'static str {
@@ -60,7 +57,7 @@ pub fn Labels() -> impl IntoView {
     // the start-up task (≈ 120 ms of it at 4× CPU, issue 12).
     let group = NodeRef::<leptos::svg::G>::new();
     let shown = StoredValue::new(Vec::<MapLabel<'static>>::new());
-    let widths = StoredValue::new(HashMap::<(&'static str, &'static str), f64>::default());
+    let widths = StoredValue::new(Cache::<(&'static str, &'static str), f64>::default());
     let width_of = move |l: &MapLabel<'static>| {
         widths
             .with_value(|w| w.get(&(class(&l.of), l.text)).copied())

@@ -24,6 +24,11 @@ use crate::state::describe;
 use leptos::html;
 use leptos::prelude::*;
 
+/// The map's caches (the labels' measured widths, the tooltip's measured sizes): FxHash
+/// rather than std's SipHash with a random seed, which nothing else in the wasm uses
+/// (≈ 1 KB of it, issue 12); the keys are ours.
+type Cache<K, V> = rustc_hash::FxHashMap<K, V>;
+
 /// The map with its controls, legend, tooltip and details.
 #[component]
 pub fn MapPanel() -> impl IntoView {

@@ -6,7 +6,7 @@
 //! mostly other places). Its content is one HTML string (`components::html`).
 
 use super::details::role_phrases;
-use super::MapCamera;
+use super::{Cache, MapCamera};
 use crate::components::ctx::Hover;
 use crate::components::html::{attach_while, Html};
 use crate::components::use_ctx;
@@ -20,9 +20,6 @@ use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
 use crate::scene::viewport::Viewport;
 use leptos::html;
 use leptos::prelude::*;
-// FxHash rather than std's SipHash with a random seed, which nothing else in the wasm
-// uses (≈ 1 KB of it, issue 12); the keys are ours.
-use rustc_hash::FxHashMap as HashMap;
 
 /// How many tooltip sizes are remembered (every feature in both languages fits).
 const MAX_SIZES: usize = 512;
@@ -47,7 +44,7 @@ pub fn Tooltip() -> impl IntoView {
     // width is bounded by the map's): one shown again is placed without measuring it
     // again (issue 12: the measurement forced a layout, ≈ 4 ms at 4× CPU, in every
     // pointermove that reached another feature, and before the click of a selection).
-    let sizes = StoredValue::new((0.0, HashMap::<String, (f64, f64)>::default()));
+    let sizes = StoredValue::new((0.0, Cache::<String, (f64, f64)>::default()));
     // Runs before the new box is painted; remembers the element's parent.
     Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let (hover, lang) = (ctx.hover.get(), ctx.lang.get());
