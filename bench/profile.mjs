@@ -4,7 +4,7 @@
 // (style, layout, paint: which layouts were forced by script).
 //
 //   node bench/profile.mjs [--root DIR] [--cpu 4] [--reps 12] [--only selection,hover]
-//                          [--top 30] [--timeline [--all]]
+//                          [--top 30] [--timeline [--all]] [--viewport 1100x800]
 //
 // --timeline also prints the last interaction's tasks and render events in order (what
 // each restyled, laid out or painted, and which script forced it); --all every event.
@@ -76,7 +76,8 @@ const server = await startServer({ root: ROOT, base: BASE });
 const url = server.url;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 try {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  const [vw, vh] = opt("viewport", `${VIEWPORTS.desktop.width}x${VIEWPORTS.desktop.height}`).split("x").map(Number);
+  const context = await browser.newContext({ viewport: { width: vw, height: vh } });
   await context.addInitScript(pageProbe, READY);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.log("pageerror", String(e)));

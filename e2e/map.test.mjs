@@ -256,6 +256,39 @@ describe("the map", () => {
     }
   });
 
+  test("a language switch keeps the map's box and view at every width, with few layers or all", async () => {
+    // The map takes the height its column leaves on wide screens: the key line and (from
+    // 1024 to 1279 px, below the map) the legend are as high in either language, so a
+    // switch neither resizes nor refits it (issue 12: that cost a second layout and a
+    // whole-map paint in the switch's frame).
+    // Its place too where the header is one line in either language (≥ 1024 px; on phones
+    // the English title may take another line above the map).
+    const read = (page) => page.evaluate(() => {
+      const svg = document.querySelector("svg.map");
+      const r = svg.getBoundingClientRect();
+      const at = innerWidth >= 1024 ? `${r.x.toFixed(2)},${r.y.toFixed(2)} ` : "";
+      return `${at}${r.width.toFixed(2)}×${r.height.toFixed(2)} viewBox ${svg.getAttribute("viewBox")}`;
+    });
+    const switched = async (page, lang) => {
+      await page.locator(".lang-switch").click();
+      await page.waitForFunction((l) => document.documentElement.lang.startsWith(l) && !document.querySelector(".panel[lang]"), lang);
+      await settled(page);
+    };
+    const sizes = [[390, 844], [1024, 768], [1100, 800], [1279, 800], [1280, 800]];
+    for (const layers of ["", `&layers=${ALL_LAYERS}`]) {
+      for (const [width, height] of sizes) {
+        await onPage(app, `?lang=zh${layers}`, { viewport: { width, height } }, async ({ page }) => {
+          await settled(page);
+          const zh = await read(page);
+          await switched(page, "en");
+          assert.equal(await read(page), zh, `${width}×${height}${layers}: zh → en`);
+          await switched(page, "zh");
+          assert.equal(await read(page), zh, `${width}×${height}${layers}: en → zh`);
+        });
+      }
+    }
+  });
+
   test("no label shown is cut by the map's visible edge, at any size, zoom or pan", async () => {
     const sizes = { "320×640": { width: 320, height: 640 }, "1280×800": VIEWPORTS.desktop };
     for (const lang of ["zh", "en"]) {
