@@ -17,6 +17,9 @@ const WASM = /metro-plan_bg\.wasm(\?|$)/;
 function observe() {
   window.__shift = 0;
   window.__lcp = [];
+  // Every value <html data-pre> takes (loader.js removes it at once where no snapshot is shown).
+  window.__pre = [];
+  new MutationObserver(() => window.__pre.push(document.documentElement.getAttribute("data-pre"))).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-pre"] });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
   }).observe({ type: "layout-shift", buffered: true });
@@ -169,13 +172,17 @@ describe("the first screen before the wasm", () => {
     test(`${query} shows no snapshot (the app would not look like it)`, async () => {
       const { page, problems, release, close } = await openHeld(app, query, { viewport: VIEWPORTS.mobile });
       try {
-        await page.waitForFunction(() => document.documentElement.hasAttribute("data-pre"));
+        // loader.js takes the unshown snapshots out at once, before the wasm.
+        await page.waitForFunction(() => window.__pre.length > 0 && document.querySelectorAll(".app-pre").length === 0);
+        assert.deepEqual(await page.evaluate(() => window.__pre), ["off", null]);
         const before = await seen(page);
-        assert.equal(before.pre, "off");
         assert.deepEqual(before.shown, []);
         release();
         await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
         assert.equal(await page.locator(".app-pre").count(), 0);
+        assert.deepEqual(await page.evaluate(() => window.__lcp.filter((e) => e.inSnapshot)), []);
+        // The tour card is written into the app's dock (once into the hidden snapshot's).
+        if (query.includes("tour=")) await page.waitForSelector('.app .dock .tour-card[data-tour-pos="2"]', { timeout: 10_000 });
         assertNoProblems(problems);
       } finally {
         release();

@@ -14,8 +14,7 @@ function showError(err, lead = COULD_NOT_START) {
   console.error(err);
   // The snapshot of the first screen (public/pre.js, scripts/prerender.mjs) gives way to
   // the error, as the app's own start does.
-  for (const snapshot of document.querySelectorAll(".app-pre")) snapshot.remove();
-  document.documentElement.removeAttribute("data-pre");
+  dropSnapshots();
   const reason = err && err.message ? err.message : String(err);
   const box = document.createElement("div");
   box.className = "fatal boot-error";
@@ -68,10 +67,16 @@ async function start() {
   // screen before the wasm" has the figures and the cost). Otherwise it is fetched at
   // once, beside the JS glue.
   if (snapshotShown()) await afterFirstPaint();
+  else dropSnapshots(); // (not shown: out of the app's way at once)
   const wasm = fetch(new URL(`./metro-plan_bg.wasm${stamp}`, import.meta.url));
   wasm.catch(() => {}); // (its failure is init's, below)
   const { default: init } = await import(`./metro-plan.js${stamp}`);
   await init({ module_or_path: wasm });
+}
+
+function dropSnapshots() {
+  for (const snapshot of document.querySelectorAll(".app-pre")) snapshot.remove();
+  document.documentElement.removeAttribute("data-pre");
 }
 
 function snapshotShown() {

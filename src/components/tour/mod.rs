@@ -168,11 +168,13 @@ fn map_to_top_on_phones() {
     }
 }
 
-/// The first element of the page matching `selector`, if any.
+/// The first element of the app matching `selector`, if any: never one of the snapshots
+/// of the first screen (`components::prerender`), which are still in the page while the
+/// app starts (a card written into the snapshot's dock went with it).
 fn find(selector: &str) -> Option<web_sys::Element> {
     web_sys::window()?
         .document()?
-        .query_selector(selector)
+        .query_selector(&super::prerender::live(selector))
         .ok()?
 }
 
