@@ -12,6 +12,10 @@ const STOPPED = "地图因内部错误停止 / The map stopped on an internal er
 function showError(err, lead = COULD_NOT_START) {
   if (document.querySelector(".boot-error")) return;
   console.error(err);
+  // The snapshot of the first screen (public/pre.js, scripts/prerender.mjs) gives way to
+  // the error, as the app's own start does.
+  for (const snapshot of document.querySelectorAll(".app-pre")) snapshot.remove();
+  document.documentElement.removeAttribute("data-pre");
   const reason = err && err.message ? err.message : String(err);
   const box = document.createElement("div");
   box.className = "fatal boot-error";

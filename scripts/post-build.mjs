@@ -27,7 +27,9 @@
 //    11,687 bytes in all → one of 8,434 bytes, and six requests fewer. Trunk cannot do it
 //    (its CSS step minifies each file on its own and leaves an `@import` as it is, which
 //    the browser would fetch one after the other); `trunk serve` keeps the single files.
-// 4. the precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs).
+// 4. the snapshots of the first screen in index.html (scripts/prerender.mjs, which says how),
+//    from the app built by the steps above; `pre.js` minified.
+// 5. the precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs).
 // One hook, so that the steps run in this order (Trunk starts a stage's hooks side by side).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -336,11 +338,11 @@ async function dropUnusedClasses() {
   await writeFile(path, js);
 }
 
-async function terse(name, check) {
+async function terse(name, check, { module = true } = {}) {
   const path = join(dir, name);
   const source = await readFile(path, "utf8");
   // ES modules: their exports keep their names.
-  const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const out = await minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!out.code || !check(out.code)) fail(`terser's output of ${name} lost its exports`);
   await writeFile(path, out.code);
 }
@@ -395,5 +397,15 @@ if (process.env.TRUNK_PROFILE === "release") {
   // public/loader.js, copied by Trunk as it is (its comments are most of its bytes). It must
   // still load the glue and the wasm with its own URL's release stamp.
   await terse("loader.js", (code) => /import\(`\.\/metro-plan\.js\$\{/.test(code) && /`\.\/metro-plan_bg\.wasm\$\{/.test(code));
+  // public/pre.js, a classic script (copied as it is): it must still set `data-pre`.
+  await terse("pre.js", (code) => code.includes("data-pre"), { module: false });
+  // The snapshots of the first screen, taken from the app as built so far (it changes
+  // index.html, so before the compression). METRO_PLAN_NO_PRERENDER=1 leaves them out (to
+  // compare; the page then paints nothing before the wasm, as before).
+  if (process.env.METRO_PLAN_NO_PRERENDER !== "1") {
+    const { prerender } = await import("./prerender.mjs");
+    const sizes = await prerender(dir);
+    console.log(`post-build: the first screen's snapshots in index.html (${sizes.map((s) => `${s.lang} ${s.bytes} B`).join(", ")})`);
+  }
 }
 await import("./compress-dist.mjs");

@@ -30,6 +30,7 @@ pub fn show_fatal(message: &str) {
         return;
     };
     let Some(body) = doc.body() else { return };
+    super::prerender::remove_snapshots();
     let Ok(box_) = doc.create_element("div") else {
         return;
     };
@@ -127,6 +128,15 @@ fn Dashboard(
     let ready = move || ctx.ready.get() && side.get();
     // A selection opened by a link has its text brought beside the map once the map is
     // ready, as a selection on the map does.
+    // The snapshot of the first screen in index.html gives way to the app in the task
+    // that makes it ready (effects run in the microtasks after it, before the next paint).
+    Effect::new(move |gone: Option<bool>| {
+        if gone == Some(true) || !ready() {
+            return false;
+        }
+        super::prerender::remove_snapshots();
+        true
+    });
     Effect::new(move |shown: Option<bool>| {
         if shown == Some(true) || !ready() {
             return shown.unwrap_or(false);
@@ -186,6 +196,7 @@ fn LinkNotice(dropped: Vec<String>) -> impl IntoView {
 /// The page shown when the embedded data is inconsistent: every problem, one per line.
 #[component]
 fn DataErrors(lang: Lang, problems: Vec<String>) -> impl IntoView {
+    super::prerender::remove_snapshots();
     view! {
         <div class="app app-error" role="alert" data-error="data">
             <h1>{ui::ERROR_TITLE.get(lang)}</h1>

@@ -135,7 +135,11 @@ pub fn chunk_failed(lang: Lang) {
     {
         return;
     }
-    let Some(app) = doc.query_selector(".app").ok().flatten() else {
+    let Some(app) = doc
+        .query_selector(&super::prerender::live(".app"))
+        .ok()
+        .flatten()
+    else {
         return;
     };
     let Ok(notice) = doc.create_element("div") else {

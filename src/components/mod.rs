@@ -7,6 +7,7 @@ pub mod html;
 pub mod lazy;
 pub mod map;
 pub mod panels;
+pub mod prerender;
 pub mod schedule;
 pub mod share;
 pub mod table;

@@ -26,7 +26,9 @@ const LAYER_LIST_PX: f64 = 278.0;
 const LAYER_LIST_SHARE: f64 = 0.9;
 /// The panels that may lie over the map: the fitted views and the recentring keep
 /// clear of them (each marks itself with this attribute).
-const OVERLAYS: &str = "[data-overlay]";
+// Not those of the first screen's snapshot in index.html while the app starts under it
+// (`components::prerender`).
+const OVERLAYS: &str = "[data-overlay]:not(.app-pre *)";
 
 /// Reactive camera state of the map; `Copy`, provided as context to the map's parts.
 #[derive(Clone, Copy)]

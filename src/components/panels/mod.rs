@@ -51,7 +51,7 @@ pub fn show_item(focus: &Focus) {
         };
         let Some(doc) = window.document() else { return };
         let rect = |sel: &str| {
-            doc.query_selector(sel)
+            doc.query_selector(&super::prerender::live(sel))
                 .ok()
                 .flatten()
                 .map(|e| e.get_bounding_client_rect())
@@ -89,9 +89,11 @@ pub fn keep_map_in_view() {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let map = window
-            .document()
-            .and_then(|d| d.query_selector(".map-section").ok().flatten());
+        let map = window.document().and_then(|d| {
+            d.query_selector(&super::prerender::live(".map-section"))
+                .ok()
+                .flatten()
+        });
         let Some(map) = map else { return };
         let r = map.get_bounding_client_rect();
         if r.top() < -1.0 {

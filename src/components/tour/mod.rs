@@ -153,9 +153,11 @@ fn map_to_top_on_phones() {
         .ok()
         .flatten()
         .is_some_and(|m| m.matches());
-    let map = window
-        .document()
-        .and_then(|d| d.query_selector(".map-section").ok().flatten());
+    let map = window.document().and_then(|d| {
+        d.query_selector(&super::prerender::live(".map-section"))
+            .ok()
+            .flatten()
+    });
     let (true, Some(map)) = (narrow, map) else {
         return;
     };

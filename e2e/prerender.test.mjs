@@ -1,0 +1,202 @@
+// The first screen before the wasm (issue 12, README "The first screen before the wasm"):
+// the release index.html's snapshots of the app (scripts/prerender.mjs), the one
+// public/pre.js picks shown while the wasm loads, and the app taking its place without a
+// jump; pages whose URL the snapshot does not match, and a wasm that fails, show none.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, screenshot } from "./harness.mjs";
+
+const NAME_ZH = "长春都市圈发展规划";
+const NAME_EN = "Development Plan for the Changchun Metropolitan Area";
+const KEYS_ZH = "键盘：";
+const KEYS_EN = "Keys: arrows move";
+const WASM = /metro-plan_bg\.wasm(\?|$)/;
+
+/** Before the page runs: the layout shifts it will have, and its LCP candidates. */
+function observe() {
+  window.__shift = 0;
+  window.__lcp = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lcp.push({ inSnapshot: !!e.element?.closest?.(".app-pre"), tag: e.element?.tagName ?? null, size: e.size });
+  }).observe({ type: "largest-contentful-paint", buffered: true });
+}
+
+/**
+ * Opens `query` with the main wasm held back until `release()` is called (or failed with
+ * `fail: true`). Returns the page, what it reported, and `release`.
+ */
+async function openHeld(app, query, { viewport = VIEWPORTS.desktop, locale, fail = false } = {}) {
+  const context = await app.browser.newContext({ viewport, ...(locale ? { locale } : {}) });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [], offOriginRequests: [] };
+  page.on("console", (msg) => msg.type() === "error" && problems.consoleErrors.push(msg.text()));
+  page.on("pageerror", (err) => problems.pageErrors.push(String(err)));
+  page.on("requestfailed", (req) => problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`));
+  page.on("response", (res) => res.status() >= 400 && problems.failedRequests.push(`${res.url()}: HTTP ${res.status()}`));
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await context.route(WASM, async (route) => {
+    await gate;
+    if (fail) await route.fulfill({ status: 404, body: "not found" });
+    else await route.continue().catch(() => {});
+  });
+  await page.addInitScript(observe);
+  await page.goto(new URL(query, app.baseUrl).href, { waitUntil: "domcontentloaded" });
+  return { page, problems, release, close: () => context.close() };
+}
+
+/** What the reader sees of the page: the shown snapshot's language and text, `data-pre`. */
+const seen = (page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll(".app-pre")].filter((el) => el.checkVisibility());
+    return {
+      pre: document.documentElement.getAttribute("data-pre"),
+      lang: document.documentElement.lang,
+      shown: shown.map((el) => el.lang),
+      text: shown.map((el) => el.innerText).join("\n"),
+      liveVisible: [...document.querySelectorAll(".app:not(.app-pre)")].some((el) => el.checkVisibility({ visibilityProperty: true })),
+    };
+  });
+
+/** Where the reader's landmarks are: the title, the key line, the first panel's heading. */
+const places = (page, root) =>
+  page.evaluate((root) => {
+    const app = document.querySelector(root);
+    const rect = (sel) => {
+      const el = [...app.querySelectorAll(sel)].find((e) => e.checkVisibility());
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
+    };
+    return { title: rect("h1"), keys: rect("p.map-keys"), map: rect("svg.map"), facts: rect(".facts"), panel: rect(".panels h2"), height: document.documentElement.scrollHeight };
+  }, root);
+
+describe("the first screen before the wasm", () => {
+  const app = appForSuite();
+
+  test("index.html carries one inert snapshot per language, without ids or styles", async () => {
+    const html = await (await fetch(app.baseUrl)).text();
+    const snapshots = html.match(/<div class="app app-pre[^>]*>/g) ?? [];
+    assert.deepEqual(snapshots, ['<div class="app app-pre" lang="zh-CN" inert="">', '<div class="app app-pre" lang="en" inert="">']);
+    const body = html.slice(html.indexOf("<body"));
+    assert.doesNotMatch(body, /\s(id|for|style|aria-labelledby|aria-describedby|aria-controls|data-ready)=/, "an id, a reference to one, a style or data-ready in the body");
+    assert.doesNotMatch(body, /href="#/, "a link to a fragment in the snapshots");
+    assert.doesNotMatch(body, /<!--/, "a comment in the body");
+    assert.match(html, /<script src="?\.?\/?pre\.js/, "pre.js in <head>");
+    assert.ok(html.indexOf("pre.js") < html.indexOf("<body"), "pre.js before <body>");
+  });
+
+  for (const [label, viewport] of Object.entries(VIEWPORTS)) {
+    for (const [lang, name, keys] of [
+      ["zh", NAME_ZH, KEYS_ZH],
+      ["en", NAME_EN, KEYS_EN],
+    ]) {
+      test(`?lang=${lang} at ${label} size: the snapshot is painted before the wasm, then the app takes its place without a jump`, async () => {
+        const { page, problems, release, close } = await openHeld(app, `?lang=${lang}`, { viewport });
+        try {
+          await page.waitForFunction(() => document.querySelector(".app-pre")?.checkVisibility() || [...document.querySelectorAll(".app-pre")].some((e) => e.checkVisibility()));
+          const before = await seen(page);
+          assert.equal(before.pre, lang);
+          assert.equal(before.lang, lang === "zh" ? "zh-CN" : "en");
+          assert.deepEqual(before.shown, [lang === "zh" ? "zh-CN" : "en"]);
+          assert.ok(before.text.includes(name), `the snapshot lacks the title: ${before.text.slice(0, 200)}`);
+          assert.ok(before.text.includes(keys), "the snapshot lacks the key line in its language");
+          assert.equal(before.liveVisible, false, "the app is visible before it is ready");
+          // The largest paint so far is the snapshot's, with the wasm still held back.
+          await page.waitForFunction(() => window.__lcp.length > 0);
+          const lcp = await page.evaluate(() => window.__lcp);
+          assert.ok(lcp.at(-1).inSnapshot, `the LCP candidate is not in the snapshot: ${JSON.stringify(lcp)}`);
+          await screenshot(page, `prerender-before-${lang}-${label}`, { fullPage: false });
+          const snapshotPlaces = await places(page, ".app-pre:not([hidden])" + (lang === "zh" ? '[lang="zh-CN"]' : '[lang="en"]'));
+
+          release();
+          await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
+          const after = await page.evaluate(() => ({
+            snapshots: document.querySelectorAll(".app-pre").length,
+            apps: document.querySelectorAll(".app").length,
+            pre: document.documentElement.getAttribute("data-pre"),
+            ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
+          }));
+          assert.equal(after.snapshots, 0, "snapshots left after ready");
+          assert.equal(after.apps, 1);
+          assert.equal(after.pre, null);
+          assert.deepEqual(after.ids.filter((id, i) => after.ids.indexOf(id) !== i), [], "duplicate ids");
+          const appPlaces = await places(page, ".app");
+          assert.deepEqual(appPlaces, snapshotPlaces, "the app's text is not where the snapshot's was");
+          assert.ok(Object.values(snapshotPlaces).every((v) => v !== null), `landmarks missing in the snapshot: ${JSON.stringify(snapshotPlaces)}`);
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          assert.equal(await page.evaluate(() => window.__shift), 0, "layout shift");
+          const lcpAfter = await page.evaluate(() => window.__lcp);
+          assert.ok(lcpAfter.at(-1).inSnapshot, `a later, larger paint than the snapshot's: ${JSON.stringify(lcpAfter)}`);
+          await screenshot(page, `prerender-ready-${lang}-${label}`, { fullPage: false });
+          assertNoProblems(problems);
+        } finally {
+          release();
+          await close();
+        }
+      });
+    }
+  }
+
+  for (const [locale, lang] of [
+    ["en-US", "en"],
+    ["zh-CN", "zh"],
+  ]) {
+    test(`without lang=, a ${locale} browser gets the ${lang} snapshot and the ${lang} app`, async () => {
+      const { page, problems, release, close } = await openHeld(app, "", { viewport: VIEWPORTS.mobile, locale });
+      try {
+        await page.waitForFunction(() => [...document.querySelectorAll(".app-pre")].some((e) => e.checkVisibility()));
+        const before = await seen(page);
+        assert.equal(before.pre, lang);
+        assert.deepEqual(before.shown, [lang === "zh" ? "zh-CN" : "en"]);
+        release();
+        await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
+        assert.equal(await page.locator(".app h1").innerText(), lang === "zh" ? NAME_ZH : NAME_EN);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang === "zh" ? "zh-CN" : "en");
+        assertNoProblems(problems);
+      } finally {
+        release();
+        await close();
+      }
+    });
+  }
+
+  for (const query of ["?embed=1", "?lang=en&focus=city:jilin", "?tour=2", "?lang=fr", "?lang=en&utm_source=x", "?lang=zh#panels"]) {
+    test(`${query} shows no snapshot (the app would not look like it)`, async () => {
+      const { page, problems, release, close } = await openHeld(app, query, { viewport: VIEWPORTS.mobile });
+      try {
+        await page.waitForFunction(() => document.documentElement.hasAttribute("data-pre"));
+        const before = await seen(page);
+        assert.equal(before.pre, "off");
+        assert.deepEqual(before.shown, []);
+        release();
+        await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
+        assert.equal(await page.locator(".app-pre").count(), 0);
+        assertNoProblems(problems);
+      } finally {
+        release();
+        await close();
+      }
+    });
+  }
+
+  test("a wasm that cannot be loaded: the error box, and no snapshot", async () => {
+    const { page, problems, release, close } = await openHeld(app, "?lang=en", { viewport: VIEWPORTS.mobile, fail: true });
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll(".app-pre")].some((e) => e.checkVisibility()));
+      release();
+      await page.waitForSelector(".boot-error", { timeout: 20_000 });
+      assert.equal(await page.locator(".app-pre").count(), 0);
+      assert.equal(await page.evaluate(() => document.documentElement.getAttribute("data-pre")), null);
+      assert.ok(await page.locator(".boot-error").isVisible());
+      assert.equal(problems.pageErrors.length, 0);
+    } finally {
+      release();
+      await close();
+    }
+  });
+});

@@ -1,0 +1,161 @@
+// The first screen before the wasm (issue 12: Lighthouse's LCP waited for the wasm;
+// README "The first screen before the wasm"): puts into the release build's index.html a
+// snapshot of the ready app's first screen in Chinese and in English, taken from the
+// built app itself, which style/prerender.css shows (the one public/pre.js picks) until
+// the app is ready and takes its place (src/components/prerender.rs).
+//   node scripts/prerender.mjs DIR     # by hand, on a built dist/ without snapshots
+// Run by scripts/post-build.mjs for release builds, after the wasm and JS steps and before
+// the compression (it changes index.html). It serves DIR on a free port, opens it in
+// headless chromium at `?lang=zh` and `?lang=en` (1280×800 and 390×844: the DOM must be the
+// same at both, CSS does the rest), waits for `.app[data-ready]` and keeps a copy of
+// `.app` that is only a picture:
+// - the map `<svg class="map">` without its children and any attribute but its classes
+//   (the map is the wasm's to draw, and its viewBox depends on the screen; the element
+//   keeps its size, without its role, label or tab stop);
+// - no `id`, nothing that names one (`for`, `aria-labelledby`, `aria-describedby`,
+//   `aria-controls`, …, `href="#…"`), so the page never has two elements with one id and
+//   the app's look-ups by id find only its own; no `style` attribute (strict CSP), no
+//   `autofocus`, no `data-ready`, no comments (Leptos' `<!---->` markers);
+// - form controls' current state as attributes (`checked`, `value`, `selected`);
+// - its `<main>` a `<div class="main">` (a page has one visible `<main>`: the app's);
+// - `class="app app-pre"`, `lang`, and `inert` (nothing in it can be clicked or focused).
+// Fails if the page reports an error, if the two sizes give different snapshots, or if
+// the copy changes between two animation frames after ready (the build must not depend on
+// timing: the same dist/ gives the same bytes).
+
+import { readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../e2e/serve.mjs";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-first-run"];
+const LANGS = [
+  { lang: "zh", tag: "zh-CN", locale: "zh-CN" },
+  { lang: "en", tag: "en", locale: "en-US" },
+];
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+const READY = '.app[data-ready]:not([data-ready="false"])';
+/** The marker index.html gets before and after the snapshots (a build from a dist/ that
+ * has them already fails rather than adding a second pair). */
+const MARK = 'class="app app-pre"';
+
+/** In the page: the sanitised copy of the ready app, as HTML. */
+function snapshot({ ready, tag }) {
+  const app = document.querySelector(ready);
+  if (!app) throw new Error("no ready .app");
+  const copy = app.cloneNode(true);
+  // Form state lives in properties, which outerHTML does not write.
+  const controls = (root) => root.querySelectorAll("input, textarea, select");
+  const live = controls(app);
+  const copied = controls(copy);
+  live.forEach((el, i) => {
+    const c = copied[i];
+    if (el instanceof HTMLInputElement) {
+      if (el.type === "checkbox" || el.type === "radio") c.toggleAttribute("checked", el.checked);
+      else if (el.value !== "") c.setAttribute("value", el.value);
+      else c.removeAttribute("value");
+    } else if (el instanceof HTMLTextAreaElement) c.textContent = el.value;
+    else if (el instanceof HTMLSelectElement) [...c.options].forEach((o, k) => o.toggleAttribute("selected", el.options[k].selected));
+  });
+  const map = copy.querySelector("svg.map");
+  if (!map) throw new Error("no svg.map in the app");
+  map.replaceChildren();
+  for (const name of [...map.getAttributeNames()]) {
+    if (name !== "class") map.removeAttribute(name);
+  }
+  const NAMES_IDS = ["id", "for", "form", "list", "headers", "popovertarget", "commandfor", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-activedescendant", "aria-details", "aria-errormessage", "aria-flowto", "style", "autofocus", "data-ready"];
+  for (const el of [copy, ...copy.querySelectorAll("*")]) {
+    for (const name of NAMES_IDS) el.removeAttribute(name);
+    for (const name of ["href", "xlink:href"]) if ((el.getAttribute(name) ?? "").startsWith("#")) el.removeAttribute(name);
+  }
+  // One visible <main> per document (the live app's): the copy's is a <div> (CSS selects
+  // `.main`, never the element).
+  for (const main of copy.querySelectorAll("main")) {
+    const div = document.createElement("div");
+    for (const name of main.getAttributeNames()) div.setAttribute(name, main.getAttribute(name));
+    div.replaceChildren(...main.childNodes);
+    main.replaceWith(div);
+  }
+  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+  const comments = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  for (const c of comments) c.remove();
+  copy.classList.add("app-pre");
+  copy.setAttribute("class", ["app", "app-pre", ...[...copy.classList].filter((c) => c !== "app" && c !== "app-pre")].join(" "));
+  copy.setAttribute("lang", tag);
+  copy.setAttribute("inert", "");
+  return copy.outerHTML;
+}
+
+/** The snapshot of the app served at `url` in `lang` at `viewport`. */
+async function take(browser, url, { lang, tag, locale }, viewport) {
+  const context = await browser.newContext({ viewport, locale });
+  const problems = [];
+  try {
+    const page = await context.newPage();
+    page.on("pageerror", (err) => problems.push(String(err)));
+    page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+    await page.goto(`${url}?lang=${lang}`, { waitUntil: "load" });
+    await page.waitForSelector(READY, { timeout: 60_000 });
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    await frames();
+    let html = await page.evaluate(snapshot, { ready: READY, tag });
+    // Whatever the app does after ready (the address, chunk preloads) must not change it.
+    for (let tries = 0; ; tries++) {
+      await frames();
+      const again = await page.evaluate(snapshot, { ready: READY, tag });
+      if (again === html) break;
+      if (tries >= 5) throw new Error(`the ${lang} snapshot at ${viewport.width}x${viewport.height} keeps changing after ready`);
+      html = again;
+    }
+    if (problems.length) throw new Error(`the app reported errors:\n  ${problems.join("\n  ")}`);
+    return html;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Adds the snapshots to `dir`/index.html (a built dist/ or Trunk's staging folder). */
+export async function prerender(dir) {
+  const index = join(dir, "index.html");
+  const html = await readFile(index, "utf8");
+  if (html.includes(MARK) || html.includes("class=\"app app-pre")) throw new Error(`${index} has snapshots already`);
+  if (html.split("</body>").length !== 2) throw new Error(`${index}: no single </body> to put the snapshots before`);
+  const server = await startServer({ root: dir, base: "/prerender/" });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    const parts = [];
+    for (const lang of LANGS) {
+      const shots = [];
+      for (const viewport of VIEWPORTS) shots.push(await take(browser, server.url, lang, viewport));
+      if (shots.some((s) => s !== shots[0])) {
+        if (process.env.PRERENDER_DUMP) {
+          for (const [i, v] of VIEWPORTS.entries()) await writeFile(join(process.env.PRERENDER_DUMP, `${lang.lang}-${v.width}x${v.height}.html`), shots[i]);
+        }
+        throw new Error(`the ${lang.lang} app's DOM differs between ${VIEWPORTS.map((v) => `${v.width}x${v.height}`).join(" and ")}: one snapshot cannot serve both`);
+      }
+      parts.push(shots[0]);
+    }
+    await writeFile(index, html.replace("</body>", `${parts.join("")}</body>`));
+    return parts.map((p, i) => ({ lang: LANGS[i].lang, bytes: Buffer.byteLength(p) }));
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: node scripts/prerender.mjs DIR");
+    process.exit(2);
+  }
+  const sizes = await prerender(dir);
+  console.log(`prerender: ${sizes.map((s) => `${s.lang} ${s.bytes} B`).join(", ")} into ${join(dir, "index.html")}`);
+}
