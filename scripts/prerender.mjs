@@ -16,6 +16,8 @@
 //   `aria-controls`, …, `href="#…"`), so the page never has two elements with one id and
 //   the app's look-ups by id find only its own; no `style` attribute (strict CSP), no
 //   `autofocus`, no `data-ready`, no comments (Leptos' `<!---->` markers);
+// - nothing that is not rendered: no element with `hidden`, nothing in a closed `<details>`
+//   but its `<summary>`, nothing in a closed `<dialog>`;
 // - form controls' current state as attributes (`checked`, `value`, `selected`);
 // - its `<main>` a `<div class="main">` (a page has one visible `<main>`: the app's);
 // - `class="app app-pre"`, `lang`, and `inert` (nothing in it can be clicked or focused).
@@ -61,6 +63,14 @@ function snapshot({ ready, tag }) {
     } else if (el instanceof HTMLTextAreaElement) c.textContent = el.value;
     else if (el instanceof HTMLSelectElement) [...c.options].forEach((o, k) => o.toggleAttribute("selected", el.options[k].selected));
   });
+  // What is not rendered anyway: elements with `hidden` (the legend's entries of layers
+  // not shown, …), the contents of closed <details> (the layer list, the downloads menu)
+  // and of closed <dialog>s. Fewer bytes, the same picture.
+  for (const el of copy.querySelectorAll("[hidden]")) el.remove();
+  for (const details of copy.querySelectorAll("details:not([open])")) {
+    for (const child of [...details.childNodes]) if (!(child instanceof Element && child.localName === "summary" && child === details.querySelector(":scope > summary"))) child.remove();
+  }
+  for (const dialog of copy.querySelectorAll("dialog:not([open])")) dialog.replaceChildren();
   const map = copy.querySelector("svg.map");
   if (!map) throw new Error("no svg.map in the app");
   map.replaceChildren();
