@@ -59,19 +59,12 @@ async function start() {
   // A release stamp on this file's URL (`loader.js?v=ID`, scripts/stamp-release.mjs) goes
   // on to the JS and the wasm, so that hosts may cache them for long.
   const stamp = new URL(import.meta.url).search;
-  // While the snapshot of the first screen is shown (public/pre.js), the wasm is fetched
-  // only after that screen's first paint, and index.html has no preload of it (Trunk.toml):
-  // Lighthouse simulates the page's LCP from a fast, unthrottled load, counting every
-  // request that had ended before the paint there, and a wasm fetched earlier had
-  // always ended, so its slow-4G download stayed in the simulated LCP (README "The first
-  // screen before the wasm" has the figures and the cost). Otherwise it is fetched at
-  // once, beside the JS glue.
-  if (snapshotShown()) await afterFirstPaint();
-  else dropSnapshots(); // (not shown: out of the app's way at once)
-  const wasm = fetch(new URL(`./metro-plan_bg.wasm${stamp}`, import.meta.url));
-  wasm.catch(() => {}); // (its failure is init's, below)
+  // The wasm is preloaded from index.html (Trunk.toml's pattern_preload), so it downloads
+  // beside the HTML's other requests. A snapshot of the first screen that is not shown
+  // (public/pre.js turned it off) goes at once, out of the app's way.
+  if (!snapshotShown()) dropSnapshots();
   const { default: init } = await import(`./metro-plan.js${stamp}`);
-  await init({ module_or_path: wasm });
+  await init({ module_or_path: new URL(`./metro-plan_bg.wasm${stamp}`, import.meta.url) });
 }
 
 function dropSnapshots() {
@@ -81,21 +74,7 @@ function dropSnapshots() {
 
 function snapshotShown() {
   const pre = document.documentElement.getAttribute("data-pre");
-  return (pre === "zh" || pre === "en") && document.visibilityState === "visible";
-}
-
-// After the next frame has been painted; at most 500 ms (a page whose frames are not
-// painted, e.g. hidden meanwhile, must still start).
-function afterFirstPaint() {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 500);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
+  return pre === "zh" || pre === "en";
 }
 
 function stoppedOn(err) {
