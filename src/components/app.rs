@@ -126,8 +126,6 @@ fn Dashboard(
     let side = RwSignal::new(false);
     super::schedule::after_paint(std::time::Duration::ZERO, move || side.set(true));
     let ready = move || ctx.ready.get() && side.get();
-    // A selection opened by a link has its text brought beside the map once the map is
-    // ready, as a selection on the map does.
     // The snapshot of the first screen in index.html gives way to the app in the task
     // that makes it ready (effects run in the microtasks after it, before the next paint).
     Effect::new(move |gone: Option<bool>| {
@@ -137,6 +135,8 @@ fn Dashboard(
         super::prerender::remove_snapshots();
         true
     });
+    // A selection opened by a link has its text brought beside the map once the map is
+    // ready, as a selection on the map does.
     Effect::new(move |shown: Option<bool>| {
         if shown == Some(true) || !ready() {
             return shown.unwrap_or(false);
