@@ -29,6 +29,12 @@ const TOP = Number(opt("top", 30));
 const GREP = opt("grep", "");
 const ONLY = opt("only", "layer toggle,hover,selection,language switch").split(",");
 
+// A Rust name cut to what says where it is: its start, and from the app's own path on.
+const short = (k) => {
+  const i = k.lastIndexOf("10metro_plan");
+  return i > 60 ? `${k.slice(0, 40)}…${k.slice(i + 12, i + 132)}` : k.slice(0, 150);
+};
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -121,9 +127,9 @@ try {
     const per = (v) => (v / REPS).toFixed(2).padStart(7);
     console.log(`  sampled busy time per interaction: ${(total / REPS).toFixed(1)} ms (from each input event's dispatch to its paint)`);
     console.log("  -- inclusive ms per interaction --");
-    for (const [k, v] of [...incl].filter(([k]) => k.includes(GREP)).sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${per(v)}  ${k.slice(0, 150)}`);
+    for (const [k, v] of [...incl].filter(([k]) => k.includes(GREP)).sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${per(v)}  ${short(k)}`);
     console.log("  -- self ms per interaction --");
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${per(v)}  ${k.slice(0, 150)}`);
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${per(v)}  ${short(k)}`);
     // Trace: the main thread's render events, and which layouts/style recalcs were forced.
     const sums = new Map();
     for (const e of onMain.filter(inWindow)) {

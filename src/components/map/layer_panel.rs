@@ -31,25 +31,39 @@ pub fn LayerPanel() -> impl IntoView {
             }
         });
     });
-    Effect::new(move |_| {
-        let Some(list) = list.get() else { return };
-        ctx.layers.with(|l| {
-            for_each_match(&list, "[data-toggle]", |el| {
-                let item = el.get_attribute("data-toggle").and_then(|v| v.parse().ok());
-                let input = el
-                    .query_selector("input")
-                    .ok()
-                    .flatten()
-                    .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
-                if let (Some(item), Some(input)) = (item, input) {
-                    let on = l.shows_item(item);
+    // The boxes, found once (the list is written once): a toggle only compares each
+    // box's state (issue 12: finding each box again took ≈ 0.5 ms of a toggle at 4× CPU).
+    Effect::new(
+        move |found: Option<Vec<(LayerItem, web_sys::HtmlInputElement)>>| {
+            let Some(list) = list.get() else {
+                return found.unwrap_or_default();
+            };
+            let boxes = found.filter(|b| !b.is_empty()).unwrap_or_else(|| {
+                let mut found = Vec::new();
+                for_each_match(&list, "[data-toggle]", |el| {
+                    let item = el.get_attribute("data-toggle").and_then(|v| v.parse().ok());
+                    let input = el
+                        .query_selector("input")
+                        .ok()
+                        .flatten()
+                        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+                    if let (Some(item), Some(input)) = (item, input) {
+                        found.push((item, input));
+                    }
+                });
+                found
+            });
+            ctx.layers.with(|l| {
+                for (item, input) in &boxes {
+                    let on = l.shows_item(*item);
                     if input.checked() != on {
                         input.set_checked(on);
                     }
                 }
             });
-        });
-    });
+            boxes
+        },
+    );
     let change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()

@@ -25,17 +25,34 @@ pub fn Legend() -> impl IntoView {
     on_lang_switch(ctx.lang, root, move |root, lang| {
         reword(root, ctx.plan, lang)
     });
-    Effect::new(move |_| {
-        let Some(root) = root.get() else { return };
-        ctx.layers.with(|l| {
-            for_each_match(&root, "li", |li| {
-                let shown = shown(l, li.get_attribute("data-legend").as_deref());
-                if li.has_attribute("hidden") == shown {
-                    li.toggle_attribute("hidden").ok();
+    // The entries, found once with what each explains and whether it is shown (issue 12:
+    // a layer toggle only flips the few that change).
+    Effect::new(
+        move |found: Option<Vec<(web_sys::Element, Option<String>, bool)>>| {
+            let Some(root) = root.get() else {
+                return found.unwrap_or_default();
+            };
+            let mut entries = found.filter(|e| !e.is_empty()).unwrap_or_else(|| {
+                let mut found = Vec::new();
+                for_each_match(&root, "li", |li| {
+                    let entry = li.get_attribute("data-legend");
+                    let shown = !li.has_attribute("hidden");
+                    found.push((li, entry, shown));
+                });
+                found
+            });
+            ctx.layers.with(|l| {
+                for (li, entry, was) in entries.iter_mut() {
+                    let now = shown(l, entry.as_deref());
+                    if now != *was {
+                        li.toggle_attribute_with_force("hidden", !now).ok();
+                        *was = now;
+                    }
                 }
             });
-        });
-    });
+            entries
+        },
+    );
     // Focusable: beside the map on wide screens it scrolls when many layers show.
     view! { <section class="legend" tabindex="0" aria-label=ctx.phrase(ui::LEGEND) node_ref=root inner_html=html></section> }
 }
