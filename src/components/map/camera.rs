@@ -25,10 +25,9 @@ const LAYER_LIST_PX: f64 = 278.0;
 /// The layer list opens beside the area only if the area keeps this share of its scale.
 const LAYER_LIST_SHARE: f64 = 0.9;
 /// The panels that may lie over the map: the fitted views and the recentring keep
-/// clear of them (each marks itself with this attribute).
-// Not those of the first screen's snapshot in index.html while the app starts under it
-// (`components::prerender`).
-const OVERLAYS: &str = "[data-overlay]:not(.app-pre *)";
+/// clear of them (each marks itself with this attribute), looked up outside the first
+/// screen's snapshots (`components::prerender::live`) since the app starts under them.
+const OVERLAYS: &str = "[data-overlay]";
 
 /// Reactive camera state of the map; `Copy`, provided as context to the map's parts.
 #[derive(Clone, Copy)]
@@ -252,7 +251,7 @@ impl MapCamera {
             return boxes;
         };
         let map = el.get_bounding_client_rect();
-        if let Ok(list) = doc.query_selector_all(OVERLAYS) {
+        if let Ok(list) = doc.query_selector_all(&crate::components::prerender::live(OVERLAYS)) {
             for i in 0..list.length() {
                 let Some(node) = list.item(i) else { continue };
                 let Ok(panel) = node.dyn_into::<web_sys::Element>() else {
