@@ -57,6 +57,18 @@ for component in clippy rustfmt rust-src; do
   fi
 done
 
+# The release build's `-Z build-std` compiles std from rust-src, whose own dependencies
+# (compiler_builtins, moto-rt, …, pinned by its Cargo.lock) must be in cargo's cache: Trunk
+# runs cargo --offline. Fetched once; later runs find them offline.
+step "std's dependencies for -Z build-std"
+std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if RUSTC_BOOTSTRAP=1 cargo fetch --locked --offline --quiet --manifest-path "$std_manifest" 2>/dev/null; then
+  echo "ok (present)"
+else
+  echo "fetching…"
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet --manifest-path "$std_manifest"
+fi
+
 step "trunk $TRUNK_VERSION"
 installed_trunk=$(trunk --version 2>/dev/null || true)
 if [[ "$installed_trunk" == "trunk $TRUNK_VERSION" ]]; then
