@@ -1,6 +1,7 @@
 //! Skip links and the live region that announces selection, layer, view and language
 //! changes. The words come from `state::describe`.
 
+use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
 use crate::components::schedule::{after_paint, lang_later, stale_lang, AFTER_INPUT};
 use crate::components::use_ctx;

@@ -7,6 +7,7 @@ use super::panels::{Facts, Header, Panels};
 use super::share;
 use super::tour::{TourCard, TourCtl};
 use super::url;
+use crate::components::effect::Effect;
 use crate::i18n::{ui, Lang};
 use crate::plan::tour::Tour;
 use crate::plan::Plan;

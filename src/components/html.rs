@@ -160,6 +160,7 @@ pub fn on_lang_switch<E>(
     E: leptos::tachys::html::element::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
+    use crate::components::effect::Effect;
     use leptos::prelude::*;
     Effect::new(move |written: Option<crate::i18n::Lang>| {
         let now = lang.get();

@@ -102,6 +102,7 @@ where
     E: leptos::tachys::html::element::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
+    use crate::components::effect::Effect;
     use leptos::prelude::*;
     // Whether the part is on screen, from an IntersectionObserver (which reads the layout
     // without forcing it); true until it first reports.

@@ -4,6 +4,7 @@
 //! cell), with one click listener for the sort buttons and the name buttons, and the
 //! selection shown by toggling classes, so that only a sort rewrites a table.
 
+use crate::components::effect::Effect;
 use crate::components::html::{closest, mark_selected, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,

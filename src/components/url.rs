@@ -8,6 +8,7 @@
 
 use super::ctx::Ctx;
 use super::schedule::after_paint;
+use crate::components::effect::Effect;
 use crate::i18n::Lang;
 use crate::state::{query, HistoryStep, ViewState};
 use leptos::prelude::*;

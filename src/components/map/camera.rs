@@ -6,6 +6,7 @@
 //! pinch) and except under `prefers-reduced-motion`.
 
 use super::pointer::Gesture;
+use crate::components::effect::Effect;
 use crate::components::schedule::{after_paint, AFTER_INPUT};
 use crate::components::Ctx;
 use crate::geo::Rect;

@@ -1,5 +1,6 @@
 //! The details panel for the selected map feature.
 
+use crate::components::effect::Effect;
 use crate::components::html::{attach_while, closest, Html};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;

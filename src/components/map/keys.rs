@@ -6,6 +6,7 @@
 
 use super::layers::symbol_transform;
 use super::MapCamera;
+use crate::components::effect::Effect;
 use crate::components::html::Html;
 use crate::components::{use_ctx, Ctx};
 use crate::ids::Focus;

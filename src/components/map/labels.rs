@@ -1,6 +1,7 @@
 //! Names on the map in the current language, placed so that none overlap at any zoom.
 
 use super::{Cache, MapCamera};
+use crate::components::effect::Effect;
 use crate::components::html::Html;
 use crate::components::use_ctx;
 use crate::geo::decimal::{fixed, push_fixed};

@@ -4,6 +4,7 @@
 //! effect sets the boxes' `checked` when the layers change (from a switch, a link, the
 //! tour, a selection), so a switch keeps its focus.
 
+use crate::components::effect::Effect;
 use crate::components::html::{closest, for_each_match, on_lang_switch, set_text, Html};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};

@@ -9,6 +9,7 @@
 //! sizes (attributes only, no markup written per frame).
 
 use super::MapCamera;
+use crate::components::effect::Effect;
 use crate::components::html::{for_each_match, Html};
 use crate::components::use_ctx;
 use crate::geo::decimal::{fixed, push_fixed};

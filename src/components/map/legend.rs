@@ -5,6 +5,7 @@
 //! its new elements styled and laid out, it took ≈ 2 ms of a layer toggle's script at 4×
 //! CPU), and a language switch only replaces its words (≈ 5 ms of the switch before).
 
+use crate::components::effect::Effect;
 use crate::components::html::{for_each_match, on_lang_switch, set_text, Html};
 use crate::components::use_ctx;
 use crate::i18n::{ui, Lang};

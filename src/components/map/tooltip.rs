@@ -8,6 +8,7 @@
 use super::details::role_phrases;
 use super::{Cache, MapCamera};
 use crate::components::ctx::Hover;
+use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
 use crate::components::use_ctx;
 use crate::geo::projection::Albers;

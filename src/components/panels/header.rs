@@ -5,6 +5,7 @@
 //! only sets texts and attributes on its elements, so the focus stays where it is.
 
 use super::figures;
+use crate::components::effect::Effect;
 use crate::components::html::{closest, find, set_attr, set_text, Html};
 use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::share::{self, ShareCtl};

@@ -7,6 +7,7 @@
 //! the sections: those on screen at once, the others after the paint
 //! ([`lang_on_screen`]).
 
+use crate::components::effect::Effect;
 use crate::components::html::{closest, for_each_match, mark_selected, Html};
 use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::use_ctx;

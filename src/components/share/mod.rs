@@ -11,6 +11,7 @@ mod parent;
 pub use embed_bar::EmbedBar;
 pub use parent::report_to_parent;
 
+use crate::components::effect::Effect;
 use crate::components::html::{closest, find, Html};
 use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
 use crate::components::Ctx;

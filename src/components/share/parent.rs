@@ -5,6 +5,7 @@
 
 use super::browser::{parent_window, post};
 use crate::components::ctx::Ctx;
+use crate::components::effect::Effect;
 use crate::state::share::share_query;
 use leptos::html;
 use leptos::prelude::*;

@@ -5,6 +5,7 @@
 
 mod caption;
 
+use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
