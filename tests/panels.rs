@@ -115,9 +115,18 @@ async fn header_shows_every_seed_figure_in_both_languages() {
         Some("切换到中文")
     );
     page.click(".lang-switch").await;
-    // Off screen, the key figures are written just after the paint (issue 12).
+    // Off screen, the key figures are written just after the paint, when `<html lang>`
+    // follows; on screen they say their language until then (issue 12).
     assert!(
-        wait_for(2000, || page.find(".facts[lang]").is_none()).await,
+        wait_for(2000, || {
+            page.find(".facts[lang]").is_none()
+                && document()
+                    .document_element()
+                    .and_then(|e| e.get_attribute("lang"))
+                    .as_deref()
+                    == Some("zh-CN")
+        })
+        .await,
         "the key figures were left in the other language"
     );
 

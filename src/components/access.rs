@@ -3,7 +3,7 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
-use crate::components::schedule::{after_paint, lang_later, stale_lang, AFTER_INPUT};
+use crate::components::schedule::{after_paint, stale_lang, AFTER_INPUT};
 use crate::components::use_ctx;
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};
@@ -56,9 +56,8 @@ pub fn SkipLinks() -> impl IntoView {
     };
     let embed = Memo::new(move |_| ctx.state.with(|s| s.embed && !s.panels));
     // Off screen until focused: after a language switch they are written after the
-    // paint, saying meanwhile which language they are still in (issue 12).
-    let lang = lang_later(ctx.lang, || false);
-    let stale = stale_lang(lang, ctx.lang);
+    // paint, with the page's `lang` (issue 12).
+    let lang = ctx.page_lang;
     let html = move || {
         let lang = lang.get();
         let mut h = Html::new();
@@ -78,7 +77,7 @@ pub fn SkipLinks() -> impl IntoView {
         }
         h.0
     };
-    view! { <nav class="skip-links" aria-label=move || ui::SKIP_LINKS.get(lang.get()) lang=stale inner_html=html on:click=click></nav> }
+    view! { <nav class="skip-links" aria-label=move || ui::SKIP_LINKS.get(lang.get()) inner_html=html on:click=click></nav> }
 }
 
 /// A polite live region saying what changed (selection, layers, table or map, language).
@@ -86,7 +85,9 @@ pub fn SkipLinks() -> impl IntoView {
 #[component]
 pub fn Announcer() -> impl IntoView {
     let ctx = use_ctx();
+    // What is said, and in which language (its own `lang` until the page's follows).
     let message = RwSignal::new(String::new());
+    let said_in = RwSignal::new(ctx.lang.get_untracked());
     // Said just after the frame that shows the change (issue 12: the words composed and
     // written in the click took ≈ 0.3 ms of a layer toggle at 4× CPU, and their text had
     // to be laid out in its frame); changes before the same frame are said in order.
@@ -96,6 +97,7 @@ pub fn Announcer() -> impl IntoView {
             let next = now.clone();
             after_paint(AFTER_INPUT, move || {
                 if let Some(said) = describe::announcement(ctx.plan, &prev, &next) {
+                    said_in.try_set(next.lang);
                     message.try_set(said);
                 }
             });
@@ -103,7 +105,7 @@ pub fn Announcer() -> impl IntoView {
         now
     });
     view! {
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer="">
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer="" lang=stale_lang(move || said_in.get(), ctx.page_lang)>
             {move || message.get()}
         </div>
     }

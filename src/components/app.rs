@@ -188,7 +188,7 @@ fn Dashboard(
                     {move || side.get().then(|| view! { <Facts /> <Panels /> })}
                 </div>
             </main>
-            <footer class="footer">
+            <footer class="footer" lang=ctx.lang_attr()>
                 <p>{ctx.phrase(ui::ATTRIBUTION)}</p>
                 <p>{ctx.phrase(ui::TRANSLATION_NOTE)}</p>
             </footer>
@@ -204,8 +204,9 @@ fn mount_map(main: &web_sys::HtmlElement, side: &web_sys::HtmlElement) {
     use leptos::tachys::view::{Mountable, Render};
     let mut map = view! { <MapPanel /> }.build();
     map.mount(main, Some(side));
+    let ctx = super::use_ctx();
     let mut dock = view! {
-        <div class="dock">
+        <div class="dock" lang=ctx.lang_attr()>
             <TourCard />
             <Details />
         </div>
@@ -224,7 +225,7 @@ fn LinkNotice(dropped: Vec<String>) -> impl IntoView {
     let list = dropped.join(", ");
     view! {
         {move || open.get().then(|| view! {
-            <div class="notice" role="status">
+            <div class="notice" lang=ctx.lang_attr() role="status">
                 <span>{ctx.phrase(ui::LINK_DROPPED)} " " <code>{list.clone()}</code></span>
                 <button type="button" on:click=move |_| open.set(false)>{ctx.phrase(ui::DISMISS)}</button>
             </div>

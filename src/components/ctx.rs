@@ -34,6 +34,9 @@ pub struct Ctx {
     pub state: RwSignal<ViewState>,
     /// The current language (changes only when the language does).
     pub lang: Memo<Lang>,
+    /// The page's language, `<html lang>`: after a switch it follows `lang` once the
+    /// switch's frame is painted (`schedule::page_lang`).
+    pub page_lang: ReadSignal<Lang>,
     /// The shown layers.
     pub layers: Memo<Layers>,
     /// The selection.
@@ -57,12 +60,14 @@ impl Ctx {
         initial: ViewState,
     ) -> Ctx {
         let state = RwSignal::new(initial);
+        let lang = Memo::new(move |_| state.with(|s| s.lang));
         Ctx {
             plan,
             scene,
             tour,
             state,
-            lang: Memo::new(move |_| state.with(|s| s.lang)),
+            lang,
+            page_lang: super::schedule::page_lang(lang),
             layers: Memo::new(move |_| state.with(|s| s.layers.clone())),
             focus: Memo::new(move |_| state.with(|s| s.focus.clone())),
             highlight: Memo::new(move |_| state.with(|s| s.highlight(&plan.data))),
@@ -94,6 +99,13 @@ impl Ctx {
     pub fn phrase(&self, phrase: Phrase) -> impl Fn() -> &'static str + Copy + 'static {
         let lang = self.lang;
         move || phrase.get(lang.get())
+    }
+
+    /// A reactive closure giving the `lang` attribute of a part written in the current
+    /// language: the language while the page's still differs (`schedule::stale_lang`).
+    pub fn lang_attr(&self) -> impl Fn() -> Option<&'static str> + Copy + 'static {
+        let lang = self.lang;
+        super::schedule::stale_lang(move || lang.get(), self.page_lang)
     }
 
     /// True (reactively) if `focus` is the selection.

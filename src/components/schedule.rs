@@ -87,15 +87,47 @@ fn run_now(waiting: Waiting) {
 /// moment later it is out of the way of the paint and of the next input.
 pub const AFTER_INPUT: Duration = Duration::from_millis(50);
 
-/// The language a part of the page that may be off screen (a side-column panel) is
-/// written in. It follows `lang` at once while `node` is on screen (or not yet observed),
-/// and [`AFTER_INPUT`] after the next frame while it is off screen (issue 12: a language
-/// switch rewrites every text; what the reader cannot see waits for the paint). Until
-/// then the part keeps its text in the language it was written in, and should carry that
-/// as its `lang` attribute: this also keeps its fonts, so the switch's frame neither
-/// shapes nor lays out its text again.
-pub fn lang_on_screen<E>(
+/// The page's language as `<html lang>` says it: `lang`, except that after a switch it
+/// follows [`AFTER_INPUT`] after the next frame (issue 12: Chrome restyles the whole
+/// document when `<html lang>` changes, and lays out again every text whose language,
+/// hence fonts, it changes: the map's shapes and the side column off screen as well).
+/// What a switch writes in its frame says its language with its own `lang`
+/// ([`stale_lang`], `Ctx::lang_attr`) until the page's follows; what is written after the
+/// paint (off-screen panels, the map's names for screen readers) follows this signal and
+/// needs none.
+pub fn page_lang(
     lang: leptos::prelude::Memo<crate::i18n::Lang>,
+) -> leptos::prelude::ReadSignal<crate::i18n::Lang> {
+    use crate::components::effect::Effect;
+    use leptos::prelude::*;
+    let written = RwSignal::new(lang.get_untracked());
+    Effect::new(move |first: Option<()>| {
+        lang.track();
+        if first.is_none() {
+            return;
+        }
+        after_paint(AFTER_INPUT, move || {
+            // The language then (the reader may have switched back meanwhile).
+            if let Some(now) = lang.try_get_untracked() {
+                if written.try_get_untracked().is_some_and(|w| w != now) {
+                    written.set(now);
+                }
+            }
+        });
+    });
+    written.read_only()
+}
+
+/// The language a part of the page that may be off screen (a side-column panel) is
+/// written in. It follows the language at once while `node` is on screen (or not yet
+/// observed), and with the page's language ([`page_lang`]) while it is off screen (issue
+/// 12: a language switch rewrites every text; what the reader cannot see waits for the
+/// paint). Until then the part keeps its text in the language it was written in, which is
+/// still the page's: it neither changes nor is styled or laid out again in the switch's
+/// frame. A part written at once says its new language with its own `lang`
+/// ([`stale_lang`]) until the page's follows.
+pub fn lang_on_screen<E>(
+    ctx: crate::components::Ctx,
     node: leptos::prelude::NodeRef<E>,
 ) -> leptos::prelude::ReadSignal<crate::i18n::Lang>
 where
@@ -127,48 +159,32 @@ where
         });
         on_cleanup(move || observer.with_value(|o| o.disconnect()));
     }
-    lang_later(lang, move || on_screen.try_get_value().unwrap_or(true))
-}
-
-/// The language a part of the page is written in: `lang` at once when `at_once()` says
-/// so at the switch, else [`AFTER_INPUT`] after the next frame (see [`lang_on_screen`]).
-pub fn lang_later(
-    lang: leptos::prelude::Memo<crate::i18n::Lang>,
-    at_once: impl Fn() -> bool + 'static,
-) -> leptos::prelude::ReadSignal<crate::i18n::Lang> {
-    use leptos::prelude::*;
-    let written = RwSignal::new(lang.get_untracked());
+    let written = RwSignal::new(ctx.lang.get_untracked());
     Effect::new(move |_| {
-        let now = lang.get();
-        if written.get_untracked() == now {
-            return;
-        }
-        if at_once() {
+        let now = ctx.lang.get();
+        if written.get_untracked() != now && on_screen.try_get_value().unwrap_or(true) {
             written.set(now);
-        } else {
-            after_paint(AFTER_INPUT, move || {
-                // The language then (the reader may have switched back meanwhile).
-                if let Some(now) = lang.try_get_untracked() {
-                    if written.try_get_untracked().is_some_and(|w| w != now) {
-                        written.set(now);
-                    }
-                }
-            });
+        }
+    });
+    // The others with the page (all in the task that changes `<html lang>`).
+    Effect::new(move |_| {
+        let page = ctx.page_lang.get();
+        if written.get_untracked() != page {
+            written.set(page);
         }
     });
     written.read_only()
 }
 
-/// The `lang` attribute of a part written in `written` (from [`lang_on_screen`] or
-/// [`lang_later`]): its language while it still differs from the page's `lang`, none
-/// once they agree.
+/// The `lang` attribute of a part written in `written`: its language while it differs
+/// from the page's ([`page_lang`]), none once they agree.
 pub fn stale_lang(
-    written: leptos::prelude::ReadSignal<crate::i18n::Lang>,
-    lang: leptos::prelude::Memo<crate::i18n::Lang>,
+    written: impl Fn() -> crate::i18n::Lang + Copy + 'static,
+    page: leptos::prelude::ReadSignal<crate::i18n::Lang>,
 ) -> impl Fn() -> Option<&'static str> + Copy {
     use leptos::prelude::*;
     move || {
-        let w = written.get();
-        (w != lang.get()).then(|| w.tag())
+        let w = written();
+        (w != page.get()).then(|| w.tag())
     }
 }

@@ -165,7 +165,7 @@ pub fn TableView() -> impl IntoView {
         }
     };
     view! {
-        <div class="table-view" id="table-view" data-view="table" node_ref=root on:click=click></div>
+        <div class="table-view" lang=ctx.lang_attr() id="table-view" data-view="table" node_ref=root on:click=click></div>
     }
 }
 

@@ -45,35 +45,23 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
     // Set by Back/Forward: the state then comes from the address, which is corrected in
     // place if need be, never pushed (that would cut off the Forward entries).
     let restoring = StoredValue::new(false);
-    // The language alone sets the title and `<html lang>`: a pan does not touch them.
-    // `lang` changes the text's fonts, so it goes with the new text; the title is not in
-    // the page, so after a switch it is written after the paint like the address
-    // (`document.title = …` took ≈ 4 ms of the switch at 4× CPU).
-    let title = move || {
-        let doc = web_sys::window().and_then(|w| w.document())?;
-        let lang = ctx.lang.try_get_untracked()?;
+    // The page's language alone sets the title and `<html lang>`: a pan does not touch
+    // them. After a switch both follow once its frame is painted (`Ctx::page_lang`):
+    // `document.title = …` took ≈ 4 ms of the switch at 4× CPU, and `<html lang>` had
+    // Chrome restyle the whole page and lay out again every text whose fonts it changes.
+    Effect::new(move |_| {
+        let lang = ctx.page_lang.get();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = doc.document_element() {
+            root.set_attribute("lang", lang.tag()).ok();
+        }
         doc.set_title(&format!(
             "{} · {}",
             ctx.plan.data.title.get(lang),
             ctx.plan.data.title.get(lang.other())
         ));
-        Some(())
-    };
-    Effect::new(move |before: Option<()>| {
-        let lang = ctx.lang.get();
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            root.set_attribute("lang", lang.tag()).ok();
-        }
-        if before.is_none() {
-            title();
-        } else {
-            after_paint(AFTER_PAINT, move || {
-                title();
-            });
-        }
     });
     let writes = Writes {
         queue: Rc::default(),

@@ -30,7 +30,7 @@ pub fn Controls() -> impl IntoView {
         }
     };
     view! {
-        <div class="map-controls" role="group" aria-label=ctx.phrase(ui::MAP)
+        <div class="map-controls" lang=ctx.lang_attr() role="group" aria-label=ctx.phrase(ui::MAP)
             on:click=click inner_html=move || write(ctx.lang.get())></div>
     }
 }

@@ -180,7 +180,8 @@ pub fn focus_out(cursor: KeyCursor) -> impl Fn(ev::FocusEvent) + Copy {
 /// features when layers change.
 pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg>) {
     Effect::new(move |_| {
-        let lang = ctx.lang.get();
+        // The page's language: after a switch, once its frame is painted (see `MapPanel`).
+        let lang = ctx.page_lang.get();
         let Some(svg) = svg.get() else { return };
         let Ok(list) = svg.query_selector_all("[data-focus]") else {
             return;

@@ -168,7 +168,7 @@ pub fn Labels() -> impl IntoView {
     // neither panning nor zooming touches the texts; they change only when the placement
     // does (a quarter octave of zoom, layers, language).
     view! {
-        <g node_ref=group data-layer="labels" class="layer layer-labels" font-size=font stroke-width=halo aria-hidden="true"
+        <g node_ref=group data-layer="labels" class="layer layer-labels" lang=ctx.lang_attr() font-size=font stroke-width=halo aria-hidden="true"
             display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
         </g>
     }

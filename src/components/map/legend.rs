@@ -55,7 +55,7 @@ pub fn Legend() -> impl IntoView {
         },
     );
     // Focusable: beside the map on wide screens it scrolls when many layers show.
-    view! { <section class="legend" tabindex="0" aria-label=ctx.phrase(ui::LEGEND) node_ref=root inner_html=html></section> }
+    view! { <section class="legend" lang=ctx.lang_attr() tabindex="0" aria-label=ctx.phrase(ui::LEGEND) node_ref=root inner_html=html></section> }
 }
 
 /// Whether a legend entry (`data-legend`; none: "no layers shown") is shown.

@@ -44,13 +44,21 @@ pub fn MapPanel() -> impl IntoView {
     let has_highlight = move || ctx.highlight.with(Option::is_some);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.
     let table = Memo::new(move |_| ctx.state.with(|s| s.table));
+    // What the map says to screen readers (its name, description and its features'
+    // names, `keys::label_features`) is in the page's language, `<html lang>`: after a
+    // switch it follows once the switch's frame is painted (issue 12: the features' names
+    // took ≈ 4 ms of the click at 4× CPU). Its parts that show text carry their own
+    // `lang` meanwhile (`Ctx::lang_attr`), so the map's shapes keep theirs and the frame
+    // neither restyles nor lays them out again.
+    let page_lang = ctx.page_lang;
     let description = move || {
         ctx.layers
-            .with(|l| describe::map_description(ctx.plan, l, ctx.lang.get()))
+            .with(|l| describe::map_description(ctx.plan, l, page_lang.get()))
     };
+    let name = move || ui::MAP.get(page_lang.get());
     let click = pointer::click(cam);
     view! {
-        <section class="map-section" class:is-table=move || table.get() aria-label=ctx.phrase(ui::MAP)>
+        <section class="map-section" class:is-table=move || table.get() aria-label=name>
             <view_bar::ViewBar />
             <div class="map-wrap" node_ref=wrap hidden=move || table.get()>
                 <svg
@@ -61,7 +69,7 @@ pub fn MapPanel() -> impl IntoView {
                     node_ref=svg
                     role="graphics-document"
                     tabindex="0"
-                    aria-label=ctx.phrase(ui::MAP)
+                    aria-label=name
                     aria-describedby="map-desc map-keys"
                     on:pointerdown=pointer::down(cam)
                     on:pointermove=pointer::moved(cam)
@@ -85,11 +93,11 @@ pub fn MapPanel() -> impl IntoView {
                 <controls::Controls />
                 <tooltip::Tooltip />
             </div>
-            // Both languages' key lines in one grid cell, the one not in `<html lang>` hidden
-            // by the style sheet: the line is the taller of the two in either language, so a
+            // Both languages' key lines in one grid cell, the one not in the line's language
+            // hidden by the style sheet: the line is the taller of the two in either language, so a
             // language switch does not change the map's height (which refitted the view and
             // repainted the whole map in the switch's frame, issue 12).
-            <p class="map-keys" id="map-keys" hidden=move || table.get()>
+            <p class="map-keys" id="map-keys" lang=ctx.lang_attr() hidden=move || table.get()>
                 {Lang::ALL.map(|l| view! { <span lang=l.tag()>{ui::MAP_KEYS.get(l)}</span> })}
             </p>
             <div class="map-legend" hidden=move || table.get()>

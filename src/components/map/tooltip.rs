@@ -98,7 +98,7 @@ pub fn Tooltip() -> impl IntoView {
         place_at(position(cam, size, &hover, panels));
         parent
     });
-    view! { <div class="tooltip" role="tooltip" node_ref=node></div> }
+    view! { <div class="tooltip" lang=ctx.lang_attr() role="tooltip" node_ref=node></div> }
 }
 
 /// The tooltip's content for `target` in `lang`: its name in both languages, and its city

@@ -28,7 +28,7 @@ pub fn ViewBar() -> impl IntoView {
         }
     };
     view! {
-        <div class="view-bar">
+        <div class="view-bar" lang=ctx.lang_attr()>
             <div class="view-switch" role="group" aria-label=ctx.phrase(ui::SHOW_AS)>
                 <button type="button" data-view-switch="map" aria-pressed=pressed(false) on:click=show(false)>
                     {ctx.phrase(ui::AS_MAP)}

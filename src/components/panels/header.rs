@@ -92,6 +92,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header
             class="header"
+            lang=ctx.lang_attr()
             node_ref=root
             inner_html=h.0
             on:click=click
@@ -110,9 +111,10 @@ pub fn Facts() -> impl IntoView {
     let plan = ctx.plan;
     let root = NodeRef::<leptos::html::Section>::new();
     // Off screen (below the map on phones), written after a language switch's paint, like
-    // the panels (`schedule::lang_on_screen`).
-    let lang = lang_on_screen(ctx.lang, root);
-    let stale = stale_lang(lang, ctx.lang);
+    // the panels (`schedule::lang_on_screen`); written at once, it says its language until
+    // the page's follows.
+    let lang = lang_on_screen(ctx, root);
+    let stale = stale_lang(move || lang.get(), ctx.page_lang);
     let html = move || {
         let lang = lang.get();
         let open = root

@@ -110,11 +110,12 @@ pub fn StaticPanel(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let root = NodeRef::<leptos::html::Section>::new();
-    // After a language switch a panel off screen is written again after the paint; until
-    // then it says in which language it still is (which also keeps its fonts: the
-    // switch's frame does not lay out its text again).
-    let lang = lang_on_screen(ctx.lang, root);
-    let stale = stale_lang(lang, ctx.lang);
+    // After a language switch a panel off screen is written again after the paint, with
+    // the page's `lang` (until then it is still in the page's language, and the switch's
+    // frame neither restyles nor lays it out); one on screen is written at once and says
+    // its language until the page's follows.
+    let lang = lang_on_screen(ctx, root);
+    let stale = stale_lang(move || lang.get(), ctx.page_lang);
     let title_id = format!("panel-{id}-title");
     let label = title_id.clone();
     let html = move || {

@@ -28,7 +28,7 @@ use markup::StaticPanel;
 pub fn Panels() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="panels" id="panels" tabindex="-1" role="region" aria-label=ctx.phrase(ui::PANELS)>
+        <div class="panels" id="panels" tabindex="-1" role="region" aria-label=move || ui::PANELS.get(ctx.page_lang.get())>
             <StaticPanel id="overview" title=overview::title write=overview::write />
             <StaticPanel id="layout" title=layout::title write=layout::write />
             <StaticPanel id="goals" title=goals::title write=goals::write />

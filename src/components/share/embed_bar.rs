@@ -14,7 +14,7 @@ pub fn EmbedBar() -> impl IntoView {
     let page = page_address();
     let href = move || link(&page, &full_view_query(&ctx.state.get()));
     view! {
-        <header class="embed-bar">
+        <header class="embed-bar" lang=ctx.lang_attr()>
             <h1 class="embed-title">{ctx.text(&ctx.plan.data.title)}</h1>
             <a class="embed-full" href=href target="_blank" rel="noopener">
                 {ctx.phrase(ui::OPEN_FULL_VIEW)}
