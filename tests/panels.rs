@@ -167,12 +167,21 @@ async fn header_shows_every_seed_figure_in_both_languages() {
     );
 }
 
-/// Waits until every panel is written in the page's language: after a switch, those off
-/// screen are written just after the paint, marked with the language they are still in
-/// until then (issue 12).
-async fn panels_rewritten(page: &Page) {
+/// Waits until every panel is written in `lang`: after a switch, those off screen are
+/// written just after the paint, when `<html lang>` follows, and those on screen say the
+/// language they are in until then (issue 12).
+async fn panels_rewritten(page: &Page, lang: Lang) {
+    let tag = lang.tag();
     assert!(
-        wait_for(2000, || page.find(".panel[lang]").is_none()).await,
+        wait_for(2000, || {
+            page.find(".panel[lang]").is_none()
+                && document()
+                    .document_element()
+                    .and_then(|e| e.get_attribute("lang"))
+                    .as_deref()
+                    == Some(tag)
+        })
+        .await,
         "a panel was left in the other language"
     );
 }
@@ -311,7 +320,7 @@ async fn panels_render_everything_in_both_languages() {
         .contains("Cultivating distinctive cultural characteristics"));
 
     page.click(".lang-switch").await;
-    panels_rewritten(&page).await;
+    panels_rewritten(&page, Lang::Zh).await;
     check_panels(&page, &data, Lang::Zh);
     assert_eq!(page.text(".goal-stat-value"), "1.35万亿元左右");
     assert!(page.text("[data-goal='2030']").starts_with("2030年"));
@@ -338,7 +347,7 @@ async fn panels_render_everything_in_both_languages() {
 
     // And back.
     page.click(".lang-switch").await;
-    panels_rewritten(&page).await;
+    panels_rewritten(&page, Lang::En).await;
     check_panels(&page, &data, Lang::En);
 }
 
