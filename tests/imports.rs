@@ -151,3 +151,39 @@ fn every_top_level_module_is_ranked() {
         }
     }
 }
+
+/// Every effect of the app is made through `components::effect::Effect`, which shares one
+/// copy of Leptos' effect code among them (≈ 0.4 KB of wasm per effect otherwise; README
+/// "Where the bytes are"). A file calling `Effect::new` must import that `Effect`, not
+/// the prelude's; a hand-written `leptos::prelude::Effect::new` outside it fails too.
+#[test]
+fn effects_share_one_copy_of_leptos_effect_code() {
+    let mut wrong = Vec::new();
+    for path in files_of("components") {
+        if path.ends_with("components/effect.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let calls = text.contains("Effect::new");
+        let shared = text.contains("use crate::components::effect::Effect;");
+        let direct = text.contains("prelude::Effect::new") || text.contains("effect::Effect::new");
+        if calls && (!shared || direct) {
+            wrong.push(path.display().to_string());
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "effects made without components::effect::Effect in: {wrong:?}"
+    );
+    // Anything outside `components` that makes an effect would escape the check above.
+    for module in ORDER.iter().filter(|m| **m != "components") {
+        for path in files_of(module) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                !text.contains("Effect::new"),
+                "an effect in {}",
+                path.display()
+            );
+        }
+    }
+}
