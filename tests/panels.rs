@@ -119,12 +119,7 @@ async fn header_shows_every_seed_figure_in_both_languages() {
     // follows; on screen they say their language until then (issue 12).
     assert!(
         wait_for(2000, || {
-            page.find(".facts[lang]").is_none()
-                && document()
-                    .document_element()
-                    .and_then(|e| e.get_attribute("lang"))
-                    .as_deref()
-                    == Some("zh-CN")
+            page.find(".facts[lang]").is_none() && html_lang().as_deref() == Some("zh-CN")
         })
         .await,
         "the key figures were left in the other language"
@@ -152,19 +147,18 @@ async fn header_shows_every_seed_figure_in_both_languages() {
     assert!(page.text(".milestones").contains("2025年8月22日"));
     assert_eq!(page.text(".lang-switch"), "English");
     assert_eq!(page.attr(".lang-switch", "lang").as_deref(), Some("en"));
-    assert_eq!(
-        document()
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .as_deref(),
-        Some("zh-CN")
-    );
+    assert_eq!(html_lang().as_deref(), Some("zh-CN"));
     // Nothing English is left in the header, except what is marked as English.
     let rest = own_language_text(&page.one("header")) + &own_language_text(&page.one(".facts"));
     assert!(
         !rest.chars().any(|c| c.is_ascii_alphabetic()),
         "English left in the Chinese header: {rest}"
     );
+}
+
+/// The page's language, `<html lang>`.
+fn html_lang() -> Option<String> {
+    document().document_element()?.get_attribute("lang")
 }
 
 /// Waits until every panel is written in `lang`: after a switch, those off screen are
@@ -174,12 +168,7 @@ async fn panels_rewritten(page: &Page, lang: Lang) {
     let tag = lang.tag();
     assert!(
         wait_for(2000, || {
-            page.find(".panel[lang]").is_none()
-                && document()
-                    .document_element()
-                    .and_then(|e| e.get_attribute("lang"))
-                    .as_deref()
-                    == Some(tag)
+            page.find(".panel[lang]").is_none() && html_lang().as_deref() == Some(tag)
         })
         .await,
         "a panel was left in the other language"
