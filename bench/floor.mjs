@@ -7,7 +7,7 @@
 //
 //   node bench/floor.mjs [--cpu 1] [--listener none,passive,active,active-pd]
 //
-// Measured (issue 12, README "Interaction times"): a wheel event's input → paint is two
+// Measured (issue 12, docs/performance.md "Interaction times"): a wheel event's input → paint is two
 // frames (≈ 32 ms) on the bare page, with or without a listener, passive or not, with
 // or without preventDefault; a pointermove's is one (≈ 16 ms). The map's zoom figure
 // (≈ 36 ms) is this floor plus its own ≈ 4 ms.

@@ -246,7 +246,7 @@ describe("the same smoke in Chromium, Firefox ESR and WebKitGTK", () => {
         assert.ok(await b.run(JS.hidden('[data-layer="sphere"]')), `${name}: sphere layer hidden`);
         await noProblems("deep link");
 
-        // Code loaded on first use (wasm chunks, README "Where the bytes are"): the share
+        // Code loaded on first use (wasm chunks, docs/performance.md "Where the bytes are"): the share
         // dialog (its chunk and the two it shares code with) and the table view.
         await b.clickAt(JSON.parse(await until(`${name}: the Share button`, () => b.run(JS.pointIn(".share-button")))));
         await until(`${name}: the share dialog with the link`, () =>

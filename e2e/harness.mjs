@@ -41,7 +41,7 @@ export const VIEWPORTS = {
 };
 /** The app root, once the map is drawn and interactive. */
 export const READY_SELECTOR = '.app[data-ready]:not([data-ready="false"])';
-/** The file name of a wasm chunk loaded on first use (code splitting, README "Where the
+/** The file name of a wasm chunk loaded on first use (code splitting, docs/performance.md "Where the
  * bytes are"): `split_NAME.HASH.wasm`, or `chunk_N.HASH.wasm` for code two split points
  * share. scripts/test.sh has the same pattern for its first-load count. */
 export const CHUNK_FILE = /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/;

@@ -1,4 +1,4 @@
-// The first screen before the wasm (issue 12, README "The first screen before the wasm"):
+// The first screen before the wasm (issue 12, docs/performance.md "The first screen before the wasm"):
 // the release index.html's snapshots of the app (scripts/prerender.mjs), the one
 // public/pre.js picks shown while the wasm loads, and the app taking its place without a
 // jump; pages whose URL the snapshot does not match, and a wasm that fails, show none.

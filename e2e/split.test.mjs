@@ -1,4 +1,4 @@
-// Code splitting (README "Where the bytes are"): the release build cuts the code the first
+// Code splitting (docs/performance.md "Where the bytes are"): the release build cuts the code the first
 // screen does not need into wasm chunks (`split_NAME.HASH.wasm`, `chunk_N.HASH.wasm`) that
 // `__wasm_split.js` fetches on first use. Checked here, under the strict CSP: the first
 // screen fetches no chunk; each feature (a map download, the share dialog, the tour, the

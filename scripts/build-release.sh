@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The release build of dist/: `trunk build --release` (offline, wasm-opt -Oz from npm
 # binaryen, the .gz/.br hook), with the Rust standard library compiled together with the
-# app for size (issue 12, README "Where the bytes are"):
+# app for size (issue 12, docs/performance.md "Where the bytes are"):
 # - `-Z build-std=std,panic_abort` builds std/core/alloc from the `rust-src` component with
 #   the release profile (opt-level "z", LTO) instead of linking the prebuilt, speed-optimised
 #   std, so that LTO can drop and shrink what the app does not use;
@@ -12,7 +12,7 @@
 # RUSTC_BOOTSTRAP=1; the lints, tests and `trunk serve` use the ordinary toolchain.
 # Measured (gzip -9 of the optimised wasm): 265,485 → 245,929 bytes (−19.1 KB, −7.4 %).
 # `METRO_PLAN_PLAIN_STD=1 bash scripts/build-release.sh` builds without them (to compare).
-# Code splitting (README "Where the bytes are"): `--cfg metro_split` turns the functions
+# Code splitting (docs/performance.md "Where the bytes are"): `--cfg metro_split` turns the functions
 # marked `split!` (src/components/lazy.rs) into wasm_split split points, and
 # `--emit-relocs` keeps the relocations wasm-split-cli needs to cut the wasm into the main
 # module and the chunks loaded on first use; the post-build hook (scripts/post-build.mjs,

@@ -14,7 +14,7 @@
 //    the imports of each chunk are checked against what the main module exports. The
 //    results replace Trunk's `metro-plan.js` and `metro-plan_bg.wasm` in the staging dir;
 //    `index.html` gets a modulepreload of `__wasm_split.js` beside Trunk's preloads.
-//    README "Where the bytes are" has the sizes.
+//    docs/performance.md "Where the bytes are" has the sizes.
 // 2. wasm-streams' unused JS classes (IntoUnderlying*) leave wasm-bindgen's JS: the release
 //    build (scripts/build-release.sh) links without their exports (scripts/wasm-ld-unexport.sh,
 //    which says why).
@@ -235,7 +235,7 @@ async function split() {
   const sharedNames = shared[1].split(",").map((s) => s.trim()).filter(Boolean);
 
   // Short import and export names in the optimised main module and its JS (measured in
-  // README "Where the bytes are"); the optimised file is replaced, so that it stays what
+  // docs/performance.md "Where the bytes are"); the optimised file is replaced, so that it stays what
   // dist/ ships. The exports the chunks link against keep their names.
   const imports = shortImportNames(await readFile(join(opt, "metro-plan_bg.wasm")), await readFile(join(bound, "metro-plan.js"), "utf8"));
   const short = shortExportNames(imports.wasm, imports.js, sharedNames);

@@ -1,5 +1,5 @@
 // The first screen before the wasm (issue 12: Lighthouse's LCP waited for the wasm;
-// README "The first screen before the wasm"): puts into the release build's index.html a
+// docs/performance.md "The first screen before the wasm"): puts into the release build's index.html a
 // snapshot of the ready app's first screen in Chinese and in English, taken from the
 // built app itself, which style/prerender.css shows (the one public/pre.js picks) until
 // the app is ready and takes its place (src/components/prerender.rs).

@@ -46,7 +46,7 @@ logged cargo test --target wasm32-unknown-unknown
 section "release build: scripts/build-release.sh (trunk build --release, std built with the app; offline, wasm-opt $(wasm-opt --version | cut -d' ' -f3))"
 # Trunk writes wasm-opt's output here before copying it to dist/: a fresh copy
 # identical to dist/ proves wasm-opt really ran.
-# With code splitting (the default: README "Where the bytes are"), the post-build hook
+# With code splitting (the default: docs/performance.md "Where the bytes are"), the post-build hook
 # optimises the split main module itself, into target/wasm-split/opt/.
 OPTIMIZED=target/wasm-opt/release/metro-plan_bg.wasm
 SPLIT_OPTIMIZED=target/wasm-split/opt/metro-plan_bg.wasm
@@ -65,14 +65,14 @@ echo "wasm: $(wc -c <"$UNOPTIMIZED") bytes from wasm-bindgen, $(wc -c <dist/metr
 # names, so a `{}`/`{:.N}`/`{:?}` of an f64, `str::parse::<f64>` or `f64::clamp` with
 # run-time bounds shows up here by name.
 if grep -a -o -E 'core(\[[0-9a-f]+\])?::(num::(flt2dec|dec2flt)|fmt::float)' "$UNOPTIMIZED" | sort -u | grep .; then
-  echo "float formatting or parsing is linked into the wasm: write numbers with geo::decimal::Num / push_fixed, read them with parse_f64 (README \"Where the bytes are\")" >&2
+  echo "float formatting or parsing is linked into the wasm: write numbers with geo::decimal::Num / push_fixed, read them with parse_f64 (docs/performance.md \"Where the bytes are\")" >&2
   false
 fi
 # Nor libm's transcendental functions (issue 12: ≈ 9 KB gzip with their tables): in the
 # browser they are the JS engine's Math (geo::math), so an `x.sin()`, `powf`, `exp`, … on
 # the wasm's path shows up here by name.
 if grep -a -o -E 'libm_math::(a?sin|a?cos|a?tan|atan2|hypot|exp2?|log2?|log10|pow|rem_pio2[a-z_]*)::' "$UNOPTIMIZED" | sort -u | grep .; then
-  echo "libm is linked into the wasm: use geo::math (the JS engine's Math in the browser) instead of f64's sin/cos/powf/exp/… (README \"Where the bytes are\")" >&2
+  echo "libm is linked into the wasm: use geo::math (the JS engine's Math in the browser) instead of f64's sin/cos/powf/exp/… (docs/performance.md \"Where the bytes are\")" >&2
   false
 fi
 # The first load is every file of dist/ (HTML, loader, JS, wasm, CSS; the data is inside
@@ -108,7 +108,7 @@ awk -v t="$first_load" -v w="$wasm_gzip" 'BEGIN {
 if ((first_load <= BUDGET)); then
   echo "met"
 else
-  # Not failing yet: the README's "Performance" section has the measured breakdown.
+  # Not failing yet: README "Performance" says why, docs/performance.md "Where the bytes are" has the breakdown.
   echo "OVER by $(((first_load - BUDGET + 1023) / 1024)) KB (reported, not failing: see README \"Performance\")"
 fi
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The release build's linker (scripts/build-release.sh sets it for wasm32): rust-lld, without
 # the exports of wasm-bindgen structs that nothing in the app uses, so that the linker's
-# --gc-sections drops their code and everything only they reach (README "Where the bytes are").
+# --gc-sections drops their code and everything only they reach (docs/performance.md "Where the bytes are").
 # rustc asks wasm-ld to export every `#[wasm_bindgen]` item of every crate; `wasm-streams`,
 # which Leptos' `server_fn` (a non-optional dependency of leptos 0.8, its "browser" feature)
 # pulls in, exports three JS classes (IntoUnderlyingByteSource, IntoUnderlyingSink,
@@ -30,7 +30,7 @@ sysroot=$(rustc --print sysroot)
 host=$(rustc -vV | sed -n 's/^host: //p')
 lld="$sysroot/lib/rustlib/$host/bin/rust-lld"
 if ((dropped == 0)); then
-  echo "wasm-ld-unexport.sh: no export of wasm-streams' IntoUnderlying* classes to drop; look at this filter again (README \"Where the bytes are\")" >&2
+  echo "wasm-ld-unexport.sh: no export of wasm-streams' IntoUnderlying* classes to drop; look at this filter again (docs/performance.md \"Where the bytes are\")" >&2
   exit 1
 fi
 if [[ "${args[0]:-}" == -flavor ]]; then exec "$lld" "${args[@]}"; fi

@@ -1,6 +1,6 @@
 //! The data downloads are files of `public/downloads/` (copied to `dist/downloads/` by
 //! Trunk), written from the plan by `export::data::file_text`: the wasm links to them
-//! instead of carrying the code that writes them (issue 12, README "Where the bytes are").
+//! instead of carrying the code that writes them (issue 12, docs/performance.md "Where the bytes are").
 //! This test fails when a file is missing, stale or extra; to write them again after a
 //! change of the plan or of the export code:
 //!

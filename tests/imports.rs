@@ -153,9 +153,10 @@ fn every_top_level_module_is_ranked() {
 }
 
 /// Every effect of the app is made through `components::effect::Effect`, which shares one
-/// copy of Leptos' effect code among them (≈ 0.4 KB of wasm per effect otherwise; README
-/// "Where the bytes are"). A file calling `Effect::new` must import that `Effect`, not
-/// the prelude's; a hand-written `leptos::prelude::Effect::new` outside it fails too.
+/// copy of Leptos' effect code among them (≈ 0.4 KB of wasm per effect otherwise;
+/// docs/performance.md "Where the bytes are"). A file calling `Effect::new` must import
+/// that `Effect`, not the prelude's; a hand-written `leptos::prelude::Effect::new` outside
+/// it fails too.
 #[test]
 fn effects_share_one_copy_of_leptos_effect_code() {
     let mut wrong = Vec::new();

@@ -1,4 +1,4 @@
-//! Leptos' `Effect::new` with each effect's closure boxed (issue 12, README "Where the
+//! Leptos' `Effect::new` with each effect's closure boxed (issue 12, docs/performance.md "Where the
 //! bytes are"). `Effect::new` is generic over the closure: every one of the app's effects
 //! had its own copy of the effect's task (the loop that waits for a change, tracks and
 //! runs it), ≈ 0.4 KB of wasm each. Here every effect is the same `Effect::new` over a

@@ -1,4 +1,4 @@
-//! The first screen painted from `index.html` before the wasm runs (README "The first
+//! The first screen painted from `index.html` before the wasm runs (docs/performance.md "The first
 //! screen before the wasm"): the release build's `index.html` carries a snapshot of the
 //! ready app in each language (`.app.app-pre`, made by `scripts/prerender.mjs`), and
 //! `public/pre.js` marks `<html data-pre="zh|en">` for `style/prerender.css` to show one of

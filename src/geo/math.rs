@@ -1,7 +1,7 @@
 //! The transcendental functions the app uses. In the browser they are the JS engine's
 //! `Math` functions (imports through `js_sys`), so that the wasm carries no copy of libm's
 //! (issue 12: `sin`/`cos` with their argument reduction, `pow`, `exp`, `asin`, `atan2`,
-//! `hypot`, `log2`; README "Where the bytes are"); natively (the build script, the tests)
+//! `hypot`, `log2`; docs/performance.md "Where the bytes are"); natively (the build script, the tests)
 //! they are std's. Both follow IEEE 754 double arithmetic; engines compute these functions
 //! to within an ulp of each other, far below what the map's rounding to tens of metres and
 //! to whole pixels can show.

@@ -154,7 +154,7 @@ impl Rect {
 
 /// Sorts `items` stably by `less` (an insertion sort): for the few elements the app sorts
 /// at start-up (a scan line's crossings, the units' labels). `slice::sort_by`'s driftsort
-/// is several KB of wasm for each element type it sorts (issue 12, README "Where the
+/// is several KB of wasm for each element type it sorts (issue 12, docs/performance.md "Where the
 /// bytes are"); both are stable, so the order is the same.
 pub fn sort_small_by<T>(items: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
     for i in 1..items.len() {
