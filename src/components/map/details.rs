@@ -131,23 +131,16 @@ pub fn Details() -> impl IntoView {
     let touring = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
     let node = NodeRef::<leptos::html::Aside>::new();
     // Writes the card, or takes it out of the page while there is nothing to show (and
-    // puts it back last in the dock); remembers the card's parent and how many parts
-    // (`part`) it holds.
-    Effect::new(move |before: Option<(Option<web_sys::Node>, usize)>| {
-        let (parent, written) = match before {
-            Some((parent, written)) => (Some(parent), written),
-            None => (None, 0),
-        };
+    // puts it back last in the dock); remembers the card's parent.
+    Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let focus = ctx
             .focus
             .get()
             .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get());
         let lang = ctx.lang.get();
-        let Some(el) = node.get() else {
-            return (None, 0);
-        };
+        let el = node.get()?;
         let Some((focus, title)) = focus.and_then(|f| plan.title_of(&f).map(|t| (f, t))) else {
-            return (attach_while(&el, parent, false), written);
+            return attach_while(&el, parent, false);
         };
         let other = lang.other();
         let class = if matches!(focus, Focus::Task(_)) {
@@ -168,13 +161,7 @@ pub fn Details() -> impl IntoView {
         el.set_attribute("class", class).ok();
         el.set_attribute("aria-label", ui::SELECTED.get(lang)).ok();
         el.set_attribute("data-details", &focus.to_string()).ok();
-        // (Every part written again: comparing them first saved nothing measurable.)
-        let in_place = written == texts.len()
-            && texts
-                .iter()
-                .enumerate()
-                .all(|(i, text)| part(&el, i).is_some_and(|p| write_part(&p, i, text)));
-        if !in_place {
+        if write_in_place(&el, &texts).is_none() {
             let mut h = Html::new();
             h.raw("<button type=\"button\" class=\"details-close\"")
                 .attr("aria-label", texts[0])
@@ -192,7 +179,7 @@ pub fn Details() -> impl IntoView {
             h.raw("</dl>");
             el.set_inner_html(&h.0);
         }
-        (attach_while(&el, parent, true), texts.len())
+        attach_while(&el, parent, true)
     });
     view! {
         <aside class="details" data-overlay node_ref=node
@@ -202,31 +189,27 @@ pub fn Details() -> impl IntoView {
     }
 }
 
-/// Part `i` of the card as written: the close button (0), the title (1), the title in the
-/// other language (2: its `lang`, 3: its text), then the list's terms and descriptions.
-fn part(card: &web_sys::Element, i: usize) -> Option<web_sys::Element> {
-    let child = |el: &web_sys::Element, n: usize| {
-        let mut c = el.first_element_child();
-        for _ in 0..n {
-            c = c?.next_element_sibling();
-        }
-        c
-    };
-    match i {
-        0..=3 => child(card, [0, 1, 2, 2][i]),
-        _ => child(&child(card, 3)?, i - 4),
+/// Writes `texts` into the card as [`Details`] writes it whole (the close button's label,
+/// the title, the other language's `lang` and title, then the list's terms and
+/// descriptions), if it holds as many terms and descriptions; `None` (nothing written)
+/// otherwise. Every part is written again: comparing them first saved nothing measurable.
+fn write_in_place(card: &web_sys::Element, texts: &[&str]) -> Option<()> {
+    let close = card.first_element_child()?;
+    let title = close.next_element_sibling()?;
+    let other = title.next_element_sibling()?;
+    let list = other.next_element_sibling()?;
+    if list.child_element_count() as usize + 4 != texts.len() {
+        return None;
     }
-}
-
-/// Writes `text` into part `i` of the card (an attribute for 0 and 2, the text
-/// otherwise); true (done).
-fn write_part(part: &web_sys::Element, i: usize, text: &str) -> bool {
-    match i {
-        0 => part.set_attribute("aria-label", text).is_ok(),
-        2 => part.set_attribute("lang", text).is_ok(),
-        _ => {
-            part.set_text_content(Some(text));
-            true
-        }
+    close.set_attribute("aria-label", texts[0]).ok();
+    title.set_text_content(Some(texts[1]));
+    other.set_attribute("lang", texts[2]).ok();
+    other.set_text_content(Some(texts[3]));
+    let mut item = list.first_element_child();
+    for text in &texts[4..] {
+        let el = item?;
+        el.set_text_content(Some(text));
+        item = el.next_element_sibling();
     }
+    Some(())
 }
