@@ -4,11 +4,12 @@
 use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
 use crate::components::schedule::{after_paint, stale_lang, AFTER_INPUT};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// Moves keyboard focus to the element with `id` (without touching the URL's hash,
 /// which would count as a history step).
@@ -37,10 +38,8 @@ pub fn focus_element(el: web_sys::Element) {
 
 /// "Skip to the map" and "Skip to the plan in detail": the first things Tab reaches.
 /// Written as an HTML string (`components::html`), one click listener.
-#[component]
-pub fn SkipLinks() -> impl IntoView {
-    let ctx = use_ctx();
-    let click = move |ev: leptos::ev::MouseEvent| {
+pub fn skip_links(ctx: Ctx) -> Option<Element> {
+    let click = move |ev: web_sys::Event| {
         let Some(target) = closest(&ev, "[data-skip]").and_then(|a| a.get_attribute("data-skip"))
         else {
             return;
@@ -77,14 +76,18 @@ pub fn SkipLinks() -> impl IntoView {
         }
         h.0
     };
-    view! { <nav class="skip-links" aria-label=move || ui::SKIP_LINKS.get(lang.get()) inner_html=html on:click=click></nav> }
+    let el = dom::el("nav", &[("class", "skip-links")])?;
+    dom::bind(&el, "aria-label", move || {
+        Some(ui::SKIP_LINKS.get(lang.get()).into())
+    });
+    dom::bind_html(&el, html);
+    dom::on(&el, "click", click);
+    Some(el)
 }
 
 /// A polite live region saying what changed (selection, layers, table or map, language).
 /// Pan and zoom are silent.
-#[component]
-pub fn Announcer() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn announcer(ctx: Ctx) -> Option<Element> {
     // What is said, and in which language (its own `lang` until the page's follows).
     let message = RwSignal::new(String::new());
     let said_in = RwSignal::new(ctx.lang.get_untracked());
@@ -104,9 +107,18 @@ pub fn Announcer() -> impl IntoView {
         }
         now
     });
-    view! {
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer="" lang=stale_lang(move || said_in.get(), ctx.page_lang)>
-            {move || message.get()}
-        </div>
-    }
+    let el = dom::el(
+        "div",
+        &[
+            ("class", "visually-hidden"),
+            ("role", "status"),
+            ("aria-live", "polite"),
+            ("aria-atomic", "true"),
+            ("data-announcer", ""),
+        ],
+    )?;
+    let stale = stale_lang(move || said_in.get(), ctx.page_lang);
+    dom::bind(&el, "lang", move || stale().map(Into::into));
+    dom::bind_text(&el, move || Some(message.get().into()));
+    Some(el)
 }

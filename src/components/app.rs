@@ -1,11 +1,10 @@
 //! The app root: loads the plan, reads the URL, lays out header, map and panels.
 
-use super::access::{Announcer, SkipLinks};
+use super::access::{announcer, skip_links};
 use super::ctx::Ctx;
-use super::map::{Details, MapPanel};
-use super::panels::{Facts, Header, Panels};
+use super::dom::{self, Fill};
 use super::share;
-use super::tour::{TourCard, TourCtl};
+use super::tour::TourCtl;
 use super::url;
 use crate::components::effect::Effect;
 use crate::i18n::{ui, Lang};
@@ -13,8 +12,8 @@ use crate::plan::tour::Tour;
 use crate::plan::Plan;
 use crate::scene::Scene;
 use crate::state::ViewState;
-use leptos::either::Either;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// Shows a panic in the page as well as in the console, so that a failure is never a
 /// blank page.
@@ -82,43 +81,54 @@ pub fn load(plan: Result<Plan, Vec<String>>) -> Result<Loaded, Vec<String>> {
 }
 
 /// The dashboard for a plan made ready by [`load`], or a page listing every problem found
-/// in its data.
+/// in its data. The one Leptos element of either is its root, filled in by hand
+/// (`components::dom`) as it is built.
 #[component]
 pub fn AppLoaded(
     /// The plan with its tour and scene, or every problem found in its data.
     loaded: Result<Loaded, Vec<String>>,
 ) -> impl IntoView {
     let default_lang = url::browser_lang();
-    match loaded {
+    let fill = match loaded {
         Ok(Loaded { plan, scene, tour }) => {
             let (initial, dropped) =
                 ViewState::from_tour_link(&url::current_query(), default_lang, plan, tour);
             let ctx = Ctx::new(plan, scene, tour, initial);
             provide_context(ctx);
             url::sync(ctx, default_lang);
-            // Either rather than `into_any`: erasing the whole dashboard's view type costs
-            // about 20 KB of wasm.
-            Either::Left(
-                view! { <Dashboard dropped=dropped.into_iter().map(|d| format!("{}={}", d.key, d.value)).collect() /> },
-            )
+            let dropped: Vec<String> = dropped
+                .into_iter()
+                .map(|d| format!("{}={}", d.key, d.value))
+                .collect();
+            Fill::with(move |root| {
+                if dashboard(ctx, root, dropped).is_none() {
+                    show_fatal(NOT_BUILT);
+                }
+            })
         }
-        Err(problems) => Either::Right(view! { <DataErrors lang=default_lang problems /> }),
-    }
+        Err(problems) => Fill::with(move |root| {
+            if data_errors(root, default_lang, problems).is_none() {
+                show_fatal(NOT_BUILT);
+            }
+        }),
+    };
+    view! { <div node_ref=fill></div> }
 }
 
-/// The dashboard once the plan is loaded: a compact header, the map, and the side
-/// column read beside it (below it on phones).
-#[component]
-fn Dashboard(
-    /// Parts of the link that were not understood.
-    dropped: Vec<String>,
-) -> impl IntoView {
-    let ctx = super::use_ctx();
+/// What [`show_fatal`] says when the document could not make the page's elements.
+const NOT_BUILT: &str = "the page could not be built";
+
+/// The dashboard once the plan is loaded, in `root`: a compact header, the map, and the
+/// side column read beside it (below it on phones).
+fn dashboard(ctx: Ctx, root: &Element, dropped: Vec<String>) -> Option<()> {
     TourCtl::provide(ctx);
     super::table::preload_on_switch();
     let embed = move || ctx.state.with(|s| s.embed);
-    let with_panels = move || ctx.state.with(|s| s.embed && s.panels);
-    let root = NodeRef::<leptos::html::Div>::new();
+    root.set_class_name("app building");
+    dom::bind_class(root, "embed", embed);
+    dom::bind_class(root, "with-panels", move || {
+        ctx.state.with(|s| s.embed && s.panels)
+    });
     share::report_to_parent(ctx, root);
     // Start-up in three tasks (issue 12: Lighthouse's total blocking time counts what each
     // task lasts beyond 50 ms): the header and the footer first; the map and the dock over
@@ -129,27 +139,60 @@ fn Dashboard(
     // first screen's snapshot) nor shows it (where there is none); the class goes before
     // the map and the dock are built, so that their first effects (a tour link bringing
     // the map to the top on phones) see the page laid out.
-    let side = RwSignal::new(false);
-    let main_el = NodeRef::<leptos::html::Main>::new();
-    let side_el = NodeRef::<leptos::html::Div>::new();
+    let side_in = RwSignal::new(false);
+    dom::append(
+        root,
+        &[
+            &skip_links(ctx)?,
+            &announcer(ctx)?,
+            &super::panels::header(ctx)?,
+        ],
+    )?;
+    let main = dom::el("main", &[("class", "main")])?;
+    let side = dom::el("div", &[("class", "side")])?;
+    link_notice(ctx, &side, dropped)?;
+    let footer = dom::el("footer", &[("class", "footer")])?;
+    dom::bind_lang(&footer, ctx);
+    for phrase in [ui::ATTRIBUTION, ui::TRANSLATION_NOTE] {
+        let p = dom::el("p", &[])?;
+        dom::bind_text(&p, move || Some(ctx.phrase(phrase)().into()));
+        dom::append(&footer, &[&p])?;
+    }
+    dom::append(&main, &[&side])?;
+    dom::append(root, &[&main, &footer])?;
+    // The embed's title line, before the header while the page is embedded.
+    let (header, frame) = (main.previous_sibling(), root.clone());
+    dom::shown_while(
+        embed,
+        move || share::embed_bar(ctx),
+        move |bar| frame.insert_before(bar, header.as_ref()).ok().map(drop),
+    )?;
     let owner = Owner::current();
+    let (root_el, main_el, side_el) = (root.clone(), main.clone(), side.clone());
     set_timeout(
         move || {
             // (`try_`: a test may have unmounted the dashboard meanwhile.)
-            if let (Some(owner), Some(root), Some(main_el), Some(side_el)) = (
-                owner,
-                root.try_get_untracked().flatten(),
-                main_el.try_get_untracked().flatten(),
-                side_el.try_get_untracked().flatten(),
-            ) {
-                root.class_list().remove_1("building").ok();
+            if let Some(owner) = owner.filter(|_| root_el.is_connected()) {
+                root_el.class_list().remove_1("building").ok();
                 owner.with(|| mount_map(&main_el, &side_el));
+                super::schedule::after_paint(std::time::Duration::ZERO, move || {
+                    if side_el.is_connected() {
+                        let built = owner.with(|| {
+                            let facts = super::panels::facts(ctx)?;
+                            dom::append(&side_el, &[&facts, &super::panels::panels(ctx)?])
+                        });
+                        if built.is_none() {
+                            show_fatal(NOT_BUILT);
+                        }
+                        side_in.try_set(true);
+                    }
+                });
             }
-            super::schedule::after_paint(std::time::Duration::ZERO, move || side.set(true));
         },
         std::time::Duration::ZERO,
     );
-    let ready = move || ctx.ready.get() && side.get();
+    let ready = move || ctx.ready.get() && side_in.get();
+    dom::bind(root, "data-ready", move || ready().then_some("true".into()));
     // The snapshot of the first screen in index.html gives way to the app in the task
     // that makes it ready (effects run in the microtasks after it, before the next paint).
     Effect::new(move |gone: Option<bool>| {
@@ -170,78 +213,69 @@ fn Dashboard(
         }
         true
     });
-    view! {
-        <div
-            class="app building"
-            class:embed=embed
-            class:with-panels=with_panels
-            node_ref=root
-            data-ready=move || ready().then_some("true")
-        >
-            <SkipLinks />
-            <Announcer />
-            {move || embed().then(|| view! { <share::EmbedBar /> })}
-            <Header />
-            <main class="main" node_ref=main_el>
-                <div class="side" node_ref=side_el>
-                    <LinkNotice dropped />
-                    {move || side.get().then(|| view! { <Facts /> <Panels /> })}
-                </div>
-            </main>
-            <footer class="footer" lang=ctx.lang_attr()>
-                <p>{ctx.phrase(ui::ATTRIBUTION)}</p>
-                <p>{ctx.phrase(ui::TRANSLATION_NOTE)}</p>
-            </footer>
-        </div>
-    }
+    Some(())
 }
 
 /// Builds the map and puts it in `main` before `side`, and the dock over it at the top of
-/// `side`, for as long as the page lives. Mounted on their own rather than as `move ||`
-/// children of the dashboard's view, whose re-rendering code for the whole map grew the
-/// wasm by ≈ 3.4 KB gzip.
-fn mount_map(main: &web_sys::HtmlElement, side: &web_sys::HtmlElement) {
-    use leptos::tachys::view::{Mountable, Render};
-    let mut map = view! { <MapPanel /> }.build();
-    map.mount(main, Some(side));
+/// `side`, for as long as the page lives.
+fn mount_map(main: &Element, side: &Element) {
     let ctx = super::use_ctx();
-    let mut dock = view! {
-        <div class="dock" lang=ctx.lang_attr()>
-            <TourCard />
-            <Details />
-        </div>
+    let Some(map) = super::map::map_panel(ctx) else {
+        return show_fatal(NOT_BUILT);
+    };
+    main.insert_before(&map, Some(side)).ok();
+    let Some(dock) = dom::el("div", &[("class", "dock")]) else {
+        return show_fatal(NOT_BUILT);
+    };
+    dom::bind_lang(&dock, ctx);
+    super::tour::card(ctx);
+    if let Some(card) = super::map::details(ctx) {
+        dom::append(&dock, &[&card]);
     }
-    .build();
-    dock.mount(side, side.first_child().as_ref());
-    // Their effects live in their states: kept, not dropped (the page never removes them).
-    std::mem::forget((map, dock));
+    side.insert_before(&dock, side.first_child().as_ref()).ok();
 }
 
-/// A dismissible notice listing the parts of a link that were ignored.
-#[component]
-fn LinkNotice(dropped: Vec<String>) -> impl IntoView {
-    let ctx = super::use_ctx();
-    let open = RwSignal::new(!dropped.is_empty());
-    let list = dropped.join(", ");
-    view! {
-        {move || open.get().then(|| view! {
-            <div class="notice" lang=ctx.lang_attr() role="status">
-                <span>{ctx.phrase(ui::LINK_DROPPED)} " " <code>{list.clone()}</code></span>
-                <button type="button" on:click=move |_| open.set(false)>{ctx.phrase(ui::DISMISS)}</button>
-            </div>
-        })}
+/// A dismissible notice listing the parts of a link that were ignored, at the top of
+/// `side` (nothing if none were).
+fn link_notice(ctx: Ctx, side: &Element, dropped: Vec<String>) -> Option<()> {
+    if dropped.is_empty() {
+        return Some(());
     }
+    let notice = dom::el("div", &[("class", "notice"), ("role", "status")])?;
+    dom::bind_lang(&notice, ctx);
+    let span = dom::el("span", &[])?;
+    let said = dom::text("")?;
+    dom::bind_text(&said, move || {
+        Some(format!("{} ", ctx.phrase(ui::LINK_DROPPED)()).into())
+    });
+    let code = dom::el("code", &[])?;
+    code.set_text_content(Some(&dropped.join(", ")));
+    let button = dom::el("button", &[("type", "button")])?;
+    dom::bind_text(&button, move || Some(ctx.phrase(ui::DISMISS)().into()));
+    let gone = notice.clone();
+    dom::on(&button, "click", move |_| gone.remove());
+    span.append_child(&said).ok()?;
+    dom::append(&span, &[&code])?;
+    dom::append(&notice, &[&span, &button])?;
+    dom::append(side, &[&notice])
 }
 
-/// The page shown when the embedded data is inconsistent: every problem, one per line.
-#[component]
-fn DataErrors(lang: Lang, problems: Vec<String>) -> impl IntoView {
+/// The page shown when the embedded data is inconsistent, in `root`: every problem, one
+/// per line.
+fn data_errors(root: &Element, lang: Lang, problems: Vec<String>) -> Option<()> {
     super::prerender::remove_snapshots();
-    view! {
-        <div class="app app-error" role="alert" data-error="data">
-            <h1>{ui::ERROR_TITLE.get(lang)}</h1>
-            <p>{ui::ERROR_LEAD.get(lang)}</p>
-            <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-        </div>
+    root.set_class_name("app app-error");
+    root.set_attribute("role", "alert").ok()?;
+    root.set_attribute("data-error", "data").ok()?;
+    let h1 = dom::el("h1", &[])?;
+    h1.set_text_content(Some(ui::ERROR_TITLE.get(lang)));
+    let lead = dom::el("p", &[])?;
+    lead.set_text_content(Some(ui::ERROR_LEAD.get(lang)));
+    let list = dom::el("ul", &[])?;
+    for problem in problems {
+        let li = dom::el("li", &[])?;
+        li.set_text_content(Some(&problem));
+        dom::append(&list, &[&li])?;
     }
+    dom::append(root, &[&h1, &lead, &list])
 }

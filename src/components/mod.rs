@@ -3,6 +3,7 @@
 pub mod access;
 pub mod app;
 pub mod ctx;
+pub mod dom;
 pub mod effect;
 pub mod html;
 pub mod lazy;

@@ -9,13 +9,14 @@ use crate::components::html::{closest, mark_selected, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
 };
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
 use crate::plan::Plan;
 use crate::state::table::{self, SortBy, Table};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// One sort per table (by id), kept across language switches.
 type Sorts = Vec<(&'static str, SortBy)>;
@@ -78,9 +79,7 @@ pub fn preload_on_switch() {
 
 /// Every table of the view, in the current language. Written by the table chunk when the
 /// view opens and when the language changes (the latest request wins).
-#[component]
-pub fn TableView() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn table_view(ctx: Ctx) -> Option<Element> {
     let sorts = StoredValue::new(Sorts::new());
     let written = StoredValue::new(0_u32);
     let root = NodeRef::<leptos::html::Div>::new();
@@ -121,7 +120,7 @@ pub fn TableView() -> impl IntoView {
             mark_selected(&root, &selected(focus.as_ref()));
         }
     });
-    let click = move |ev: leptos::ev::MouseEvent| {
+    let click = move |ev: web_sys::Event| {
         if let Some(button) = closest(&ev, ".table-select") {
             let focus = button
                 .closest("tr")
@@ -164,9 +163,18 @@ pub fn TableView() -> impl IntoView {
             });
         }
     };
-    view! {
-        <div class="table-view" lang=ctx.lang_attr() id="table-view" data-view="table" node_ref=root on:click=click></div>
-    }
+    let el = dom::el(
+        "div",
+        &[
+            ("class", "table-view"),
+            ("id", "table-view"),
+            ("data-view", "table"),
+        ],
+    )?;
+    dom::bind_lang(&el, ctx);
+    dom::on(&el, "click", click);
+    dom::load(root, &el);
+    Some(el)
 }
 
 fn caption_id(id: &str) -> String {

@@ -5,16 +5,15 @@
 
 use super::MapCamera;
 use crate::components::html::{closest, Html};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// +, −, reset, and the metro and region views.
-#[component]
-pub fn Controls() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn controls(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
-    let click = move |ev: leptos::ev::MouseEvent| {
+    let click = move |ev: web_sys::Event| {
         let Some(action) =
             closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"))
         else {
@@ -29,10 +28,12 @@ pub fn Controls() -> impl IntoView {
             _ => fit(ctx.scene.region_extent),
         }
     };
-    view! {
-        <div class="map-controls" lang=ctx.lang_attr() role="group" aria-label=ctx.phrase(ui::MAP)
-            on:click=click inner_html=move || write(ctx.lang.get())></div>
-    }
+    let el = dom::el("div", &[("class", "map-controls"), ("role", "group")])?;
+    dom::bind_lang(&el, ctx);
+    dom::bind_phrase(&el, "aria-label", ctx, ui::MAP);
+    dom::bind_html(&el, move || write(ctx.lang.get()));
+    dom::on(&el, "click", click);
+    Some(el)
 }
 
 /// The buttons in a language.

@@ -4,12 +4,14 @@ use crate::components::effect::Effect;
 use crate::components::html::{attach_while, closest, Html};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::{thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
 use crate::plan::{PlaceKind, Plan, Unit};
 use crate::state::describe::role_name;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The phrases naming a unit's roles.
 pub fn role_phrases(unit: &Unit) -> Vec<Phrase> {
@@ -123,9 +125,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
 /// type per element); a new selection with as many facts has its texts written into the
 /// card's elements in place (issue 12: parsing the card again and styling its new elements took
 /// ≈ 2–5 ms of a selection at 4× CPU).
-#[component]
-pub fn Details() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn details(ctx: Ctx) -> Option<Element> {
     let plan = ctx.plan;
     // The tour's caption takes the dock while the tour is open.
     let touring = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
@@ -181,15 +181,22 @@ pub fn Details() -> impl IntoView {
         }
         attach_while(&el, parent, true)
     });
-    view! {
-        <aside class="details" data-overlay node_ref=node
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ctx.select(None) }
-            on:click=move |ev| if closest(&ev, ".details-close").is_some() { ctx.select(None) }>
-        </aside>
-    }
+    let el = dom::el("aside", &[("class", "details"), ("data-overlay", "")])?;
+    dom::on(&el, "keydown", move |ev| {
+        if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
+            ctx.select(None)
+        }
+    });
+    dom::on(&el, "click", move |ev| {
+        if closest(&ev, ".details-close").is_some() {
+            ctx.select(None)
+        }
+    });
+    dom::load(node, &el);
+    Some(el)
 }
 
-/// Writes `texts` into the card as [`Details`] writes it whole (the close button's label,
+/// Writes `texts` into the card as [`details`] writes it whole (the close button's label,
 /// the title, the other language's `lang` and title, then the list's terms and
 /// descriptions), if it holds as many terms and descriptions; `None` (nothing written)
 /// otherwise. Every part is written again: comparing them first saved nothing measurable.

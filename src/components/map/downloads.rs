@@ -4,13 +4,14 @@
 use super::MapCamera;
 use crate::components::html::{closest, Html};
 use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::export::svg::{map_svg, MapExport};
 use crate::export::Download;
 use crate::i18n::ui;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 /// Scale of the PNG relative to the screen.
 const PNG_SCALE: f64 = 2.0;
@@ -124,9 +125,7 @@ fn export_map(job: Box<ExportJob>) -> Result<(), ChunkError> {
 }
 
 /// The downloads menu beside the map/table switch.
-#[component]
-pub fn Downloads() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn downloads(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
     preload_on_intent("details.downloads", || {
         preload!(preload_export);
@@ -179,7 +178,7 @@ pub fn Downloads() -> impl IntoView {
         h.raw("</ul>");
         h.0
     };
-    let click = move |ev: leptos::ev::MouseEvent| {
+    let click = move |ev: web_sys::Event| {
         let id = closest(&ev, "[data-download]").and_then(|b| b.get_attribute("data-download"));
         if let Some(d) = Download::ALL
             .into_iter()
@@ -188,5 +187,8 @@ pub fn Downloads() -> impl IntoView {
             run(d);
         }
     };
-    view! { <details class="downloads" inner_html=html on:click=click></details> }
+    let el = dom::el("details", &[("class", "downloads")])?;
+    dom::bind_html(&el, html);
+    dom::on(&el, "click", click);
+    Some(el)
 }

@@ -8,13 +8,14 @@ use super::layers::symbol_transform;
 use super::MapCamera;
 use crate::components::effect::Effect;
 use crate::components::html::Html;
-use crate::components::{use_ctx, Ctx};
+use crate::components::{dom, Ctx};
 use crate::ids::Focus;
 use crate::scene::outline::Outline;
 use crate::state::describe;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// Pixels moved by an arrow key.
 const KEY_PAN_PX: f64 = 80.0;
@@ -180,7 +181,7 @@ pub fn focus_out(cursor: KeyCursor) -> impl Fn(ev::FocusEvent) + Copy {
 /// features when layers change.
 pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg>) {
     Effect::new(move |_| {
-        // The page's language: after a switch, once its frame is painted (see `MapPanel`).
+        // The page's language: after a switch, once its frame is painted (see `map_panel`).
         let lang = ctx.page_lang.get();
         let Some(svg) = svg.get() else { return };
         let Ok(list) = svg.query_selector_all("[data-focus]") else {
@@ -234,9 +235,7 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg
 /// with strokes of fixed screen width (visible at any zoom, on any fill). Written as a
 /// string into a `<g>` when the cursor moves (see `components::html`); a zoom only
 /// resizes a point's ring.
-#[component]
-pub fn FocusRing() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn focus_ring(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
     let cursor = expect_context::<KeyCursor>();
     let host = NodeRef::<leptos::svg::G>::new();
@@ -290,5 +289,7 @@ pub fn FocusRing() -> impl IntoView {
                 .ok();
         }
     });
-    view! { <g node_ref=host></g> }
+    let el = dom::svg("g", &[])?;
+    dom::load(host, &el);
+    Some(el)
 }

@@ -3,12 +3,13 @@
 use super::{Cache, MapCamera};
 use crate::components::effect::Effect;
 use crate::components::html::Html;
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::geo::math;
 use crate::ids::LayerId;
 use crate::scene::labels::{self, LabelOf, MapLabel, FONT_PX};
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// The CSS class of a label.
 fn class(of: &LabelOf) -> &'static str {
@@ -22,9 +23,7 @@ fn class(of: &LabelOf) -> &'static str {
 }
 
 /// The labels layer.
-#[component]
-pub fn Labels() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn labels(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
     let plan = ctx.plan;
     let scene = ctx.scene;
@@ -168,11 +167,22 @@ pub fn Labels() -> impl IntoView {
     // with the font size following the zoom, an em is FONT_PX screen px at any scale. So
     // neither panning nor zooming touches the texts; they change only when the placement
     // does (a quarter octave of zoom, layers, language).
-    view! {
-        <g node_ref=group data-layer="labels" class="layer layer-labels" lang=ctx.lang_attr() font-size=font stroke-width=halo aria-hidden="true"
-            display=move || (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none")>
-        </g>
-    }
+    let g = dom::svg(
+        "g",
+        &[
+            ("data-layer", "labels"),
+            ("class", "layer layer-labels"),
+            ("aria-hidden", "true"),
+        ],
+    )?;
+    dom::bind_lang(&g, ctx);
+    dom::bind(&g, "font-size", move || Some(font().into()));
+    dom::bind(&g, "stroke-width", move || Some(halo().into()));
+    dom::bind(&g, "display", move || {
+        (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none".into())
+    });
+    dom::load(group, &g);
+    Some(g)
 }
 
 /// How many removed `<text>`s [`update`] keeps for reuse.

@@ -6,18 +6,17 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{closest, for_each_match, on_lang_switch, set_text, Html};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::ids::{BeltId, LayerId, LayerItem};
 use crate::plan::Plan;
 use crate::scene::layers::Layers;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The layer switches.
-#[component]
-pub fn LayerPanel() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn layer_panel(ctx: Ctx) -> Option<Element> {
     let plan = ctx.plan;
     let list = NodeRef::<leptos::html::Div>::new();
     // Written once, with the layers as they are (read untracked: a toggle must not
@@ -65,7 +64,7 @@ pub fn LayerPanel() -> impl IntoView {
             boxes
         },
     );
-    let change = move |ev: leptos::ev::Event| {
+    let change = move |ev: web_sys::Event| {
         let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -88,22 +87,33 @@ pub fn LayerPanel() -> impl IntoView {
     // above the map; the open list lies over the map's top-left corner, and the fitted
     // views and the recentring keep clear of it (it marks itself as an overlay).
     let cam = expect_context::<super::MapCamera>();
-    let toggled = move |ev: leptos::ev::Event| {
-        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+    let toggled = move |ev: web_sys::Event| {
+        let open = closest(&ev, "details").is_some_and(|d| d.has_attribute("open"));
         if open != cam.layers_open.get_untracked() {
             cam.layers_open.set(open);
         }
         request_animation_frame(move || cam.measure_overlays());
     };
-    view! {
-        <details class="layer-panel" prop:open=move || cam.layers_open.get() on:toggle=toggled
-            hidden=move || ctx.state.with(|s| s.table)>
-            <summary>{ctx.phrase(ui::LAYERS)}</summary>
-            // An overlay only while open (a folded list may keep a box of its own).
-            <div class="layer-list" node_ref=list on:change=change inner_html=html
-                data-overlay=move || cam.layers_open.get().then_some("")></div>
-        </details>
-    }
+    let panel = dom::el("details", &[("class", "layer-panel")])?;
+    dom::bind(&panel, "open", move || {
+        cam.layers_open.get().then_some("".into())
+    });
+    dom::bind(&panel, "hidden", move || {
+        ctx.state.with(|s| s.table).then_some("".into())
+    });
+    dom::on(&panel, "toggle", toggled);
+    let summary = dom::el("summary", &[])?;
+    dom::bind_text(&summary, move || Some(ctx.phrase(ui::LAYERS)().into()));
+    let list_el = dom::el("div", &[("class", "layer-list")])?;
+    list_el.set_inner_html(&html);
+    // An overlay only while open (a folded list may keep a box of its own).
+    dom::bind(&list_el, "data-overlay", move || {
+        cam.layers_open.get().then_some("".into())
+    });
+    dom::on(&list_el, "change", change);
+    dom::load(list, &list_el);
+    dom::append(&panel, &[&summary, &list_el])?;
+    Some(panel)
 }
 
 /// A switch: `<label class="class" data-toggle="item"><input type="checkbox">`, its

@@ -11,13 +11,14 @@
 use super::MapCamera;
 use crate::components::effect::Effect;
 use crate::components::html::{for_each_match, Html};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::geo::Point;
 use crate::ids::{BeltId, CityId, Focus, LayerId};
 use crate::plan::{Level, UnitRole};
 use crate::scene::{Scene, UnitMark};
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// `display="none"` on `el` unless `shown` (a presentation attribute: no inline style).
 fn show(el: &web_sys::Element, shown: bool) {
@@ -41,9 +42,7 @@ pub(super) fn symbol_transform(at: Point, px_per_km: f64) -> String {
 }
 
 /// The map's marks: the layers from the context to the central city.
-#[component]
-pub fn Marks() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn marks(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
     let scene = ctx.scene;
     let g = NodeRef::<leptos::svg::G>::new();
@@ -112,7 +111,10 @@ pub fn Marks() -> impl IntoView {
             });
         }
     });
-    view! { <g node_ref=g class="marks" inner_html=write(scene)></g> }
+    let el = dom::svg("g", &[("class", "marks")])?;
+    el.set_inner_html(&write(scene));
+    dom::load(g, &el);
+    Some(el)
 }
 
 /// What a mark shown or hidden by the layer switches belongs to.

@@ -7,17 +7,16 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{for_each_match, on_lang_switch, set_text, Html};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::ids::{LayerId, LayerItem};
 use crate::plan::Plan;
 use crate::scene::layers::Layers;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// The legend.
-#[component]
-pub fn Legend() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn legend(ctx: Ctx) -> Option<Element> {
     let root = NodeRef::<leptos::html::Section>::new();
     // Written once, with the layers and language as they are; the effects below follow them.
     let html = ctx
@@ -55,7 +54,12 @@ pub fn Legend() -> impl IntoView {
         },
     );
     // Focusable: beside the map on wide screens it scrolls when many layers show.
-    view! { <section class="legend" lang=ctx.lang_attr() tabindex="0" aria-label=ctx.phrase(ui::LEGEND) node_ref=root inner_html=html></section> }
+    let el = dom::el("section", &[("class", "legend"), ("tabindex", "0")])?;
+    dom::bind_lang(&el, ctx);
+    dom::bind_phrase(&el, "aria-label", ctx, ui::LEGEND);
+    el.set_inner_html(&html);
+    dom::load(root, &el);
+    Some(el)
 }
 
 /// Whether a legend entry (`data-legend`; none: "no layers shown") is shown.

@@ -15,35 +15,34 @@ mod tooltip;
 mod view_bar;
 
 pub use camera::{reduced_motion, MapCamera};
-pub use details::Details;
+pub use details::details;
 
-use crate::components::table::TableView;
-use crate::components::use_ctx;
+use crate::components::table::table_view;
+use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::state::describe;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The map's caches (the labels' measured widths, the tooltip's measured sizes): FxHash
 /// rather than std's SipHash with a random seed, which nothing else in the wasm uses
 /// (≈ 1 KB of it, issue 12); the keys are ours.
 type Cache<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// The map with its controls, legend, tooltip and details.
-#[component]
-pub fn MapPanel() -> impl IntoView {
-    let ctx = use_ctx();
+/// The map with its controls, legend, tooltip and details: its frame built by hand
+/// (`components::dom`), its parts as their own views.
+pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let wrap = NodeRef::<html::Div>::new();
     let cam = MapCamera::new(ctx, wrap);
     provide_context(cam);
     let cursor = keys::KeyCursor(RwSignal::new(None));
     provide_context(cursor);
-    let svg = NodeRef::<leptos::svg::Svg>::new();
-    keys::label_features(ctx, cursor, svg);
-    let view_box = move || cam.viewport.get().view_box();
-    let has_highlight = move || ctx.highlight.with(Option::is_some);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    keys::label_features(ctx, cursor, svg_ref);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.
     let table = Memo::new(move |_| ctx.state.with(|s| s.table));
+    let hidden = move || table.get().then_some("".into());
     // What the map says to screen readers (its name, description and its features'
     // names, `keys::label_features`) is in the page's language, `<html lang>`: after a
     // switch it follows once the switch's frame is painted (issue 12: the features' names
@@ -51,59 +50,96 @@ pub fn MapPanel() -> impl IntoView {
     // `lang` meanwhile (`Ctx::lang_attr`), so the map's shapes keep theirs and the frame
     // neither restyles nor lays them out again.
     let page_lang = ctx.page_lang;
-    let description = move || {
-        ctx.layers
-            .with(|l| describe::map_description(ctx.plan, l, page_lang.get()))
-    };
-    let name = move || ui::MAP.get(page_lang.get());
+    let name = move || Some(ui::MAP.get(page_lang.get()).into());
+    let section = dom::el("section", &[("class", "map-section")])?;
+    dom::bind_class(&section, "is-table", move || table.get());
+    dom::bind(&section, "aria-label", name);
+    dom::append(&section, &[&view_bar::view_bar(ctx)?])?;
+    let wrap_el = dom::el("div", &[("class", "map-wrap")])?;
+    dom::bind(&wrap_el, "hidden", hidden);
+    let svg = dom::svg(
+        "svg",
+        &[
+            ("id", "map"),
+            ("class", "map"),
+            ("role", "graphics-document"),
+            ("tabindex", "0"),
+            ("aria-describedby", "map-desc map-keys"),
+        ],
+    )?;
+    dom::bind_class(&svg, "has-highlight", move || {
+        ctx.highlight.with(Option::is_some)
+    });
+    dom::bind(&svg, "viewBox", move || {
+        Some(cam.viewport.get().view_box().into())
+    });
+    dom::bind(&svg, "aria-label", name);
+    let (down, moved, up) = (pointer::down(cam), pointer::moved(cam), pointer::up(cam));
+    dom::on(&svg, "pointerdown", move |ev| down(ev.unchecked_into()));
+    dom::on(&svg, "pointermove", move |ev| moved(ev.unchecked_into()));
+    dom::on(&svg, "pointerup", move |ev| up(ev.unchecked_into()));
+    dom::on(&svg, "pointercancel", move |ev| up(ev.unchecked_into()));
+    dom::on(&svg, "pointerleave", move |_| ctx.hover.set(None));
     let click = pointer::click(cam);
-    view! {
-        <section class="map-section" class:is-table=move || table.get() aria-label=name>
-            <view_bar::ViewBar />
-            <div class="map-wrap" node_ref=wrap hidden=move || table.get()>
-                <svg
-                    id="map"
-                    class="map"
-                    class:has-highlight=has_highlight
-                    viewBox=view_box
-                    node_ref=svg
-                    role="graphics-document"
-                    tabindex="0"
-                    aria-label=name
-                    aria-describedby="map-desc map-keys"
-                    on:pointerdown=pointer::down(cam)
-                    on:pointermove=pointer::moved(cam)
-                    on:pointerup=pointer::up(cam)
-                    on:pointercancel=pointer::up(cam)
-                    on:pointerleave=move |_| ctx.hover.set(None)
-                    on:click=move |ev| {
-                        cursor.0.set(None);
-                        click(ev)
-                    }
-                    on:dblclick=pointer::double_click(cam)
-                    on:wheel=pointer::wheel(cam)
-                    on:keydown=keys::key(cam, cursor)
-                    on:focusout=keys::focus_out(cursor)
-                >
-                    <desc id="map-desc">{description}</desc>
-                    <layers::Marks />
-                    <labels::Labels />
-                    <keys::FocusRing />
-                </svg>
-                <controls::Controls />
-                <tooltip::Tooltip />
-            </div>
-            // Both languages' key lines in one grid cell, the one not in the line's language
-            // hidden by the style sheet: the line is the taller of the two in either language, so a
-            // language switch does not change the map's height (which refitted the view and
-            // repainted the whole map in the switch's frame, issue 12).
-            <p class="map-keys" id="map-keys" lang=ctx.lang_attr() hidden=move || table.get()>
-                {Lang::ALL.map(|l| view! { <span lang=l.tag()>{ui::MAP_KEYS.get(l)}</span> })}
-            </p>
-            <div class="map-legend" hidden=move || table.get()>
-                <legend::Legend />
-            </div>
-            {move || table.get().then(|| view! { <TableView /> })}
-        </section>
+    dom::on(&svg, "click", move |ev| {
+        cursor.0.set(None);
+        click(ev.unchecked_into())
+    });
+    let double_click = pointer::double_click(cam);
+    dom::on(&svg, "dblclick", move |ev| {
+        double_click(ev.unchecked_into())
+    });
+    let wheel = pointer::wheel(cam);
+    dom::on(&svg, "wheel", move |ev| wheel(ev.unchecked_into()));
+    let key = keys::key(cam, cursor);
+    dom::on(&svg, "keydown", move |ev| key(ev.unchecked_into()));
+    let focus_out = keys::focus_out(cursor);
+    dom::on(&svg, "focusout", move |ev| focus_out(ev.unchecked_into()));
+    let desc = dom::svg("desc", &[("id", "map-desc")])?;
+    dom::bind_text(&desc, move || {
+        Some(
+            ctx.layers
+                .with(|l| describe::map_description(ctx.plan, l, page_lang.get()))
+                .into(),
+        )
+    });
+    dom::append(
+        &svg,
+        &[
+            &desc,
+            &layers::marks(ctx)?,
+            &labels::labels(ctx)?,
+            &keys::focus_ring(ctx)?,
+        ],
+    )?;
+    dom::append(
+        &wrap_el,
+        &[&svg, &controls::controls(ctx)?, &tooltip::tooltip(ctx)?],
+    )?;
+    // Both languages' key lines in one grid cell, the one not in the line's language
+    // hidden by the style sheet: the line is the taller of the two in either language, so a
+    // language switch does not change the map's height (which refitted the view and
+    // repainted the whole map in the switch's frame, issue 12).
+    let map_keys = dom::el("p", &[("class", "map-keys"), ("id", "map-keys")])?;
+    dom::bind_lang(&map_keys, ctx);
+    dom::bind(&map_keys, "hidden", hidden);
+    for l in Lang::ALL {
+        let line = dom::el("span", &[("lang", l.tag())])?;
+        line.set_text_content(Some(ui::MAP_KEYS.get(l)));
+        dom::append(&map_keys, &[&line])?;
     }
+    let legend = dom::el("div", &[("class", "map-legend")])?;
+    dom::bind(&legend, "hidden", hidden);
+    dom::append(&legend, &[&legend::legend(ctx)?])?;
+    dom::append(&section, &[&wrap_el, &map_keys, &legend])?;
+    // The table view while it is asked for, with its own owner: its effects end with it.
+    let home = section.clone();
+    dom::shown_while(
+        move || table.get(),
+        move || table_view(ctx),
+        move |view| home.append_child(view).ok().map(drop),
+    )?;
+    dom::load(wrap, &wrap_el);
+    dom::load(svg_ref, &svg);
+    Some(section)
 }

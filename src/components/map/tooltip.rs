@@ -10,7 +10,7 @@ use super::{Cache, MapCamera};
 use crate::components::ctx::Hover;
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
 use crate::geo::{Point, Rect};
@@ -21,6 +21,7 @@ use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
 use crate::scene::viewport::Viewport;
 use leptos::html;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// How many tooltip sizes are remembered (every feature in both languages fits).
 const MAX_SIZES: usize = 512;
@@ -32,9 +33,7 @@ const ROUTE_HALF_PX: f64 = 10.0;
 /// Shows what the pointer is over: one element, taken out of the page while there is
 /// nothing to show and put back (last in the map's box, where it is drawn), written,
 /// measured and moved by one effect.
-#[component]
-pub fn Tooltip() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn tooltip(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
     let node = NodeRef::<html::Div>::new();
     // What the tooltip shows and its measured size, while it stays in the page: a move
@@ -98,7 +97,10 @@ pub fn Tooltip() -> impl IntoView {
         place_at(position(cam, size, &hover, panels));
         parent
     });
-    view! { <div class="tooltip" lang=ctx.lang_attr() role="tooltip" node_ref=node></div> }
+    let el = dom::el("div", &[("class", "tooltip"), ("role", "tooltip")])?;
+    dom::bind_lang(&el, ctx);
+    dom::load(node, &el);
+    Some(el)
 }
 
 /// The tooltip's content for `target` in `lang`: its name in both languages, and its city

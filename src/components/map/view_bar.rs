@@ -2,43 +2,45 @@
 //! opens over the map's top-left corner; folded, the button covers nothing of the map)
 //! and the downloads.
 
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// The switch between the map and the table view, the layer list and the downloads.
-#[component]
-pub fn ViewBar() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn view_bar(ctx: Ctx) -> Option<Element> {
     let table = Memo::new(move |_| ctx.state.with(|s| s.table));
-    let show = move |as_table: bool| {
-        move |_| {
+    let bar = dom::el("div", &[("class", "view-bar")])?;
+    dom::bind_lang(&bar, ctx);
+    let switch = dom::el("div", &[("class", "view-switch"), ("role", "group")])?;
+    dom::bind_phrase(&switch, "aria-label", ctx, ui::SHOW_AS);
+    for (as_table, id, words) in [(false, "map", ui::AS_MAP), (true, "table", ui::AS_TABLE)] {
+        let button = dom::el("button", &[("type", "button"), ("data-view-switch", id)])?;
+        dom::bind(&button, "aria-pressed", move || {
+            Some(
+                (if table.get() == as_table {
+                    "true"
+                } else {
+                    "false"
+                })
+                .into(),
+            )
+        });
+        dom::bind_text(&button, move || Some(ctx.phrase(words)().into()));
+        dom::on(&button, "click", move |_| {
             if ctx.state.with_untracked(|s| s.table) != as_table {
                 ctx.state.update(|s| s.table = as_table);
             }
-        }
-    };
-    let pressed = move |as_table: bool| {
-        move || {
-            if table.get() == as_table {
-                "true"
-            } else {
-                "false"
-            }
-        }
-    };
-    view! {
-        <div class="view-bar" lang=ctx.lang_attr()>
-            <div class="view-switch" role="group" aria-label=ctx.phrase(ui::SHOW_AS)>
-                <button type="button" data-view-switch="map" aria-pressed=pressed(false) on:click=show(false)>
-                    {ctx.phrase(ui::AS_MAP)}
-                </button>
-                <button type="button" data-view-switch="table" aria-pressed=pressed(true) on:click=show(true)>
-                    {ctx.phrase(ui::AS_TABLE)}
-                </button>
-            </div>
-            <super::layer_panel::LayerPanel />
-            <super::downloads::Downloads />
-        </div>
+        });
+        dom::append(&switch, &[&button])?;
     }
+    dom::append(
+        &bar,
+        &[
+            &switch,
+            &super::layer_panel::layer_panel(ctx)?,
+            &super::downloads::downloads(ctx)?,
+        ],
+    )?;
+    Some(bar)
 }

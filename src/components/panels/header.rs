@@ -10,15 +10,14 @@ use crate::components::html::{closest, find, set_attr, set_text, Html};
 use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::share::{self, ShareCtl};
 use crate::components::tour::TourCtl;
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::plan::PlanData;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// The header at the top of the page.
-#[component]
-pub fn Header() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn header(ctx: Ctx) -> Option<Element> {
     let tour = expect_context::<TourCtl>();
     let data: &'static PlanData = &ctx.plan.data;
     let root = NodeRef::<leptos::html::Header>::new();
@@ -75,7 +74,7 @@ pub fn Header() -> impl IntoView {
             );
         }
     });
-    let click = move |ev: leptos::ev::MouseEvent| {
+    let click = move |ev: web_sys::Event| {
         if share.click(&ev) {
             return;
         }
@@ -89,25 +88,20 @@ pub fn Header() -> impl IntoView {
             }
         }
     };
-    view! {
-        <header
-            class="header"
-            lang=ctx.lang_attr()
-            node_ref=root
-            inner_html=h.0
-            on:click=click
-            on:change=move |ev| share.change(&ev)
-            on:close:capture=move |ev| share.closed(&ev)
-        ></header>
-    }
+    let el = dom::el("header", &[("class", "header")])?;
+    dom::bind_lang(&el, ctx);
+    el.set_inner_html(&h.0);
+    dom::on(&el, "click", click);
+    dom::on(&el, "change", move |ev| share.change(&ev));
+    dom::on_capture(&el, "close", move |ev| share.closed(&ev));
+    dom::load(root, &el);
+    Some(el)
 }
 
 /// The plan in one line, its key figures, its source and dates: at the top of the side
 /// column (below the map on phones, so that the map comes first). One HTML string per
 /// language (`figures`); the dates stay open across a language switch if they were.
-#[component]
-pub fn Facts() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn facts(ctx: Ctx) -> Option<Element> {
     let plan = ctx.plan;
     let root = NodeRef::<leptos::html::Section>::new();
     // Off screen (below the map on phones), written after a language switch's paint, like
@@ -133,7 +127,12 @@ pub fn Facts() -> impl IntoView {
             .raw("</details>");
         h.0
     };
-    view! {
-        <section class="facts" aria-label=move || ui::KEY_FIGURES.get(lang.get()) lang=stale node_ref=root inner_html=html></section>
-    }
+    let el = dom::el("section", &[("class", "facts")])?;
+    dom::bind(&el, "aria-label", move || {
+        Some(ui::KEY_FIGURES.get(lang.get()).into())
+    });
+    dom::bind(&el, "lang", move || stale().map(Into::into));
+    dom::bind_html(&el, html);
+    dom::load(root, &el);
+    Some(el)
 }

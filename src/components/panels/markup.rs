@@ -10,11 +10,12 @@
 use crate::components::effect::Effect;
 use crate::components::html::{closest, for_each_match, mark_selected, Html};
 use crate::components::schedule::{lang_on_screen, stale_lang};
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang, Text};
 use crate::ids::Focus;
 use crate::plan::Plan;
 use leptos::prelude::*;
+use web_sys::Element;
 
 /// What a panel's content is written from.
 pub struct Writer {
@@ -99,16 +100,15 @@ fn highlighted_mark(h: &mut Html, lang: Lang) {
 pub type Write = fn(&mut Html, &Writer);
 
 /// A panel: a `<section>` labelled by its `<h2>`, its content written by `write`.
-#[component]
-pub fn StaticPanel(
-    /// Names the panel in classes and ids (`panel-{id}`, `panel-{id}-title`).
+pub fn panel(
+    ctx: Ctx,
+    // Names the panel in classes and ids (`panel-{id}`, `panel-{id}-title`).
     id: &'static str,
-    /// The heading.
+    // The heading.
     title: fn(&Writer) -> &'static str,
-    /// Writes the content.
+    // Writes the content.
     write: Write,
-) -> impl IntoView {
-    let ctx = use_ctx();
+) -> Option<Element> {
     let root = NodeRef::<leptos::html::Section>::new();
     // After a language switch a panel off screen is written again after the paint, with
     // the page's `lang` (until then it is still in the page's language, and the switch's
@@ -147,7 +147,7 @@ pub fn StaticPanel(
             );
         }
     });
-    let click = move |ev: leptos::ev::MouseEvent| {
+    let click = move |ev: web_sys::Event| {
         let focus = closest(&ev, "button[data-item]")
             .and_then(|b| b.get_attribute("data-item"))
             .and_then(|f| f.parse::<Focus>().ok());
@@ -160,16 +160,13 @@ pub fn StaticPanel(
             }
         }
     };
-    view! {
-        <section
-            class=format!("panel panel-{id}")
-            aria-labelledby=label
-            lang=stale
-            node_ref=root
-            inner_html=html
-            on:click=click
-        ></section>
-    }
+    let el = dom::el("section", &[("aria-labelledby", &label)])?;
+    el.set_class_name(&format!("panel panel-{id}"));
+    dom::bind(&el, "lang", move || stale().map(Into::into));
+    dom::bind_html(&el, html);
+    dom::on(&el, "click", click);
+    dom::load(root, &el);
+    Some(el)
 }
 
 /// Shows `focus` as the selection in a panel: its button pressed and marked, and the

@@ -15,28 +15,44 @@ mod principles;
 mod safeguards;
 pub(crate) mod tasks;
 
-pub use header::{Facts, Header};
+pub use header::{facts, header};
 
-use crate::components::use_ctx;
+use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use crate::ids::Focus;
 use leptos::prelude::*;
-use markup::StaticPanel;
+use markup::{Write, Writer};
+use web_sys::Element;
+
+/// A panel's title in the writer's language.
+type Title = fn(&Writer) -> &'static str;
 
 /// The panels beside the map (below it on narrow screens), in the plan's order.
-#[component]
-pub fn Panels() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <div class="panels" id="panels" tabindex="-1" role="region" aria-label=move || ui::PANELS.get(ctx.page_lang.get())>
-            <StaticPanel id="overview" title=overview::title write=overview::write />
-            <StaticPanel id="layout" title=layout::title write=layout::write />
-            <StaticPanel id="goals" title=goals::title write=goals::write />
-            <StaticPanel id="principles" title=principles::title write=principles::write />
-            <StaticPanel id="tasks" title=tasks::title write=tasks::write />
-            <StaticPanel id="safeguards" title=safeguards::title write=safeguards::write />
-        </div>
+pub fn panels(ctx: Ctx) -> Option<Element> {
+    let el = dom::el(
+        "div",
+        &[
+            ("class", "panels"),
+            ("id", "panels"),
+            ("tabindex", "-1"),
+            ("role", "region"),
+        ],
+    )?;
+    dom::bind(&el, "aria-label", move || {
+        Some(ui::PANELS.get(ctx.page_lang.get()).into())
+    });
+    let all: [(&'static str, Title, Write); 6] = [
+        ("overview", overview::title, overview::write),
+        ("layout", layout::title, layout::write),
+        ("goals", goals::title, goals::write),
+        ("principles", principles::title, principles::write),
+        ("tasks", tasks::title, tasks::write),
+        ("safeguards", safeguards::title, safeguards::write),
+    ];
+    for (id, title, write) in all {
+        dom::append(&el, &[&markup::panel(ctx, id, title, write)?])?;
     }
+    Some(el)
 }
 
 /// After a selection on the map: scrolls the panel item for `focus` (if it has one) into

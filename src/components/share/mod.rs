@@ -8,7 +8,7 @@ mod dialog;
 mod embed_bar;
 mod parent;
 
-pub use embed_bar::EmbedBar;
+pub use embed_bar::embed_bar;
 pub use parent::report_to_parent;
 
 use crate::components::effect::Effect;

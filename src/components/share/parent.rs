@@ -7,18 +7,17 @@ use super::browser::{parent_window, post};
 use crate::components::ctx::Ctx;
 use crate::components::effect::Effect;
 use crate::state::share::share_query;
-use leptos::html;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Reports `root`'s height and the state to the parent window, if there is one.
-pub fn report_to_parent(ctx: Ctx, root: NodeRef<html::Div>) {
+pub fn report_to_parent(ctx: Ctx, root: &web_sys::Element) {
     let Some(parent) = parent_window() else {
         return;
     };
-    report_height(parent.clone(), root);
+    report_height(parent.clone(), root.clone());
     report_state(ctx, parent);
 }
 
@@ -26,13 +25,11 @@ pub fn report_to_parent(ctx: Ctx, root: NodeRef<html::Div>) {
 /// whole CSS px changes (a ResizeObserver also fires once when it starts observing), and
 /// again whenever the frame itself is resized: `embed.js` nudges a frame it finds already
 /// loaded, so a height reported before the portal's script ran is not lost.
-fn report_height(parent: web_sys::Window, root: NodeRef<html::Div>) {
+fn report_height(parent: web_sys::Window, root: web_sys::Element) {
     // Plain cells, not reactive values: nothing renders from them.
     let last = Rc::new(Cell::new(-1.0f64));
+    let el = root.clone();
     let send = move |always: bool| {
-        let Some(el) = root.get_untracked() else {
-            return;
-        };
         let height = el.get_bounding_client_rect().height().ceil();
         if always || height != last.get() {
             last.set(height);
@@ -40,16 +37,12 @@ fn report_height(parent: web_sys::Window, root: NodeRef<html::Div>) {
         }
     };
     let observed = send.clone();
-    Effect::new(move |_| {
-        let Some(el) = root.get() else { return };
-        let send = observed.clone();
-        let on_resize = Closure::<dyn FnMut()>::new(move || send(false));
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-        }
-        // The root lives as long as the page, and so does its observer.
-        on_resize.forget();
-    });
+    let on_resize = Closure::<dyn FnMut()>::new(move || observed(false));
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    // The root lives as long as the page, and so does its observer.
+    on_resize.forget();
     let handle = window_event_listener(leptos::ev::resize, move |_| send(true));
     on_cleanup(move || handle.remove());
 }

@@ -10,7 +10,7 @@ use crate::components::html::{closest, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
 };
-use crate::components::{use_ctx, Ctx};
+use crate::components::Ctx;
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::{TourPos, ViewState};
 use leptos::prelude::*;
@@ -57,7 +57,7 @@ impl TourCtl {
         if self.pos().is_none() {
             self.before.set_value(Some(self.ctx.state.get_untracked()));
         }
-        // The caption is what to read now (focused by `TourCard` once written).
+        // The caption is what to read now (focused by [`card`] once written).
         self.focus_title.set_value(true);
         self.go(TourPos::START);
     }
@@ -199,9 +199,7 @@ fn fill(phrase: Phrase, lang: Lang, values: &[usize]) -> String {
 /// then sets the texts, the caption and the buttons' states in place, so the buttons
 /// stay and the keyboard focus with them. One listener takes the card's clicks and
 /// swipes.
-#[component]
-pub fn TourCard() -> impl IntoView {
-    let ctx = use_ctx();
+pub fn card(ctx: Ctx) {
     let ctl = expect_context::<TourCtl>();
     let pos = Memo::new(move |_| ctx.state.with(|s| s.tour));
     // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
