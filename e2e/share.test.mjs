@@ -232,6 +232,21 @@ describe("share and embed", () => {
     });
   }
 
+  test("the embed's link to the full view follows the view it shows, change after change", async () => {
+    await onPage(app, "?lang=en&layers=area&embed=1", {}, async ({ page }) => {
+      const href = () => page.locator(".embed-full").getAttribute("href");
+      assert.equal(await href(), `${app.baseUrl}?lang=en&layers=area`);
+      for (const on of [true, false, true]) {
+        await page.locator('[data-toggle="corridor"] input').evaluate((i) => i.click());
+        await page.waitForFunction(
+          (on) => document.querySelector(".embed-full").getAttribute("href").includes("corridor") === on,
+          on,
+        );
+        assert.ok(!(await href()).includes("embed"), await href());
+      }
+    });
+  });
+
   test("an embedded dashboard posts its height and state to the parent, and listens to no message", async () => {
     // A parent page on the same server: the demo, its iframes' messages logged.
     await onPage(app, "embed-demo.html", { waitForReady: false }, async ({ page, problems, context }) => {
