@@ -27,14 +27,7 @@ pub fn start() {
     set_timeout(
         || {
             let loaded = components::app::load(plan::Plan::embedded());
-            set_timeout(
-                move || {
-                    leptos::mount::mount_to_body(move || {
-                        components::app::AppLoaded(components::app::AppLoadedProps { loaded })
-                    })
-                },
-                Duration::ZERO,
-            );
+            set_timeout(move || components::app::mount(loaded), Duration::ZERO);
         },
         Duration::ZERO,
     );

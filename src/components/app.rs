@@ -82,14 +82,44 @@ pub fn load(plan: Result<Plan, Vec<String>>) -> Result<Loaded, Vec<String>> {
 
 /// The dashboard for a plan made ready by [`load`], or a page listing every problem found
 /// in its data. The one Leptos element of either is its root, filled in by hand
-/// (`components::dom`) as it is built.
+/// (`components::dom`) as it is built. (The page itself is mounted without it, by
+/// [`mount`]; this component is for the browser tests, which mount views.)
 #[component]
 pub fn AppLoaded(
     /// The plan with its tour and scene, or every problem found in its data.
     loaded: Result<Loaded, Vec<String>>,
 ) -> impl IntoView {
+    let fill = Fill::with(filler(loaded));
+    view! { <div node_ref=fill></div> }
+}
+
+/// Mounts the dashboard for a plan made ready by [`load`] (or the page listing its data's
+/// problems) at the end of `<body>`, for as long as the page lives: what
+/// `leptos::mount::mount_to_body` with [`AppLoaded`] does, without any Leptos view code in
+/// the wasm (issue 12: first-load size).
+pub fn mount(loaded: Result<Loaded, Vec<String>>) {
+    // Effects run on wasm-bindgen-futures' executor (an error only says it is set already).
+    _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let mounted = owner.with(|| {
+        let root = dom::el("div", &[])?;
+        filler(loaded)(&root);
+        let body = web_sys::window()?.document()?.body()?;
+        body.append_child(&root).ok()
+    });
+    if mounted.is_none() {
+        show_fatal(NOT_BUILT);
+    }
+    // The page's owner lives as long as the page.
+    std::mem::forget(owner);
+}
+
+/// What fills the app's root element in: the dashboard for `loaded`'s plan, or the list of
+/// its data's problems. Run under the page's owner (the dashboard's context and effects
+/// belong to it).
+fn filler(loaded: Result<Loaded, Vec<String>>) -> dom::WithElement {
     let default_lang = url::browser_lang();
-    let fill = match loaded {
+    match loaded {
         Ok(Loaded { plan, scene, tour }) => {
             let (initial, dropped) =
                 ViewState::from_tour_link(&url::current_query(), default_lang, plan, tour);
@@ -100,19 +130,18 @@ pub fn AppLoaded(
                 .into_iter()
                 .map(|d| format!("{}={}", d.key, d.value))
                 .collect();
-            Fill::with(move |root| {
+            Box::new(move |root| {
                 if dashboard(ctx, root, dropped).is_none() {
                     show_fatal(NOT_BUILT);
                 }
             })
         }
-        Err(problems) => Fill::with(move |root| {
+        Err(problems) => Box::new(move |root| {
             if data_errors(root, default_lang, problems).is_none() {
                 show_fatal(NOT_BUILT);
             }
         }),
-    };
-    view! { <div node_ref=fill></div> }
+    }
 }
 
 /// What [`show_fatal`] says when the document could not make the page's elements.

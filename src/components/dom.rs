@@ -33,7 +33,7 @@ type Build = Box<dyn Fn() -> Option<Element>>;
 /// Puts a part in the page.
 type Place = Box<dyn Fn(&Element) -> Option<()>>;
 /// Does something with an element, once.
-type WithElement = Box<dyn FnOnce(&Element)>;
+pub type WithElement = Box<dyn FnOnce(&Element)>;
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -215,8 +215,8 @@ pub struct Fill(StoredValue<Option<WithElement>, LocalStorage>);
 
 impl Fill {
     /// Fills the element in with `f`.
-    pub fn with(f: impl FnOnce(&Element) + 'static) -> Fill {
-        Fill(StoredValue::new_local(Some(Box::new(f))))
+    pub fn with(f: WithElement) -> Fill {
+        Fill(StoredValue::new_local(Some(f)))
     }
 }
 
@@ -228,10 +228,36 @@ impl<E: ElementType> NodeRefContainer<E> for Fill {
     }
 }
 
-/// The same `NodeRef` a `view!`'s `node_ref` would fill, filled with `el`.
-pub fn load<E: ElementType>(node: NodeRef<E>, el: &Element)
-where
-    E::Output: JsCast + 'static,
-{
-    node.load(el);
+/// An element built here, for the effects that read it: `None` until it is loaded (what a
+/// `view!`'s `NodeRef` is, with one type for every element, so that its signal's code is
+/// compiled once rather than once per element type).
+#[derive(Clone, Copy)]
+pub struct Slot(RwSignal<Option<Element>, LocalStorage>);
+
+impl Default for Slot {
+    fn default() -> Self {
+        Slot(RwSignal::new_local(None))
+    }
+}
+
+impl Slot {
+    /// An empty slot.
+    pub fn new() -> Slot {
+        Slot::default()
+    }
+
+    /// Puts `el` in the slot (the effects that read it run again).
+    pub fn load(self, el: &Element) {
+        self.0.try_set(Some(el.clone()));
+    }
+
+    /// The element, tracked (`None` before it is loaded or once its owner is gone).
+    pub fn get(self) -> Option<Element> {
+        self.0.try_get().flatten()
+    }
+
+    /// The element, untracked.
+    pub fn get_untracked(self) -> Option<Element> {
+        self.0.try_get_untracked().flatten()
+    }
 }

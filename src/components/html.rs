@@ -152,21 +152,18 @@ pub fn for_each_match(
 /// For a view written once whose words a language switch replaces in place (the legend,
 /// the layer switches): calls `reword(root, lang)` each time `lang` changes after the
 /// first run, instead of writing and parsing the view again.
-pub fn on_lang_switch<E>(
+pub fn on_lang_switch(
     lang: leptos::prelude::Memo<crate::i18n::Lang>,
-    root: leptos::prelude::NodeRef<E>,
+    root: crate::components::dom::Slot,
     reword: impl Fn(&web_sys::Element, crate::i18n::Lang) + 'static,
-) where
-    E: leptos::tachys::html::element::ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+) {
     use crate::components::effect::Effect;
     use leptos::prelude::*;
     Effect::new(move |written: Option<crate::i18n::Lang>| {
         let now = lang.get();
         if let (Some(before), Some(el)) = (written, root.get_untracked()) {
             if before != now {
-                reword(el.unchecked_ref(), now);
+                reword(&el, now);
             }
         }
         now

@@ -126,14 +126,10 @@ pub fn page_lang(
 /// still the page's: it neither changes nor is styled or laid out again in the switch's
 /// frame. A part written at once says its new language with its own `lang`
 /// ([`stale_lang`]) until the page's follows.
-pub fn lang_on_screen<E>(
+pub fn lang_on_screen(
     ctx: crate::components::Ctx,
-    node: leptos::prelude::NodeRef<E>,
-) -> leptos::prelude::ReadSignal<crate::i18n::Lang>
-where
-    E: leptos::tachys::html::element::ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+    node: crate::components::dom::Slot,
+) -> leptos::prelude::ReadSignal<crate::i18n::Lang> {
     use crate::components::effect::Effect;
     use leptos::prelude::*;
     // Whether the part is on screen, from an IntersectionObserver (which reads the layout
@@ -154,7 +150,7 @@ where
         let observer = StoredValue::new_local(observer);
         Effect::new(move |_| {
             if let Some(el) = node.get() {
-                observer.with_value(|o| o.observe(el.unchecked_ref()));
+                observer.with_value(|o| o.observe(&el));
             }
         });
         on_cleanup(move || observer.with_value(|o| o.disconnect()));

@@ -82,7 +82,7 @@ pub fn preload_on_switch() {
 pub fn table_view(ctx: Ctx) -> Option<Element> {
     let sorts = StoredValue::new(Sorts::new());
     let written = StoredValue::new(0_u32);
-    let root = NodeRef::<leptos::html::Div>::new();
+    let root = dom::Slot::new();
     let job = move |lang: Lang, pressed: Option<(String, usize)>| {
         Box::new(TableJob {
             plan: ctx.plan,
@@ -173,7 +173,7 @@ pub fn table_view(ctx: Ctx) -> Option<Element> {
     )?;
     dom::bind_lang(&el, ctx);
     dom::on(&el, "click", click);
-    dom::load(root, &el);
+    root.load(&el);
     Some(el)
 }
 

@@ -13,7 +13,6 @@ use crate::geo::Rect;
 use crate::scene::layers::Layers;
 use crate::scene::viewport::MapView;
 use crate::scene::viewport::{Camera, Insets, Viewport};
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -65,12 +64,12 @@ pub struct MapCamera {
     /// Whether the map had room for the open layer list when last measured (`None`
     /// before the first measurement).
     layer_room: StoredValue<Option<bool>>,
-    wrap: NodeRef<html::Div>,
+    wrap: crate::components::dom::Slot,
 }
 
 impl MapCamera {
     /// Creates the camera, measures the container and follows layer and selection changes.
-    pub fn new(ctx: Ctx, wrap: NodeRef<html::Div>) -> Self {
+    pub fn new(ctx: Ctx, wrap: crate::components::dom::Slot) -> Self {
         let camera = Camera::new(ctx.scene.region_extent);
         let size = RwSignal::new((800.0, 600.0));
         let covered = RwSignal::new(Insets::default());
@@ -214,7 +213,7 @@ impl MapCamera {
 
     fn measure(&self) {
         // (`try_`: a frame or an observer may call after the map has left the page.)
-        if let Some(el) = self.wrap.try_get_untracked().flatten() {
+        if let Some(el) = self.wrap.get_untracked() {
             let r = el.get_bounding_client_rect();
             let size = (r.width(), r.height());
             if size.0 > 0.0 && size.1 > 0.0 {
@@ -231,7 +230,7 @@ impl MapCamera {
 
     /// Measures what the panels over the map cover (after they have been drawn).
     pub fn measure_overlays(&self) {
-        let Some(el) = self.wrap.try_get_untracked().flatten() else {
+        let Some(el) = self.wrap.get_untracked() else {
             return;
         };
         let map = el.get_bounding_client_rect();
@@ -245,7 +244,7 @@ impl MapCamera {
     /// The boxes of the panels over the map (those shown), px from the map's top-left.
     pub fn overlay_boxes(&self) -> Vec<Rect> {
         let mut boxes = Vec::new();
-        let Some(el) = self.wrap.try_get_untracked().flatten() else {
+        let Some(el) = self.wrap.get_untracked() else {
             return boxes;
         };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

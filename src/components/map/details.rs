@@ -129,7 +129,7 @@ pub fn details(ctx: Ctx) -> Option<Element> {
     let plan = ctx.plan;
     // The tour's caption takes the dock while the tour is open.
     let touring = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
-    let node = NodeRef::<leptos::html::Aside>::new();
+    let node = dom::Slot::new();
     // Writes the card, or takes it out of the page while there is nothing to show (and
     // puts it back last in the dock); remembers the card's parent.
     Effect::new(move |parent: Option<Option<web_sys::Node>>| {
@@ -192,7 +192,7 @@ pub fn details(ctx: Ctx) -> Option<Element> {
             ctx.select(None)
         }
     });
-    dom::load(node, &el);
+    node.load(&el);
     Some(el)
 }
 

@@ -179,7 +179,7 @@ pub fn focus_out(cursor: KeyCursor) -> impl Fn(ev::FocusEvent) + Copy {
 /// Gives every selectable feature its graphics role, its name in the current language
 /// (with its part in the plan) and makes it focusable by script; keeps focus off hidden
 /// features when layers change.
-pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg>) {
+pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: dom::Slot) {
     Effect::new(move |_| {
         // The page's language: after a switch, once its frame is painted (see `map_panel`).
         let lang = ctx.page_lang.get();
@@ -238,7 +238,7 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: NodeRef<leptos::svg::Svg
 pub fn focus_ring(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
     let cursor = expect_context::<KeyCursor>();
-    let host = NodeRef::<leptos::svg::G>::new();
+    let host = dom::Slot::new();
     Effect::new(move |_| {
         let focus = cursor.0.get();
         let Some(host) = host.get() else { return };
@@ -290,6 +290,6 @@ pub fn focus_ring(ctx: Ctx) -> Option<Element> {
         }
     });
     let el = dom::svg("g", &[])?;
-    dom::load(host, &el);
+    host.load(&el);
     Some(el)
 }

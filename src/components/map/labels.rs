@@ -55,7 +55,7 @@ pub fn labels(ctx: Ctx) -> Option<Element> {
     // in the next frame, before it is painted (the layout read there is the one the frame
     // does anyway): measured at once, it forced the first layout of the whole page inside
     // the start-up task (≈ 120 ms of it at 4× CPU, issue 12).
-    let group = NodeRef::<leptos::svg::G>::new();
+    let group = dom::Slot::new();
     let shown = StoredValue::new(Vec::<MapLabel<'static>>::new());
     let widths = StoredValue::new(Cache::<(&'static str, &'static str), f64>::default());
     let width_of = move |l: &MapLabel<'static>| {
@@ -181,7 +181,7 @@ pub fn labels(ctx: Ctx) -> Option<Element> {
     dom::bind(&g, "display", move || {
         (!ctx.layers.with(|l| l.shows(LayerId::Labels))).then_some("none".into())
     });
-    dom::load(group, &g);
+    group.load(&g);
     Some(g)
 }
 

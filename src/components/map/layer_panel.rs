@@ -18,7 +18,7 @@ use web_sys::Element;
 /// The layer switches.
 pub fn layer_panel(ctx: Ctx) -> Option<Element> {
     let plan = ctx.plan;
-    let list = NodeRef::<leptos::html::Div>::new();
+    let list = dom::Slot::new();
     // Written once, with the layers as they are (read untracked: a toggle must not
     // rewrite the list), kept in step by the effect below; a language switch only
     // replaces the names (issue 12: parsing the list again took ≈ 3 ms of the switch at
@@ -111,7 +111,7 @@ pub fn layer_panel(ctx: Ctx) -> Option<Element> {
         cam.layers_open.get().then_some("".into())
     });
     dom::on(&list_el, "change", change);
-    dom::load(list, &list_el);
+    list.load(&list_el);
     dom::append(&panel, &[&summary, &list_el])?;
     Some(panel)
 }

@@ -45,7 +45,7 @@ pub(super) fn symbol_transform(at: Point, px_per_km: f64) -> String {
 pub fn marks(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
     let scene = ctx.scene;
-    let g = NodeRef::<leptos::svg::G>::new();
+    let g = dom::Slot::new();
     let city = move |el: &web_sys::Element| {
         let id = el.get_attribute("data-city")?.parse::<CityId>().ok()?;
         scene.cities.iter().find(|c| c.id == id)
@@ -113,7 +113,7 @@ pub fn marks(ctx: Ctx) -> Option<Element> {
     });
     let el = dom::svg("g", &[("class", "marks")])?;
     el.set_inner_html(&write(scene));
-    dom::load(g, &el);
+    g.load(&el);
     Some(el)
 }
 

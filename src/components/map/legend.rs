@@ -17,7 +17,7 @@ use web_sys::Element;
 
 /// The legend.
 pub fn legend(ctx: Ctx) -> Option<Element> {
-    let root = NodeRef::<leptos::html::Section>::new();
+    let root = dom::Slot::new();
     // Written once, with the layers and language as they are; the effects below follow them.
     let html = ctx
         .layers
@@ -58,7 +58,7 @@ pub fn legend(ctx: Ctx) -> Option<Element> {
     dom::bind_lang(&el, ctx);
     dom::bind_phrase(&el, "aria-label", ctx, ui::LEGEND);
     el.set_inner_html(&html);
-    dom::load(root, &el);
+    root.load(&el);
     Some(el)
 }
 

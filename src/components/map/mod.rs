@@ -21,7 +21,6 @@ use crate::components::table::table_view;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::state::describe;
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,12 +32,12 @@ type Cache<K, V> = rustc_hash::FxHashMap<K, V>;
 /// The map with its controls, legend, tooltip and details: its frame built by hand
 /// (`components::dom`), its parts as their own views.
 pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
-    let wrap = NodeRef::<html::Div>::new();
+    let wrap = dom::Slot::new();
     let cam = MapCamera::new(ctx, wrap);
     provide_context(cam);
     let cursor = keys::KeyCursor(RwSignal::new(None));
     provide_context(cursor);
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let svg_ref = dom::Slot::new();
     keys::label_features(ctx, cursor, svg_ref);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.
     let table = Memo::new(move |_| ctx.state.with(|s| s.table));
@@ -139,7 +138,7 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
         move || table_view(ctx),
         move |view| home.append_child(view).ok().map(drop),
     )?;
-    dom::load(wrap, &wrap_el);
-    dom::load(svg_ref, &svg);
+    wrap.load(&wrap_el);
+    svg_ref.load(&svg);
     Some(section)
 }

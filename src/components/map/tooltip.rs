@@ -19,7 +19,6 @@ use crate::ids::Focus;
 use crate::plan::Plan;
 use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
 use crate::scene::viewport::Viewport;
-use leptos::html;
 use leptos::prelude::*;
 use web_sys::Element;
 
@@ -35,7 +34,7 @@ const ROUTE_HALF_PX: f64 = 10.0;
 /// measured and moved by one effect.
 pub fn tooltip(ctx: Ctx) -> Option<Element> {
     let cam = expect_context::<MapCamera>();
-    let node = NodeRef::<html::Div>::new();
+    let node = dom::Slot::new();
     // What the tooltip shows and its measured size, while it stays in the page: a move
     // within the same feature only moves it (no new HTML to parse, no layout forced to
     // measure it again).
@@ -63,7 +62,7 @@ pub fn tooltip(ctx: Ctx) -> Option<Element> {
             el.set_inner_html(&html);
         }
         let parent = attach_while(&el, parent, true);
-        let style = web_sys::HtmlElement::style(&el);
+        let style = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(&el));
         let place_at = |at: Point| {
             style.set_property("left", &px(at.x)).ok();
             style.set_property("top", &px(at.y)).ok();
@@ -99,7 +98,7 @@ pub fn tooltip(ctx: Ctx) -> Option<Element> {
     });
     let el = dom::el("div", &[("class", "tooltip"), ("role", "tooltip")])?;
     dom::bind_lang(&el, ctx);
-    dom::load(node, &el);
+    node.load(&el);
     Some(el)
 }
 

@@ -20,8 +20,8 @@ use web_sys::Element;
 pub fn header(ctx: Ctx) -> Option<Element> {
     let tour = expect_context::<TourCtl>();
     let data: &'static PlanData = &ctx.plan.data;
-    let root = NodeRef::<leptos::html::Header>::new();
-    let element = move || root.get_untracked().map(web_sys::Element::from);
+    let root = dom::Slot::new();
+    let element = move || root.get_untracked();
     let share = ShareCtl::new(ctx, element);
     let lang = ctx.lang.get_untracked();
     let mut h = Html::new();
@@ -44,7 +44,7 @@ pub fn header(ctx: Ctx) -> Option<Element> {
     // The language: every text and `lang` of the header in place.
     Effect::new(move |_| {
         let lang: Lang = ctx.lang.get();
-        let Some(root) = root.get().map(web_sys::Element::from) else {
+        let Some(root) = root.get() else {
             return;
         };
         let other = lang.other().tag();
@@ -65,7 +65,7 @@ pub fn header(ctx: Ctx) -> Option<Element> {
     let open = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
     Effect::new(move |_| {
         let open = open.get();
-        if let Some(root) = root.get().map(web_sys::Element::from) {
+        if let Some(root) = root.get() {
             set_attr(
                 &root,
                 ".tour-button",
@@ -94,7 +94,7 @@ pub fn header(ctx: Ctx) -> Option<Element> {
     dom::on(&el, "click", click);
     dom::on(&el, "change", move |ev| share.change(&ev));
     dom::on_capture(&el, "close", move |ev| share.closed(&ev));
-    dom::load(root, &el);
+    root.load(&el);
     Some(el)
 }
 
@@ -103,7 +103,7 @@ pub fn header(ctx: Ctx) -> Option<Element> {
 /// language (`figures`); the dates stay open across a language switch if they were.
 pub fn facts(ctx: Ctx) -> Option<Element> {
     let plan = ctx.plan;
-    let root = NodeRef::<leptos::html::Section>::new();
+    let root = dom::Slot::new();
     // Off screen (below the map on phones), written after a language switch's paint, like
     // the panels (`schedule::lang_on_screen`); written at once, it says its language until
     // the page's follows.
@@ -133,6 +133,6 @@ pub fn facts(ctx: Ctx) -> Option<Element> {
     });
     dom::bind(&el, "lang", move || stale().map(Into::into));
     dom::bind_html(&el, html);
-    dom::load(root, &el);
+    root.load(&el);
     Some(el)
 }

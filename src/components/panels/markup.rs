@@ -109,7 +109,7 @@ pub fn panel(
     // Writes the content.
     write: Write,
 ) -> Option<Element> {
-    let root = NodeRef::<leptos::html::Section>::new();
+    let root = dom::Slot::new();
     // After a language switch a panel off screen is written again after the paint, with
     // the page's `lang` (until then it is still in the page's language, and the switch's
     // frame neither restyles nor lays it out); one on screen is written at once and says
@@ -165,7 +165,7 @@ pub fn panel(
     dom::bind(&el, "lang", move || stale().map(Into::into));
     dom::bind_html(&el, html);
     dom::on(&el, "click", click);
-    dom::load(root, &el);
+    root.load(&el);
     Some(el)
 }
 
