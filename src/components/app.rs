@@ -184,7 +184,7 @@ fn dashboard(ctx: Ctx, root: &Element, dropped: Vec<String>) -> Option<()> {
     dom::bind_lang(&footer, ctx);
     for phrase in [ui::ATTRIBUTION, ui::TRANSLATION_NOTE] {
         let p = dom::el("p", &[])?;
-        dom::bind_text(&p, move || Some(ctx.phrase(phrase)().into()));
+        dom::bind_phrase_text(&p, ctx, phrase);
         dom::append(&footer, &[&p])?;
     }
     dom::append(&main, &[&side])?;
@@ -280,7 +280,7 @@ fn link_notice(ctx: Ctx, side: &Element, dropped: Vec<String>) -> Option<()> {
     let code = dom::el("code", &[])?;
     code.set_text_content(Some(&dropped.join(", ")));
     let button = dom::el("button", &[("type", "button")])?;
-    dom::bind_text(&button, move || Some(ctx.phrase(ui::DISMISS)().into()));
+    dom::bind_phrase_text(&button, ctx, ui::DISMISS);
     let gone = notice.clone();
     dom::on(&button, "click", move |_| gone.remove());
     span.append_child(&said).ok()?;

@@ -1,10 +1,10 @@
 //! Elements built by hand (issue 12: first-load size, docs/performance.md "Where the bytes
 //! are"). Each `view!` is its own nested Leptos type whose build, mount and unmount code
 //! (and one render effect per reactive attribute, one `On<…>` per handler) is compiled for
-//! it alone; the parts of the page that are built once and live as long as it (the
-//! dashboard's frame, the map's frame) are made here instead, by a few functions that
-//! exist once: an element with its fixed attributes, an attribute, a class or a text that
-//! follows a reactive value (one shared [`Effect`] each), and an event listener.
+//! it alone; the page is made here instead, by a few functions that exist once: an
+//! element with its fixed attributes, an attribute, a class, a text or markup that follows
+//! a reactive value (one shared [`Effect`] each), an event listener, and a part shown only
+//! while asked for.
 //!
 //! Every function returns `None` if the document cannot make the element (no window): the
 //! caller shows that the page could not be built rather than panicking.
@@ -121,6 +121,11 @@ pub fn bind_phrase(el: &Element, name: &'static str, ctx: Ctx, phrase: Phrase) {
     bind(el, name, move || Some(ctx.phrase(phrase)().into()));
 }
 
+/// The text of `node` is the interface phrase in the current language.
+pub fn bind_phrase_text(node: &web_sys::Node, ctx: Ctx, phrase: Phrase) {
+    bind_text(node, move || Some(ctx.phrase(phrase)().into()));
+}
+
 /// `el`'s `lang` follows the language it is written in while the page's still differs
 /// (`Ctx::lang_attr`).
 pub fn bind_lang(el: &Element, ctx: Ctx) {
@@ -209,7 +214,8 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event)>, 
 }
 
 /// A `node_ref` that fills the element in with `f` as soon as it is built (during the
-/// view's build, before it is in the page): the one Leptos element of a part made here.
+/// view's build, before it is in the page): the root of the `App` component that the
+/// browser tests mount (the page itself is mounted without a view, `app::mount`).
 #[derive(Clone, Copy)]
 pub struct Fill(StoredValue<Option<WithElement>, LocalStorage>);
 

@@ -103,7 +103,7 @@ pub fn layer_panel(ctx: Ctx) -> Option<Element> {
     });
     dom::on(&panel, "toggle", toggled);
     let summary = dom::el("summary", &[])?;
-    dom::bind_text(&summary, move || Some(ctx.phrase(ui::LAYERS)().into()));
+    dom::bind_phrase_text(&summary, ctx, ui::LAYERS);
     let list_el = dom::el("div", &[("class", "layer-list")])?;
     list_el.set_inner_html(&html);
     // An overlay only while open (a folded list may keep a box of its own).

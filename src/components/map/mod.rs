@@ -29,8 +29,8 @@ use wasm_bindgen::JsCast;
 /// (≈ 1 KB of it, issue 12); the keys are ours.
 type Cache<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// The map with its controls, legend, tooltip and details: its frame built by hand
-/// (`components::dom`), its parts as their own views.
+/// The map with its controls, legend, tooltip and details, built by hand
+/// (`components::dom`).
 pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let wrap = dom::Slot::new();
     let cam = MapCamera::new(ctx, wrap);

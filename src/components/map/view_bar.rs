@@ -26,7 +26,7 @@ pub fn view_bar(ctx: Ctx) -> Option<Element> {
                 .into(),
             )
         });
-        dom::bind_text(&button, move || Some(ctx.phrase(words)().into()));
+        dom::bind_phrase_text(&button, ctx, words);
         dom::on(&button, "click", move |_| {
             if ctx.state.with_untracked(|s| s.table) != as_table {
                 ctx.state.update(|s| s.table = as_table);

@@ -30,9 +30,7 @@ pub fn embed_bar(ctx: Ctx) -> Option<Element> {
         Some(link(&page, &full_view_query(&ctx.state.get())).into())
     });
     let words = dom::text("")?;
-    dom::bind_text(&words, move || {
-        Some(ctx.phrase(ui::OPEN_FULL_VIEW)().into())
-    });
+    dom::bind_phrase_text(&words, ctx, ui::OPEN_FULL_VIEW);
     let new_tab = dom::el("span", &[("class", "visually-hidden")])?;
     dom::bind_text(&new_tab, move || {
         Some(format!(" {}", ctx.phrase(ui::NEW_TAB)()).into())
