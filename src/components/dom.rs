@@ -10,6 +10,7 @@
 //! caller shows that the page could not be built rather than panicking.
 
 use crate::components::effect::Effect;
+use crate::components::stash::Stash;
 use crate::components::Ctx;
 use crate::i18n::Phrase;
 use leptos::prelude::*;
@@ -207,7 +208,7 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event)>, 
     // Dropped with the owner (the element is gone from the page by then); without one,
     // kept for as long as the page lives.
     if Owner::current().is_some() {
-        let _ = StoredValue::new_local(listener);
+        let _ = Stash::new(listener);
     } else {
         listener.forget();
     }
@@ -217,12 +218,12 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event)>, 
 /// view's build, before it is in the page): the root of the `App` component that the
 /// browser tests mount (the page itself is mounted without a view, `app::mount`).
 #[derive(Clone, Copy)]
-pub struct Fill(StoredValue<Option<WithElement>, LocalStorage>);
+pub struct Fill(Stash<Option<WithElement>>);
 
 impl Fill {
     /// Fills the element in with `f`.
     pub fn with(f: WithElement) -> Fill {
-        Fill(StoredValue::new_local(Some(f)))
+        Fill(Stash::new(Some(f)))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod panels;
 pub mod prerender;
 pub mod schedule;
 pub mod share;
+pub mod stash;
 pub mod table;
 pub mod tour;
 pub mod url;

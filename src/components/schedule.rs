@@ -1,6 +1,7 @@
 //! Work put off until the browser has painted (issue 12: what the reader does not need in
 //! the frame that answers an input, or in the first frame of the page, runs after it).
 
+use crate::components::stash::Stash;
 use leptos::prelude::set_timeout;
 use std::cell::RefCell;
 use std::time::Duration;
@@ -134,7 +135,7 @@ pub fn lang_on_screen(
     use leptos::prelude::*;
     // Whether the part is on screen, from an IntersectionObserver (which reads the layout
     // without forcing it); true until it first reports.
-    let on_screen = StoredValue::new(true);
+    let on_screen = Stash::new(true);
     let report = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let last = entries
             .iter()
@@ -147,7 +148,7 @@ pub fn lang_on_screen(
     })
     .into_js_value();
     if let Ok(observer) = web_sys::IntersectionObserver::new(report.unchecked_ref()) {
-        let observer = StoredValue::new_local(observer);
+        let observer = Stash::new(observer);
         Effect::new(move |_| {
             if let Some(el) = node.get() {
                 observer.with_value(|o| o.observe(&el));

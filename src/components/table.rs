@@ -9,6 +9,7 @@ use crate::components::html::{closest, mark_selected, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
 };
+use crate::components::stash::Stash;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
@@ -80,8 +81,8 @@ pub fn preload_on_switch() {
 /// Every table of the view, in the current language. Written by the table chunk when the
 /// view opens and when the language changes (the latest request wins).
 pub fn table_view(ctx: Ctx) -> Option<Element> {
-    let sorts = StoredValue::new(Sorts::new());
-    let written = StoredValue::new(0_u32);
+    let sorts = Stash::new(Sorts::new());
+    let written = Stash::new(0_u32);
     let root = dom::Slot::new();
     let job = move |lang: Lang, pressed: Option<(String, usize)>| {
         Box::new(TableJob {

@@ -9,6 +9,7 @@
 use super::ctx::Ctx;
 use super::schedule::after_paint;
 use crate::components::effect::Effect;
+use crate::components::stash::Stash;
 use crate::i18n::Lang;
 use crate::state::{query, HistoryStep, ViewState};
 use leptos::prelude::*;
@@ -39,12 +40,12 @@ pub fn current_query() -> String {
 /// Mirrors state changes into the URL, the document title and `<html lang>`, and applies
 /// Back/Forward.
 pub fn sync(ctx: Ctx, default_lang: Lang) {
-    let last: StoredValue<Option<ViewState>> = StoredValue::new(None);
+    let last: Stash<Option<ViewState>> = Stash::new(None);
     // Increments on every change, so that a delayed write can tell it is stale.
-    let pending = StoredValue::new(0u32);
+    let pending = Stash::new(0u32);
     // Set by Back/Forward: the state then comes from the address, which is corrected in
     // place if need be, never pushed (that would cut off the Forward entries).
-    let restoring = StoredValue::new(false);
+    let restoring = Stash::new(false);
     // The page's language alone sets the title and `<html lang>`: a pan does not touch
     // them. After a switch both follow once its frame is painted (`Ctx::page_lang`):
     // `document.title = …` took ≈ 4 ms of the switch at 4× CPU, and `<html lang>` had
@@ -65,7 +66,7 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
     });
     let writes = Writes {
         queue: Rc::default(),
-        alive: StoredValue::new(()),
+        alive: Stash::new(()),
     };
     let queue = writes.clone();
     Effect::new(move |_| {
@@ -127,7 +128,7 @@ struct Writes {
     queue: Rc<RefCell<Vec<(String, bool)>>>,
     /// Disposed with the app: an app taken out of the page (the tests mount many) writes
     /// nothing more.
-    alive: StoredValue<()>,
+    alive: Stash<()>,
 }
 
 impl Writes {

@@ -8,6 +8,7 @@
 use super::pointer::Gesture;
 use crate::components::effect::Effect;
 use crate::components::schedule::{after_paint, AFTER_INPUT};
+use crate::components::stash::Stash;
 use crate::components::Ctx;
 use crate::geo::Rect;
 use crate::scene::layers::Layers;
@@ -52,18 +53,18 @@ pub struct MapCamera {
     /// The view on screen (trails `target` during a transition).
     shown: RwSignal<Option<MapView>>,
     /// Set by gestures: the next target is shown at once.
-    instant: StoredValue<bool>,
+    instant: Stash<bool>,
     /// The scale, screen px per km: unlike `viewport`, it does not change while panning,
     /// so what depends only on the scale (symbol sizes, label offsets, font size) is not
     /// recomputed on every frame of a drag.
     pub px_per_km: Memo<f64>,
     /// The pointers down on this map (drag, pinch).
-    pub gesture: StoredValue<Gesture>,
+    pub gesture: Stash<Gesture>,
     /// Transition generation: a newer move or a gesture cancels older frames.
-    generation: StoredValue<u32>,
+    generation: Stash<u32>,
     /// Whether the map had room for the open layer list when last measured (`None`
     /// before the first measurement).
-    layer_room: StoredValue<Option<bool>>,
+    layer_room: Stash<Option<bool>>,
     wrap: crate::components::dom::Slot,
 }
 
@@ -107,11 +108,11 @@ impl MapCamera {
             target,
             viewport,
             shown,
-            instant: StoredValue::new(true),
+            instant: Stash::new(true),
             px_per_km,
-            gesture: StoredValue::new(Gesture::default()),
-            generation: StoredValue::new(0),
-            layer_room: StoredValue::new(None),
+            gesture: Stash::new(Gesture::default()),
+            generation: Stash::new(0),
+            layer_room: Stash::new(None),
             wrap,
         };
         cam.follow_target();
@@ -278,7 +279,7 @@ impl MapCamera {
         let cam = *self;
         // Coming back from the table view, the map has a size again.
         let table = Memo::new(move |_| cam.ctx.state.with(|s| s.table));
-        let first = StoredValue::new(true);
+        let first = Stash::new(true);
         Effect::new(move |_| {
             table.track();
             if cam.wrap.get().is_none() {
@@ -339,7 +340,7 @@ impl MapCamera {
             .ok()
             .and_then(|f| web_sys::ResizeObserver::new(&f).ok());
         if let Some(observer) = observer {
-            let observed = StoredValue::new_local(observer);
+            let observed = Stash::new(observer);
             Effect::new(move |_| {
                 if let Some(el) = cam.wrap.get() {
                     observed.with_value(|o| o.observe(&el));

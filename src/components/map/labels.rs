@@ -3,6 +3,7 @@
 use super::{Cache, MapCamera};
 use crate::components::effect::Effect;
 use crate::components::html::Html;
+use crate::components::stash::Stash;
 use crate::components::{dom, Ctx};
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::geo::math;
@@ -56,8 +57,8 @@ pub fn labels(ctx: Ctx) -> Option<Element> {
     // does anyway): measured at once, it forced the first layout of the whole page inside
     // the start-up task (≈ 120 ms of it at 4× CPU, issue 12).
     let group = dom::Slot::new();
-    let shown = StoredValue::new(Vec::<MapLabel<'static>>::new());
-    let widths = StoredValue::new(Cache::<(&'static str, &'static str), f64>::default());
+    let shown = Stash::new(Vec::<MapLabel<'static>>::new());
+    let widths = Stash::new(Cache::<(&'static str, &'static str), f64>::default());
     let width_of = move |l: &MapLabel<'static>| {
         widths
             .with_value(|w| w.get(&(class(&l.of), l.text)).copied())
@@ -102,7 +103,7 @@ pub fn labels(ctx: Ctx) -> Option<Element> {
             rendered.notify();
         }
     };
-    let pending = StoredValue::new(false);
+    let pending = Stash::new(false);
     Effect::new(move |_| {
         rendered.track();
         let vp = cam.viewport.get();
@@ -145,8 +146,8 @@ pub fn labels(ctx: Ctx) -> Option<Element> {
     // parsed, styled or laid out again (issue 12: a layer toggle wrote every name again,
     // ≈ 1.2 ms of parsing and most of the 3 ms of style and 5 ms of layout of the
     // toggle's frame at 4× CPU).
-    let written = StoredValue::new(Vec::<String>::new());
-    let spare = StoredValue::new_local(Vec::new());
+    let written = Stash::new(Vec::<String>::new());
+    let spare = Stash::new(Vec::new());
     Effect::new(move |_| {
         let placed = placed.get();
         let Some(g) = group.get() else { return };

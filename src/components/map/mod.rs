@@ -24,10 +24,47 @@ use crate::state::describe;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The map's caches (the labels' measured widths, the tooltip's measured sizes): FxHash
-/// rather than std's SipHash with a random seed, which nothing else in the wasm uses
-/// (≈ 1 KB of it, issue 12); the keys are ours.
-type Cache<K, V> = rustc_hash::FxHashMap<K, V>;
+/// The map's caches (the labels' measured widths, the tooltip's measured sizes): a list
+/// searched in order, since they hold a few hundred entries at most (every label or
+/// feature in both languages) and a hash map's code for each key type cost more wasm
+/// than the search costs time (issue 12: ≈ 0.3 ms for a full relabelling at 4× CPU).
+struct Cache<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for Cache<K, V> {
+    fn default() -> Self {
+        Cache(Vec::new())
+    }
+}
+
+impl<K: PartialEq, V> Cache<K, V> {
+    /// The value kept for `key`.
+    fn get(&self, key: &K) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// True if a value is kept for `key`.
+    fn contains_key(&self, key: &K) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Keeps `value` for `key`, in place of the one kept before.
+    fn insert(&mut self, key: K, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    /// How many values are kept.
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Forgets every value.
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+}
 
 /// The map with its controls, legend, tooltip and details, built by hand
 /// (`components::dom`).

@@ -10,6 +10,7 @@ use super::{Cache, MapCamera};
 use crate::components::ctx::Hover;
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
+use crate::components::stash::Stash;
 use crate::components::{dom, Ctx};
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
@@ -38,12 +39,12 @@ pub fn tooltip(ctx: Ctx) -> Option<Element> {
     // What the tooltip shows and its measured size, while it stays in the page: a move
     // within the same feature only moves it (no new HTML to parse, no layout forced to
     // measure it again).
-    let shown: StoredValue<Option<(String, (f64, f64))>> = StoredValue::new(None);
+    let shown: Stash<Option<(String, (f64, f64))>> = Stash::new(None);
     // The sizes of tooltips measured so far, for the map's width then (the tooltip's
     // width is bounded by the map's): one shown again is placed without measuring it
     // again (issue 12: the measurement forced a layout, ≈ 4 ms at 4× CPU, in every
     // pointermove that reached another feature, and before the click of a selection).
-    let sizes = StoredValue::new((0.0, Cache::<String, (f64, f64)>::default()));
+    let sizes = Stash::new((0.0, Cache::<String, (f64, f64)>::default()));
     // Runs before the new box is painted; remembers the element's parent.
     Effect::new(move |parent: Option<Option<web_sys::Node>>| {
         let (hover, lang) = (ctx.hover.get(), ctx.lang.get());

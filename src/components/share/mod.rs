@@ -14,6 +14,7 @@ pub use parent::report_to_parent;
 use crate::components::effect::Effect;
 use crate::components::html::{closest, find, Html};
 use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
+use crate::components::stash::Stash;
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn set_lang(root: &web_sys::Element, lang: Lang) {
 pub struct ShareCtl {
     ctx: Ctx,
     /// The embed code's "with the panels" option.
-    panels: StoredValue<bool>,
+    panels: Stash<bool>,
 }
 
 impl ShareCtl {
@@ -48,7 +49,7 @@ impl ShareCtl {
     pub fn new(ctx: Ctx, root: impl Fn() -> Option<web_sys::Element> + 'static) -> ShareCtl {
         let ctl = ShareCtl {
             ctx,
-            panels: StoredValue::new(false),
+            panels: Stash::new(false),
         };
         preload_on_intent(".share-button", || {
             preload!(preload_share);

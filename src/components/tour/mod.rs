@@ -10,6 +10,7 @@ use crate::components::html::{closest, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
 };
+use crate::components::stash::Stash;
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::{TourPos, ViewState};
@@ -25,10 +26,10 @@ const SWIPE_PX: f64 = 50.0;
 pub struct TourCtl {
     ctx: Ctx,
     /// The state before the tour started (`None` when it came from a link).
-    before: StoredValue<Option<ViewState>>,
+    before: Stash<Option<ViewState>>,
     /// The card's title takes the keyboard focus once written (the tour was started by
     /// its button; the card may wait for its chunk).
-    focus_title: StoredValue<bool>,
+    focus_title: Stash<bool>,
 }
 
 impl TourCtl {
@@ -36,8 +37,8 @@ impl TourCtl {
     pub fn provide(ctx: Ctx) -> TourCtl {
         let ctl = TourCtl {
             ctx,
-            before: StoredValue::new(None),
-            focus_title: StoredValue::new(false),
+            before: Stash::new(None),
+            focus_title: Stash::new(false),
         };
         provide_context(ctl);
         ctl.listen_for_keys();
@@ -203,7 +204,7 @@ pub fn card(ctx: Ctx) {
     let ctl = expect_context::<TourCtl>();
     let pos = Memo::new(move |_| ctx.state.with(|s| s.tour));
     // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
-    let swipe_from = StoredValue::new(None::<(f64, f64)>);
+    let swipe_from = Stash::new(None::<(f64, f64)>);
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         let kind = ev.type_();
         if kind == "click" {

@@ -1,0 +1,209 @@
+//! A value kept beside the page's reactive state but not reactive itself (a gesture in
+//! progress, a cache, a counter): what Leptos' `StoredValue` is, with the same method names,
+//! in much less code (issue 12: first-load size).
+//!
+//! Leptos compiles a `StoredValue`'s arena item, lock and owner registration once per value
+//! type; a [`Stash`] is an index into one table of `Rc<RefCell<T>>`s, so all that is left per
+//! type is a downcast and a borrow. Like a `StoredValue` it is `Copy` (closures take it
+//! freely) and goes with the Leptos owner it was made under (a part of the page taken out,
+//! an effect run again): its slot is freed then, and reading it after that gives `None` from
+//! the `try_` methods. Made without an owner, it lives as long as the page. The page runs
+//! on one thread, so any value can be stashed (a JS object, a listener).
+
+use leptos::prelude::{on_cleanup, Owner};
+use std::any::Any;
+use std::cell::RefCell;
+use std::marker::PhantomData;
+use std::rc::Rc;
+
+/// A stashed value with the count of the values its slot held before (a handle to one of
+/// those reads nothing, rather than the value now in its place).
+type Slot = (u32, Option<Rc<dyn Any>>);
+
+thread_local! {
+    /// Every stashed value by index; `None` once freed (its index is reused).
+    static TABLE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A non-reactive value, `Copy` as a handle (see the module's documentation).
+pub struct Stash<T> {
+    index: usize,
+    generation: u32,
+    of: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Stash<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Stash<T> {}
+
+/// Puts a value in the table: its index and generation.
+fn insert(value: Rc<dyn Any>) -> (usize, u32) {
+    TABLE.with_borrow_mut(|table| {
+        let index = match table.iter().position(|(_, v)| v.is_none()) {
+            Some(free) => free,
+            None => {
+                table.push((0, None));
+                table.len() - 1
+            }
+        };
+        table[index].1 = Some(value);
+        (index, table[index].0)
+    })
+}
+
+/// The value at `index` if it is still `generation`'s.
+fn slot(index: usize, generation: u32) -> Option<Rc<dyn Any>> {
+    TABLE.with_borrow(|table| match table.get(index) {
+        Some((g, Some(value))) if *g == generation => Some(value.clone()),
+        _ => None,
+    })
+}
+
+/// Frees `index` (the value is dropped once nothing borrows it).
+fn free(index: usize) {
+    // Taken out first and dropped after the table's borrow ends: dropping it may drop
+    // another stash's owner.
+    let value = TABLE.with_borrow_mut(|table| {
+        let (generation, value) = table.get_mut(index)?;
+        *generation = generation.wrapping_add(1);
+        value.take()
+    });
+    drop(value);
+}
+
+impl<T: 'static> Stash<T> {
+    /// Stashes `value` for as long as the current owner lives (for the page's life
+    /// without one).
+    pub fn new(value: T) -> Stash<T> {
+        let (index, generation) = insert(Rc::new(RefCell::new(value)));
+        if Owner::current().is_some() {
+            on_cleanup(move || free(index));
+        }
+        Stash {
+            index,
+            generation,
+            of: PhantomData,
+        }
+    }
+
+    fn cell(self) -> Option<Rc<RefCell<T>>> {
+        slot(self.index, self.generation)?
+            .downcast::<RefCell<T>>()
+            .ok()
+    }
+
+    /// Runs `f` on the value; `None` once the value is gone (or while `f` of
+    /// [`Stash::try_update_value`] has it).
+    pub fn try_with_value<U>(self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        let cell = self.cell()?;
+        let value = cell.try_borrow().ok()?;
+        Some(f(&value))
+    }
+
+    /// Changes the value with `f`; `None` once the value is gone (or while it is borrowed).
+    pub fn try_update_value<U>(self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+        let cell = self.cell()?;
+        let mut value = cell.try_borrow_mut().ok()?;
+        Some(f(&mut value))
+    }
+
+    /// Runs `f` on the value.
+    ///
+    /// # Panics
+    /// If the value is gone, as Leptos' `StoredValue::with_value` does: only its owner's
+    /// effects and listeners read it, and they go with it.
+    pub fn with_value<U>(self, f: impl FnOnce(&T) -> U) -> U {
+        match self.try_with_value(f) {
+            Some(u) => u,
+            None => gone(),
+        }
+    }
+
+    /// Changes the value with `f` (nothing once the value is gone).
+    pub fn update_value(self, f: impl FnOnce(&mut T)) {
+        self.try_update_value(f);
+    }
+
+    /// Replaces the value: `None` if it was replaced, `Some(value)` back once the value is
+    /// gone (as Leptos' `try_set_value`).
+    pub fn try_set_value(self, value: T) -> Option<T> {
+        let Some(cell) = self.cell() else {
+            return Some(value);
+        };
+        let Ok(mut old) = cell.try_borrow_mut() else {
+            return Some(value);
+        };
+        *old = value;
+        None
+    }
+
+    /// Replaces the value (nothing once the value is gone).
+    pub fn set_value(self, value: T) {
+        self.try_set_value(value);
+    }
+}
+
+impl<T: Clone + 'static> Stash<T> {
+    /// A copy of the value; `None` once the value is gone.
+    pub fn try_get_value(self) -> Option<T> {
+        self.try_with_value(T::clone)
+    }
+
+    /// A copy of the value.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn get_value(self) -> T {
+        self.with_value(T::clone)
+    }
+}
+
+/// Reading a value whose owner is gone: a bug in the page's code, as in Leptos.
+#[cold]
+fn gone() -> ! {
+    panic!("a stashed value was read after its owner was gone")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_go_with_their_owner_and_their_slots_are_reused() {
+        let owner = Owner::new();
+        let (a, b) = owner.with(|| (Stash::new(1_u32), Stash::new(String::from("x"))));
+        a.update_value(|n| *n += 1);
+        assert_eq!(a.get_value(), 2);
+        assert_eq!(b.with_value(|s| s.len()), 1);
+        assert_eq!(b.try_set_value("yz".into()), None);
+        assert_eq!(b.get_value(), "yz");
+        owner.cleanup();
+        assert_eq!(a.try_get_value(), None);
+        assert_eq!(a.try_set_value(3), Some(3));
+        assert_eq!(b.try_update_value(|s| s.len()), None);
+        let c = Stash::new(7_i64);
+        assert_eq!(c.index, a.index.min(b.index), "a freed slot is used again");
+        assert_eq!(c.get_value(), 7);
+        // A handle to a freed slot that was used again reads nothing.
+        assert_eq!(a.try_get_value(), None);
+        let d = owner.with(|| Stash::new(5_u32));
+        owner.cleanup();
+        let e = Stash::new(6_u32);
+        assert_eq!(e.index, d.index);
+        assert_eq!((d.try_get_value(), e.get_value()), (None, 6));
+    }
+
+    #[test]
+    fn a_value_can_be_read_while_another_is_changed() {
+        let (a, b) = (Stash::new(1), Stash::new(10));
+        a.update_value(|x| *x += b.get_value());
+        b.update_value(|y| *y += a.get_value());
+        assert_eq!((a.get_value(), b.get_value()), (11, 21));
+        // The same value while it is being changed: `None`, not a panic.
+        assert_eq!(a.try_update_value(|_| a.try_get_value()), Some(None));
+    }
+}
