@@ -124,7 +124,6 @@ fn filler(loaded: Result<Loaded, Vec<String>>) -> dom::WithElement {
             let (initial, dropped) =
                 ViewState::from_tour_link(&url::current_query(), default_lang, plan, tour);
             let ctx = Ctx::new(plan, scene, tour, initial);
-            provide_context(ctx);
             url::sync(ctx, default_lang);
             let dropped: Vec<String> = dropped
                 .into_iter()
@@ -150,7 +149,7 @@ const NOT_BUILT: &str = "the page could not be built";
 /// The dashboard once the plan is loaded, in `root`: a compact header, the map, and the
 /// side column read beside it (below it on phones).
 fn dashboard(ctx: Ctx, root: &Element, dropped: Vec<String>) -> Option<()> {
-    TourCtl::provide(ctx);
+    let tour = TourCtl::new(ctx);
     super::table::preload_on_switch();
     let embed = move || ctx.state.with(|s| s.embed);
     root.set_class_name("app building");
@@ -174,7 +173,7 @@ fn dashboard(ctx: Ctx, root: &Element, dropped: Vec<String>) -> Option<()> {
         &[
             &skip_links(ctx)?,
             &announcer(ctx)?,
-            &super::panels::header(ctx)?,
+            &super::panels::header(ctx, tour)?,
         ],
     )?;
     let main = dom::el("main", &[("class", "main")])?;
@@ -203,7 +202,7 @@ fn dashboard(ctx: Ctx, root: &Element, dropped: Vec<String>) -> Option<()> {
             // (`try_`: a test may have unmounted the dashboard meanwhile.)
             if let Some(owner) = owner.filter(|_| root_el.is_connected()) {
                 root_el.class_list().remove_1("building").ok();
-                owner.with(|| mount_map(&main_el, &side_el));
+                owner.with(|| mount_map(tour, &main_el, &side_el));
                 super::schedule::after_paint(std::time::Duration::ZERO, move || {
                     if side_el.is_connected() {
                         let built = owner.with(|| {
@@ -247,8 +246,8 @@ fn dashboard(ctx: Ctx, root: &Element, dropped: Vec<String>) -> Option<()> {
 
 /// Builds the map and puts it in `main` before `side`, and the dock over it at the top of
 /// `side`, for as long as the page lives.
-fn mount_map(main: &Element, side: &Element) {
-    let ctx = super::use_ctx();
+fn mount_map(tour: TourCtl, main: &Element, side: &Element) {
+    let ctx = tour.ctx;
     let Some(map) = super::map::map_panel(ctx) else {
         return show_fatal(NOT_BUILT);
     };
@@ -257,7 +256,7 @@ fn mount_map(main: &Element, side: &Element) {
         return show_fatal(NOT_BUILT);
     };
     dom::bind_lang(&dock, ctx);
-    super::tour::card(ctx);
+    super::tour::card(tour);
     if let Some(card) = super::map::details(ctx) {
         dom::append(&dock, &[&card]);
     }

@@ -114,8 +114,3 @@ impl Ctx {
         move || current.with(|f| f.as_ref() == Some(&focus))
     }
 }
-
-/// The context provided by [`crate::App`]. Components are only mounted below it.
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}

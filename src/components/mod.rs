@@ -18,4 +18,4 @@ pub mod tour;
 pub mod url;
 
 pub use app::{App, AppFrom};
-pub use ctx::{use_ctx, Ctx};
+pub use ctx::Ctx;

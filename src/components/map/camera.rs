@@ -30,7 +30,8 @@ const LAYER_LIST_SHARE: f64 = 0.9;
 /// screen's snapshots (`components::prerender::live`) since the app starts under them.
 const OVERLAYS: &str = "[data-overlay]";
 
-/// Reactive camera state of the map; `Copy`, provided as context to the map's parts.
+/// Reactive camera state of the map; `Copy`, handed to each of the map's parts (with the app
+/// context in it).
 #[derive(Clone, Copy)]
 pub struct MapCamera {
     /// The app context.

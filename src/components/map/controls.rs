@@ -4,15 +4,15 @@
 //! per language (`components::html`) with one click listener reading `data-action`.
 
 use super::MapCamera;
+use crate::components::dom;
 use crate::components::html::{closest, Html};
-use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use leptos::prelude::*;
 use web_sys::Element;
 
 /// +, −, reset, and the metro and region views.
-pub fn controls(ctx: Ctx) -> Option<Element> {
-    let cam = expect_context::<MapCamera>();
+pub fn controls(cam: MapCamera) -> Option<Element> {
+    let ctx = cam.ctx;
     let click = move |ev: web_sys::Event| {
         let Some(action) =
             closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"))

@@ -2,9 +2,9 @@
 //! (and, for the PNG, draws the SVG onto a canvas at twice the screen scale).
 
 use super::MapCamera;
+use crate::components::dom;
 use crate::components::html::{closest, Html};
 use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
-use crate::components::{dom, Ctx};
 use crate::export::svg::{map_svg, MapExport};
 use crate::export::Download;
 use crate::i18n::ui;
@@ -125,8 +125,8 @@ fn export_map(job: Box<ExportJob>) -> Result<(), ChunkError> {
 }
 
 /// The downloads menu beside the map/table switch.
-pub fn downloads(ctx: Ctx) -> Option<Element> {
-    let cam = expect_context::<MapCamera>();
+pub fn downloads(cam: MapCamera) -> Option<Element> {
+    let ctx = cam.ctx;
     preload_on_intent("details.downloads", || {
         preload!(preload_export);
     });

@@ -20,7 +20,7 @@ use web_sys::Element;
 /// Pixels moved by an arrow key.
 const KEY_PAN_PX: f64 = 80.0;
 
-/// The feature under the keyboard cursor; `Copy`, provided as context to the map's parts.
+/// The feature under the keyboard cursor; `Copy`, handed to the map's parts that move or show it.
 #[derive(Clone, Copy)]
 pub struct KeyCursor(pub RwSignal<Option<Focus>>);
 
@@ -235,9 +235,8 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: dom::Slot) {
 /// with strokes of fixed screen width (visible at any zoom, on any fill). Written as a
 /// string into a `<g>` when the cursor moves (see `components::html`); a zoom only
 /// resizes a point's ring.
-pub fn focus_ring(ctx: Ctx) -> Option<Element> {
-    let cam = expect_context::<MapCamera>();
-    let cursor = expect_context::<KeyCursor>();
+pub fn focus_ring(cam: MapCamera, cursor: KeyCursor) -> Option<Element> {
+    let ctx = cam.ctx;
     let host = dom::Slot::new();
     Effect::new(move |_| {
         let focus = cursor.0.get();

@@ -1,10 +1,10 @@
 //! Names on the map in the current language, placed so that none overlap at any zoom.
 
 use super::{Cache, MapCamera};
+use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::Html;
 use crate::components::stash::Stash;
-use crate::components::{dom, Ctx};
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::geo::math;
 use crate::ids::LayerId;
@@ -24,8 +24,8 @@ fn class(of: &LabelOf) -> &'static str {
 }
 
 /// The labels layer.
-pub fn labels(ctx: Ctx) -> Option<Element> {
-    let cam = expect_context::<MapCamera>();
+pub fn labels(cam: MapCamera) -> Option<Element> {
+    let ctx = cam.ctx;
     let plan = ctx.plan;
     let scene = ctx.scene;
     let candidates = Memo::new(move |_| {

@@ -4,9 +4,10 @@
 //! effect sets the boxes' `checked` when the layers change (from a switch, a link, the
 //! tour, a selection), so a switch keeps its focus.
 
+use super::MapCamera;
+use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::{closest, for_each_match, on_lang_switch, set_text, Html};
-use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::ids::{BeltId, LayerId, LayerItem};
 use crate::plan::Plan;
@@ -16,7 +17,8 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// The layer switches.
-pub fn layer_panel(ctx: Ctx) -> Option<Element> {
+pub fn layer_panel(cam: MapCamera) -> Option<Element> {
+    let ctx = cam.ctx;
     let plan = ctx.plan;
     let list = dom::Slot::new();
     // Written once, with the layers as they are (read untracked: a toggle must not
@@ -86,7 +88,6 @@ pub fn layer_panel(ctx: Ctx) -> Option<Element> {
     // button elsewhere; in between, as the reader sets it. The button is in the bar
     // above the map; the open list lies over the map's top-left corner, and the fitted
     // views and the recentring keep clear of it (it marks itself as an overlay).
-    let cam = expect_context::<super::MapCamera>();
     let toggled = move |ev: web_sys::Event| {
         let open = closest(&ev, "details").is_some_and(|d| d.has_attribute("open"));
         if open != cam.layers_open.get_untracked() {

@@ -9,9 +9,9 @@
 //! sizes (attributes only, no markup written per frame).
 
 use super::MapCamera;
+use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::{for_each_match, Html};
-use crate::components::{dom, Ctx};
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::geo::Point;
 use crate::ids::{BeltId, CityId, Focus, LayerId};
@@ -42,8 +42,8 @@ pub(super) fn symbol_transform(at: Point, px_per_km: f64) -> String {
 }
 
 /// The map's marks: the layers from the context to the central city.
-pub fn marks(ctx: Ctx) -> Option<Element> {
-    let cam = expect_context::<MapCamera>();
+pub fn marks(cam: MapCamera) -> Option<Element> {
+    let ctx = cam.ctx;
     let scene = ctx.scene;
     let g = dom::Slot::new();
     let city = move |el: &web_sys::Element| {

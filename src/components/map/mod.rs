@@ -71,9 +71,7 @@ impl<K: PartialEq, V> Cache<K, V> {
 pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let wrap = dom::Slot::new();
     let cam = MapCamera::new(ctx, wrap);
-    provide_context(cam);
     let cursor = keys::KeyCursor(RwSignal::new(None));
-    provide_context(cursor);
     let svg_ref = dom::Slot::new();
     keys::label_features(ctx, cursor, svg_ref);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.
@@ -90,7 +88,7 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let section = dom::el("section", &[("class", "map-section")])?;
     dom::bind_class(&section, "is-table", move || table.get());
     dom::bind(&section, "aria-label", name);
-    dom::append(&section, &[&view_bar::view_bar(ctx)?])?;
+    dom::append(&section, &[&view_bar::view_bar(cam)?])?;
     let wrap_el = dom::el("div", &[("class", "map-wrap")])?;
     dom::bind(&wrap_el, "hidden", hidden);
     let svg = dom::svg(
@@ -143,14 +141,14 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
         &svg,
         &[
             &desc,
-            &layers::marks(ctx)?,
-            &labels::labels(ctx)?,
-            &keys::focus_ring(ctx)?,
+            &layers::marks(cam)?,
+            &labels::labels(cam)?,
+            &keys::focus_ring(cam, cursor)?,
         ],
     )?;
     dom::append(
         &wrap_el,
-        &[&svg, &controls::controls(ctx)?, &tooltip::tooltip(ctx)?],
+        &[&svg, &controls::controls(cam)?, &tooltip::tooltip(cam)?],
     )?;
     // Both languages' key lines in one grid cell, the one not in the line's language
     // hidden by the style sheet: the line is the taller of the two in either language, so a

@@ -8,10 +8,10 @@
 use super::details::role_phrases;
 use super::{Cache, MapCamera};
 use crate::components::ctx::Hover;
+use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
 use crate::components::stash::Stash;
-use crate::components::{dom, Ctx};
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
 use crate::geo::{Point, Rect};
@@ -33,8 +33,8 @@ const ROUTE_HALF_PX: f64 = 10.0;
 /// Shows what the pointer is over: one element, taken out of the page while there is
 /// nothing to show and put back (last in the map's box, where it is drawn), written,
 /// measured and moved by one effect.
-pub fn tooltip(ctx: Ctx) -> Option<Element> {
-    let cam = expect_context::<MapCamera>();
+pub fn tooltip(cam: MapCamera) -> Option<Element> {
+    let ctx = cam.ctx;
     let node = dom::Slot::new();
     // What the tooltip shows and its measured size, while it stays in the page: a move
     // within the same feature only moves it (no new HTML to parse, no layout forced to

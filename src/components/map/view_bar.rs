@@ -2,13 +2,14 @@
 //! opens over the map's top-left corner; folded, the button covers nothing of the map)
 //! and the downloads.
 
-use crate::components::{dom, Ctx};
+use crate::components::dom;
 use crate::i18n::ui;
 use leptos::prelude::*;
 use web_sys::Element;
 
 /// The switch between the map and the table view, the layer list and the downloads.
-pub fn view_bar(ctx: Ctx) -> Option<Element> {
+pub fn view_bar(cam: super::MapCamera) -> Option<Element> {
+    let ctx = cam.ctx;
     let table = Memo::new(move |_| ctx.state.with(|s| s.table));
     let bar = dom::el("div", &[("class", "view-bar")])?;
     dom::bind_lang(&bar, ctx);
@@ -38,8 +39,8 @@ pub fn view_bar(ctx: Ctx) -> Option<Element> {
         &bar,
         &[
             &switch,
-            &super::layer_panel::layer_panel(ctx)?,
-            &super::downloads::downloads(ctx)?,
+            &super::layer_panel::layer_panel(cam)?,
+            &super::downloads::downloads(cam)?,
         ],
     )?;
     Some(bar)

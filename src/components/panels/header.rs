@@ -17,8 +17,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 /// The header at the top of the page.
-pub fn header(ctx: Ctx) -> Option<Element> {
-    let tour = expect_context::<TourCtl>();
+pub fn header(ctx: Ctx, tour: TourCtl) -> Option<Element> {
     let data: &'static PlanData = &ctx.plan.data;
     let root = dom::Slot::new();
     let element = move || root.get_untracked();

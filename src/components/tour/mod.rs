@@ -24,7 +24,8 @@ const SWIPE_PX: f64 = 50.0;
 /// Starts, moves and ends the tour; remembers the state to return to. `Copy`.
 #[derive(Clone, Copy)]
 pub struct TourCtl {
-    ctx: Ctx,
+    /// The app context.
+    pub ctx: Ctx,
     /// The state before the tour started (`None` when it came from a link).
     before: Stash<Option<ViewState>>,
     /// The card's title takes the keyboard focus once written (the tour was started by
@@ -33,14 +34,13 @@ pub struct TourCtl {
 }
 
 impl TourCtl {
-    /// Creates the controller, provides it as context, and listens for the tour's keys.
-    pub fn provide(ctx: Ctx) -> TourCtl {
+    /// Creates the controller and listens for the tour's keys.
+    pub fn new(ctx: Ctx) -> TourCtl {
         let ctl = TourCtl {
             ctx,
             before: Stash::new(None),
             focus_title: Stash::new(false),
         };
-        provide_context(ctl);
         ctl.listen_for_keys();
         preload_on_intent(".tour-button", || {
             preload!(preload_tour);
@@ -200,8 +200,8 @@ fn fill(phrase: Phrase, lang: Lang, values: &[usize]) -> String {
 /// then sets the texts, the caption and the buttons' states in place, so the buttons
 /// stay and the keyboard focus with them. One listener takes the card's clicks and
 /// swipes.
-pub fn card(ctx: Ctx) {
-    let ctl = expect_context::<TourCtl>();
+pub fn card(ctl: TourCtl) {
+    let ctx = ctl.ctx;
     let pos = Memo::new(move |_| ctx.state.with(|s| s.tour));
     // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
     let swipe_from = Stash::new(None::<(f64, f64)>);
