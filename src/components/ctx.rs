@@ -35,8 +35,9 @@ pub struct Ctx {
     /// The current language (changes only when the language does).
     pub lang: Memo<Lang>,
     /// The page's language, `<html lang>`: after a switch it follows `lang` once the
-    /// switch's frame is painted (`schedule::page_lang`).
-    pub page_lang: ReadSignal<Lang>,
+    /// switch's frame is painted (`schedule::page_lang`). Only that function sets it (a
+    /// `RwSignal` rather than its read-only half: one signal type less in the wasm).
+    pub page_lang: RwSignal<Lang>,
     /// The shown layers.
     pub layers: Memo<Layers>,
     /// The selection.

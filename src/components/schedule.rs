@@ -98,7 +98,7 @@ pub const AFTER_INPUT: Duration = Duration::from_millis(50);
 /// needs none.
 pub fn page_lang(
     lang: leptos::prelude::Memo<crate::i18n::Lang>,
-) -> leptos::prelude::ReadSignal<crate::i18n::Lang> {
+) -> leptos::prelude::RwSignal<crate::i18n::Lang> {
     use crate::components::effect::Effect;
     use leptos::prelude::*;
     let written = RwSignal::new(lang.get_untracked());
@@ -116,7 +116,7 @@ pub fn page_lang(
             }
         });
     });
-    written.read_only()
+    written
 }
 
 /// The language a part of the page that may be off screen (a side-column panel) is
@@ -130,7 +130,7 @@ pub fn page_lang(
 pub fn lang_on_screen(
     ctx: crate::components::Ctx,
     node: crate::components::dom::Slot,
-) -> leptos::prelude::ReadSignal<crate::i18n::Lang> {
+) -> leptos::prelude::RwSignal<crate::i18n::Lang> {
     use crate::components::effect::Effect;
     use leptos::prelude::*;
     // Whether the part is on screen, from an IntersectionObserver (which reads the layout
@@ -170,14 +170,14 @@ pub fn lang_on_screen(
             written.set(page);
         }
     });
-    written.read_only()
+    written
 }
 
 /// The `lang` attribute of a part written in `written`: its language while it differs
 /// from the page's ([`page_lang`]), none once they agree.
 pub fn stale_lang(
     written: impl Fn() -> crate::i18n::Lang + Copy + 'static,
-    page: leptos::prelude::ReadSignal<crate::i18n::Lang>,
+    page: leptos::prelude::RwSignal<crate::i18n::Lang>,
 ) -> impl Fn() -> Option<&'static str> + Copy {
     use leptos::prelude::*;
     move || {

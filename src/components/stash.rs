@@ -10,7 +10,7 @@
 //! the `try_` methods. Made without an owner, it lives as long as the page. The page runs
 //! on one thread, so any value can be stashed (a JS object, a listener).
 
-use leptos::prelude::{on_cleanup, Owner};
+use leptos::prelude::StoredValue;
 use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
@@ -63,6 +63,15 @@ fn slot(index: usize, generation: u32) -> Option<Rc<dyn Any>> {
     })
 }
 
+/// Frees its slot when dropped (with the owner's reactive nodes).
+struct Freer(usize);
+
+impl Drop for Freer {
+    fn drop(&mut self) {
+        free(self.0);
+    }
+}
+
 /// Frees `index` (the value is dropped once nothing borrows it).
 fn free(index: usize) {
     // Taken out first and dropped after the table's borrow ends: dropping it may drop
@@ -80,9 +89,10 @@ impl<T: 'static> Stash<T> {
     /// without one).
     pub fn new(value: T) -> Stash<T> {
         let (index, generation) = insert(Rc::new(RefCell::new(value)));
-        if Owner::current().is_some() {
-            on_cleanup(move || free(index));
-        }
+        // Freed when the owner drops its reactive nodes, which is after it has run its
+        // cleanups (`on_cleanup`), so that those can still read the value (an observer to
+        // disconnect). One `StoredValue` type for every stash.
+        StoredValue::new(Freer(index));
         Stash {
             index,
             generation,
@@ -174,6 +184,7 @@ mod tests {
 
     #[test]
     fn values_go_with_their_owner_and_their_slots_are_reused() {
+        use leptos::prelude::Owner;
         let owner = Owner::new();
         let (a, b) = owner.with(|| (Stash::new(1_u32), Stash::new(String::from("x"))));
         a.update_value(|n| *n += 1);
@@ -195,6 +206,19 @@ mod tests {
         let e = Stash::new(6_u32);
         assert_eq!(e.index, d.index);
         assert_eq!((d.try_get_value(), e.get_value()), (None, 6));
+    }
+
+    #[test]
+    fn the_owners_cleanups_still_read_its_values() {
+        use leptos::prelude::{on_cleanup, Owner};
+        let owner = Owner::new();
+        let seen = Stash::new(None);
+        owner.with(|| {
+            let a = Stash::new(String::from("observer"));
+            on_cleanup(move || seen.set_value(a.try_get_value()));
+        });
+        owner.cleanup();
+        assert_eq!(seen.get_value().as_deref(), Some("observer"));
     }
 
     #[test]
