@@ -78,7 +78,10 @@ impl MapCamera {
         // What the default view fits: the layers' extent, or the tour step's.
         // (From the memos, not the whole state: a pan changes the state on every frame.)
         let tour = Memo::new(move |_| ctx.state.with(|s| s.tour));
-        let extent = Memo::new(move |_| {
+        // (The extent is not a memo of its own: a few rectangles' union, it costs less
+        // to compute again than a memo type costs in the wasm, issue 12; `target` is
+        // compared, so what follows it runs only when the view changes.)
+        let extent = move || {
             ctx.layers
                 .with(|layers| match tour.get().and_then(|p| ctx.tour.at(p)) {
                     Some(step) => ctx
@@ -86,11 +89,11 @@ impl MapCamera {
                         .with(|focus| ctx.scene.extent_of_step(step.view, layers, focus.as_ref())),
                     None => ctx.scene.extent_for(layers),
                 })
-        });
+        };
         let target = Memo::new(move |_| {
             ctx.view.get().unwrap_or_else(|| {
                 let (w, h) = size.get();
-                camera.fit_in(extent.get(), w, h, covered.get().grown(FIT_MARGIN_PX))
+                camera.fit_in(extent(), w, h, covered.get().grown(FIT_MARGIN_PX))
             })
         });
         let shown = RwSignal::new(None);
