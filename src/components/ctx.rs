@@ -5,7 +5,6 @@ use crate::ids::Focus;
 use crate::plan::tour::Tour;
 use crate::plan::Plan;
 use crate::scene::layers::Layers;
-use crate::scene::viewport::MapView;
 use crate::scene::Scene;
 use crate::state::ViewState;
 use leptos::prelude::*;
@@ -44,8 +43,6 @@ pub struct Ctx {
     pub focus: Memo<Option<Focus>>,
     /// The map feature to highlight (the selection, or what a task or goal points at).
     pub highlight: Memo<Option<Focus>>,
-    /// The map view, `None` for the fitted default.
-    pub view: Memo<Option<MapView>>,
     /// The hovered map feature.
     pub hover: RwSignal<Option<Hover>>,
     /// True once the map is drawn, measured and interactive (`data-ready` on the root).
@@ -72,7 +69,6 @@ impl Ctx {
             layers: Memo::new(move |_| state.with(|s| s.layers.clone())),
             focus: Memo::new(move |_| state.with(|s| s.focus.clone())),
             highlight: Memo::new(move |_| state.with(|s| s.highlight(&plan.data))),
-            view: Memo::new(move |_| state.with(|s| s.view)),
             hover: RwSignal::new(None),
             ready: RwSignal::new(false),
         }

@@ -91,7 +91,9 @@ impl MapCamera {
                 })
         };
         let target = Memo::new(move |_| {
-            ctx.view.get().unwrap_or_else(|| {
+            // The state's own view (read from the whole state rather than a memo of it:
+            // this memo is compared, and one memo type less is less wasm, issue 12).
+            ctx.state.with(|s| s.view).unwrap_or_else(|| {
                 let (w, h) = size.get();
                 camera.fit_in(extent(), w, h, covered.get().grown(FIT_MARGIN_PX))
             })
@@ -384,7 +386,7 @@ impl MapCamera {
         let cam = *self;
         Effect::new(move |prev: Option<Layers>| {
             let now = cam.ctx.layers.get();
-            if prev.is_some_and(|p| p != now) && cam.ctx.view.get_untracked().is_some() {
+            if prev.is_some_and(|p| p != now) && cam.ctx.state.with_untracked(|s| s.view.is_some()) {
                 cam.reveal(cam.ctx.scene.extent_for(&now));
             }
             now
