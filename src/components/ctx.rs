@@ -1,5 +1,6 @@
 //! The app context every component reads: the plan, the scene and the view state.
 
+use crate::components::stash::Stash;
 use crate::i18n::{Lang, Phrase, Text};
 use crate::ids::Focus;
 use crate::plan::tour::Tour;
@@ -9,7 +10,8 @@ use crate::scene::Scene;
 use crate::state::ViewState;
 use leptos::prelude::*;
 
-/// What the pointer is over on the map, and where (px in the map container).
+/// What the pointer is over on the map, and where (px in the map container): `Ctx::hover`
+/// with `Ctx::hover_at`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hover {
     /// The feature.
@@ -43,8 +45,12 @@ pub struct Ctx {
     pub focus: Memo<Option<Focus>>,
     /// The map feature to highlight (the selection, or what a task or goal points at).
     pub highlight: Memo<Option<Focus>>,
-    /// The hovered map feature.
-    pub hover: RwSignal<Option<Hover>>,
+    /// The hovered map feature; set again (and followed) at each move over it.
+    pub hover: RwSignal<Option<Focus>>,
+    /// Where the pointer last was over the hovered feature, px in the map container (read
+    /// when `hover` is: not a signal of its own, nor one signal of both, which would be one
+    /// signal type more in the wasm, issue 12).
+    pub hover_at: Stash<(f64, f64)>,
     /// True once the map is drawn, measured and interactive (`data-ready` on the root).
     pub ready: RwSignal<bool>,
 }
@@ -70,6 +76,7 @@ impl Ctx {
             focus: Memo::new(move |_| state.with(|s| s.focus.clone())),
             highlight: Memo::new(move |_| state.with(|s| s.highlight(&plan.data))),
             hover: RwSignal::new(None),
+            hover_at: Stash::new((0.0, 0.0)),
             ready: RwSignal::new(false),
         }
     }

@@ -1,7 +1,6 @@
 //! Mouse and touch on the map: pan, zoom, pinch, hover, select (keys are in `keys.rs`).
 
 use super::MapCamera;
-use crate::components::ctx::Hover;
 use crate::geo::Point;
 use crate::ids::Focus;
 use leptos::ev;
@@ -87,10 +86,13 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         });
         let Some((before, after, travelled)) = step.flatten() else {
             // Not pressed: hover.
-            let (x, y) = local(&ev);
-            let hover = feature_at(&ev).map(|target| Hover { target, x, y });
-            if cam.ctx.hover.with_untracked(|h| *h != hover) {
-                cam.ctx.hover.set(hover);
+            let at = local(&ev);
+            let target = feature_at(&ev);
+            let (hover, hover_at) = (cam.ctx.hover, cam.ctx.hover_at);
+            let moved = target.is_some() && hover_at.try_get_value() != Some(at);
+            hover_at.set_value(at);
+            if moved || hover.with_untracked(|h| *h != target) {
+                hover.set(target);
             }
             return;
         };

@@ -47,11 +47,13 @@ pub fn tooltip(cam: MapCamera) -> Option<Element> {
     let sizes = Stash::new((0.0, Cache::<String, (f64, f64)>::default()));
     // Runs before the new box is painted; remembers the element's parent.
     Effect::new(move |parent: Option<Option<web_sys::Node>>| {
-        let (hover, lang) = (ctx.hover.get(), ctx.lang.get());
+        let (target, lang) = (ctx.hover.get(), ctx.lang.get());
         let el = node.get()?;
-        let Some((hover, html)) =
-            hover.and_then(|h| content(ctx.plan, &h.target, lang).map(|c| (h, c)))
-        else {
+        let Some((hover, html)) = target.and_then(|target| {
+            let (x, y) = ctx.hover_at.try_get_value()?;
+            let html = content(ctx.plan, &target, lang)?;
+            Some((Hover { target, x, y }, html))
+        }) else {
             shown.set_value(None);
             return attach_while(&el, parent, false);
         };
