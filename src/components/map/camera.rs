@@ -51,8 +51,11 @@ pub struct MapCamera {
     pub target: Memo<MapView>,
     /// What is on screen.
     pub viewport: Memo<Viewport>,
-    /// The view on screen (trails `target` during a transition).
-    shown: RwSignal<Option<MapView>>,
+    /// The view on screen (trails `target` during a transition), followed through
+    /// `shown_moved` (a stash and a trigger rather than one more signal type in the wasm,
+    /// issue 12): set by [`MapCamera::show`].
+    shown: Stash<Option<MapView>>,
+    shown_moved: Trigger,
     /// Set by gestures: the next target is shown at once.
     instant: Stash<bool>,
     /// The scale, screen px per km: unlike `viewport`, it does not change while panning,
@@ -98,10 +101,13 @@ impl MapCamera {
                 camera.fit_in(extent(), w, h, covered.get().grown(FIT_MARGIN_PX))
             })
         });
-        let shown = RwSignal::new(None);
+        let shown = Stash::new(None);
+        let shown_moved = Trigger::new();
         let viewport = Memo::new(move |_| {
             let (w, h) = size.get();
-            camera.viewport(shown.get().unwrap_or_else(|| target.get()), w, h)
+            shown_moved.track();
+            let view = shown.try_get_value().flatten();
+            camera.viewport(view.unwrap_or_else(|| target.get()), w, h)
         });
         let px_per_km = Memo::new(move |_| viewport.with(|v| v.px_per_km));
         let cam = MapCamera {
@@ -114,6 +120,7 @@ impl MapCamera {
             target,
             viewport,
             shown,
+            shown_moved,
             instant: Stash::new(true),
             px_per_km,
             gesture: Stash::new(Gesture::default()),
@@ -178,7 +185,7 @@ impl MapCamera {
         Effect::new(move |_| {
             let to = cam.target.get();
             cam.generation.update_value(|g| *g += 1);
-            let from = cam.shown.get_untracked();
+            let from = cam.shown.try_get_value().flatten();
             let gesture = cam
                 .instant
                 .try_update_value(std::mem::take)
@@ -186,9 +193,16 @@ impl MapCamera {
             let at_once = gesture || !cam.ctx.ready.get_untracked() || reduced_motion();
             match from {
                 Some(from) if !at_once && from != to => cam.animate(from, to),
-                _ => cam.shown.set(Some(to)),
+                _ => cam.show(to),
             }
         });
+    }
+
+    /// Shows `view` (the viewport follows).
+    fn show(&self, view: MapView) {
+        if self.shown.try_set_value(Some(view)).is_none() {
+            self.shown_moved.notify();
+        }
     }
 
     /// Moves the shown view from `from` to `to` over [`TRANSITION_MS`].
@@ -199,7 +213,7 @@ impl MapCamera {
         // and paint the whole map for a step too small to see.
         fn frame(cam: MapCamera, generation: u32, start: Option<f64>, from: MapView, to: MapView) {
             request_animation_frame(move || {
-                if cam.generation.get_value() != generation {
+                if cam.generation.try_get_value() != Some(generation) {
                     return;
                 }
                 let Some(start) = start else {
@@ -209,7 +223,7 @@ impl MapCamera {
                 let t = ((js_sys::Date::now() - start) / TRANSITION_MS).min(1.0);
                 // Ease in and out.
                 let eased = t * t * (3.0 - 2.0 * t);
-                cam.shown.set(Some(Camera::between(from, to, eased)));
+                cam.show(Camera::between(from, to, eased));
                 if t < 1.0 {
                     frame(cam, generation, Some(start), from, to);
                 }
