@@ -4,6 +4,7 @@
 use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
 use crate::components::schedule::{after_paint, stale_lang, AFTER_INPUT};
+use crate::components::stash::Followed;
 use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};
@@ -89,8 +90,8 @@ pub fn skip_links(ctx: Ctx) -> Option<Element> {
 /// Pan and zoom are silent.
 pub fn announcer(ctx: Ctx) -> Option<Element> {
     // What is said, and in which language (its own `lang` until the page's follows).
-    let message = RwSignal::new(String::new());
-    let said_in = RwSignal::new(ctx.lang.get_untracked());
+    let message = Followed::new(String::new());
+    let said_in = Followed::new(ctx.lang.get_untracked());
     // Said just after the frame that shows the change (issue 12: the words composed and
     // written in the click took ≈ 0.3 ms of a layer toggle at 4× CPU, and their text had
     // to be laid out in its frame); changes before the same frame are said in order.

@@ -7,6 +7,7 @@ use super::share;
 use super::tour::TourCtl;
 use super::url;
 use crate::components::effect::Effect;
+use crate::components::stash::Followed;
 use crate::i18n::{ui, Lang};
 use crate::plan::tour::Tour;
 use crate::plan::Plan;
@@ -167,7 +168,7 @@ fn dashboard(ctx: Ctx, root: &Element, dropped: Vec<String>) -> Option<()> {
     // first screen's snapshot) nor shows it (where there is none); the class goes before
     // the map and the dock are built, so that their first effects (a tour link bringing
     // the map to the top on phones) see the page laid out.
-    let side_in = RwSignal::new(false);
+    let side_in = Followed::new(false);
     dom::append(
         root,
         &[

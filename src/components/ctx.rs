@@ -1,5 +1,6 @@
 //! The app context every component reads: the plan, the scene and the view state.
 
+use crate::components::stash::Followed;
 use crate::components::stash::Stash;
 use crate::i18n::{Lang, Phrase, Text};
 use crate::ids::Focus;
@@ -32,13 +33,12 @@ pub struct Ctx {
     /// The guided tour.
     pub tour: &'static Tour,
     /// Everything the user can set (mirrored in the URL).
-    pub state: RwSignal<ViewState>,
+    pub state: Followed<ViewState>,
     /// The current language (changes only when the language does).
     pub lang: Memo<Lang>,
     /// The page's language, `<html lang>`: after a switch it follows `lang` once the
-    /// switch's frame is painted (`schedule::page_lang`). Only that function sets it (a
-    /// `RwSignal` rather than its read-only half: one signal type less in the wasm).
-    pub page_lang: RwSignal<Lang>,
+    /// switch's frame is painted (`schedule::page_lang`). Only that function sets it.
+    pub page_lang: Followed<Lang>,
     /// The shown layers.
     pub layers: Memo<Layers>,
     /// The selection.
@@ -46,13 +46,13 @@ pub struct Ctx {
     /// The map feature to highlight (the selection, or what a task or goal points at).
     pub highlight: Memo<Option<Focus>>,
     /// The hovered map feature; set again (and followed) at each move over it.
-    pub hover: RwSignal<Option<Focus>>,
+    pub hover: Followed<Option<Focus>>,
     /// Where the pointer last was over the hovered feature, px in the map container (read
     /// when `hover` is: not a signal of its own, nor one signal of both, which would be one
     /// signal type more in the wasm, issue 12).
     pub hover_at: Stash<(f64, f64)>,
     /// True once the map is drawn, measured and interactive (`data-ready` on the root).
-    pub ready: RwSignal<bool>,
+    pub ready: Followed<bool>,
 }
 
 impl Ctx {
@@ -63,7 +63,7 @@ impl Ctx {
         tour: &'static Tour,
         initial: ViewState,
     ) -> Ctx {
-        let state = RwSignal::new(initial);
+        let state = Followed::new(initial);
         let lang = Memo::new(move |_| state.with(|s| s.lang));
         Ctx {
             plan,
@@ -75,9 +75,9 @@ impl Ctx {
             layers: Memo::new(move |_| state.with(|s| s.layers.clone())),
             focus: Memo::new(move |_| state.with(|s| s.focus.clone())),
             highlight: Memo::new(move |_| state.with(|s| s.highlight(&plan.data))),
-            hover: RwSignal::new(None),
+            hover: Followed::new(None),
             hover_at: Stash::new((0.0, 0.0)),
-            ready: RwSignal::new(false),
+            ready: Followed::new(false),
         }
     }
 

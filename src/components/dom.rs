@@ -10,6 +10,7 @@
 //! caller shows that the page could not be built rather than panicking.
 
 use crate::components::effect::Effect;
+use crate::components::stash::Followed;
 use crate::components::stash::Stash;
 use crate::components::Ctx;
 use crate::i18n::Phrase;
@@ -239,11 +240,11 @@ impl<E: ElementType> NodeRefContainer<E> for Fill {
 /// `view!`'s `NodeRef` is, with one type for every element, so that its signal's code is
 /// compiled once rather than once per element type).
 #[derive(Clone, Copy)]
-pub struct Slot(RwSignal<Option<Element>, LocalStorage>);
+pub struct Slot(Followed<Option<Element>>);
 
 impl Default for Slot {
     fn default() -> Self {
-        Slot(RwSignal::new_local(None))
+        Slot(Followed::new(None))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Work put off until the browser has painted (issue 12: what the reader does not need in
 //! the frame that answers an input, or in the first frame of the page, runs after it).
 
+use crate::components::stash::Followed;
 use crate::components::stash::Stash;
 use leptos::prelude::set_timeout;
 use std::cell::RefCell;
@@ -98,10 +99,10 @@ pub const AFTER_INPUT: Duration = Duration::from_millis(50);
 /// needs none.
 pub fn page_lang(
     lang: leptos::prelude::Memo<crate::i18n::Lang>,
-) -> leptos::prelude::RwSignal<crate::i18n::Lang> {
+) -> crate::components::stash::Followed<crate::i18n::Lang> {
     use crate::components::effect::Effect;
     use leptos::prelude::*;
-    let written = RwSignal::new(lang.get_untracked());
+    let written = Followed::new(lang.get_untracked());
     Effect::new(move |first: Option<()>| {
         lang.track();
         if first.is_none() {
@@ -130,7 +131,7 @@ pub fn page_lang(
 pub fn lang_on_screen(
     ctx: crate::components::Ctx,
     node: crate::components::dom::Slot,
-) -> leptos::prelude::RwSignal<crate::i18n::Lang> {
+) -> crate::components::stash::Followed<crate::i18n::Lang> {
     use crate::components::effect::Effect;
     use leptos::prelude::*;
     // Whether the part is on screen, from an IntersectionObserver (which reads the layout
@@ -156,7 +157,7 @@ pub fn lang_on_screen(
         });
         on_cleanup(move || observer.with_value(|o| o.disconnect()));
     }
-    let written = RwSignal::new(ctx.lang.get_untracked());
+    let written = Followed::new(ctx.lang.get_untracked());
     Effect::new(move |_| {
         let now = ctx.lang.get();
         if written.get_untracked() != now && on_screen.try_get_value().unwrap_or(true) {
@@ -177,9 +178,8 @@ pub fn lang_on_screen(
 /// from the page's ([`page_lang`]), none once they agree.
 pub fn stale_lang(
     written: impl Fn() -> crate::i18n::Lang + Copy + 'static,
-    page: leptos::prelude::RwSignal<crate::i18n::Lang>,
+    page: crate::components::stash::Followed<crate::i18n::Lang>,
 ) -> impl Fn() -> Option<&'static str> + Copy {
-    use leptos::prelude::*;
     move || {
         let w = written();
         (w != page.get()).then(|| w.tag())

@@ -10,7 +10,7 @@
 //! the `try_` methods. Made without an owner, it lives as long as the page. The page runs
 //! on one thread, so any value can be stashed (a JS object, a listener).
 
-use leptos::prelude::StoredValue;
+use leptos::prelude::{Notify, StoredValue, Track, Trigger};
 use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
@@ -172,6 +172,123 @@ impl<T: Clone + 'static> Stash<T> {
     }
 }
 
+/// A value that effects and memos follow: a [`Stash`] with a Leptos `Trigger`, used where
+/// Leptos' `RwSignal` would be, with its method names. Reading it with `get`/`with` in an
+/// effect or a memo tracks it; `set`/`update` run them again. All value types share the
+/// trigger's code, where each `RwSignal<T>` type compiled the reactive graph's signal code
+/// once more (≈ 1 KB of wasm each, issue 12).
+pub struct Followed<T> {
+    value: Stash<T>,
+    changed: Trigger,
+}
+
+impl<T> Clone for Followed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Followed<T> {}
+
+impl<T: 'static> Followed<T> {
+    /// A value followed for as long as the current owner lives (see [`Stash::new`]).
+    pub fn new(value: T) -> Followed<T> {
+        Followed {
+            value: Stash::new(value),
+            changed: Trigger::new(),
+        }
+    }
+
+    /// Tracks the value without reading it.
+    pub fn track(self) {
+        self.changed.track();
+    }
+
+    /// Runs the effects and memos that follow the value, as if it had changed.
+    pub fn notify(self) {
+        self.changed.notify();
+    }
+
+    /// Runs `f` on the value, tracked; `None` once the value is gone.
+    pub fn try_with<U>(self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        self.changed.track();
+        self.value.try_with_value(f)
+    }
+
+    /// Runs `f` on the value, tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn with<U>(self, f: impl FnOnce(&T) -> U) -> U {
+        self.changed.track();
+        self.value.with_value(f)
+    }
+
+    /// Runs `f` on the value, not tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn with_untracked<U>(self, f: impl FnOnce(&T) -> U) -> U {
+        self.value.with_value(f)
+    }
+
+    /// Changes the value with `f` and runs what follows it; `None` (and nothing run) once
+    /// the value is gone.
+    pub fn try_update<U>(self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+        let out = self.value.try_update_value(f)?;
+        self.changed.notify();
+        Some(out)
+    }
+
+    /// Changes the value with `f` and runs what follows it.
+    pub fn update(self, f: impl FnOnce(&mut T)) {
+        self.try_update(f);
+    }
+
+    /// Replaces the value and runs what follows it: `None`, or `Some(value)` back once the
+    /// value is gone.
+    pub fn try_set(self, value: T) -> Option<T> {
+        let back = self.value.try_set_value(value);
+        if back.is_none() {
+            self.changed.notify();
+        }
+        back
+    }
+
+    /// Replaces the value and runs what follows it.
+    pub fn set(self, value: T) {
+        self.try_set(value);
+    }
+}
+
+impl<T: Clone + 'static> Followed<T> {
+    /// A copy of the value, tracked; `None` once the value is gone.
+    pub fn try_get(self) -> Option<T> {
+        self.try_with(T::clone)
+    }
+
+    /// A copy of the value, tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn get(self) -> T {
+        self.with(T::clone)
+    }
+
+    /// A copy of the value, not tracked; `None` once the value is gone.
+    pub fn try_get_untracked(self) -> Option<T> {
+        self.value.try_get_value()
+    }
+
+    /// A copy of the value, not tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn get_untracked(self) -> T {
+        self.value.get_value()
+    }
+}
+
 /// Reading a value whose owner is gone: a bug in the page's code, as in Leptos.
 #[cold]
 fn gone() -> ! {
@@ -219,6 +336,24 @@ mod tests {
         });
         owner.cleanup();
         assert_eq!(seen.get_value().as_deref(), Some("observer"));
+    }
+
+    #[test]
+    fn memos_follow_a_followed_value_until_its_owner_is_gone() {
+        use leptos::prelude::{Get, Memo, Owner};
+        let owner = Owner::new();
+        let (n, doubled) = owner.with(|| {
+            let n = Followed::new(2);
+            (n, Memo::new(move |_| n.get() * 2))
+        });
+        assert_eq!(doubled.get(), 4);
+        n.set(5);
+        assert_eq!(doubled.get(), 10);
+        n.update(|n| *n += 1);
+        assert_eq!((doubled.get(), n.get_untracked()), (12, 6));
+        owner.cleanup();
+        assert_eq!(n.try_set(7), Some(7));
+        assert_eq!((n.try_get(), n.try_update(|n| *n)), (None, None));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use super::pointer::Gesture;
 use crate::components::effect::Effect;
 use crate::components::schedule::{after_paint, AFTER_INPUT};
+use crate::components::stash::Followed;
 use crate::components::stash::Stash;
 use crate::components::Ctx;
 use crate::geo::Rect;
@@ -39,23 +40,20 @@ pub struct MapCamera {
     /// Pure view arithmetic.
     pub camera: Camera,
     /// Container size in px.
-    pub size: RwSignal<(f64, f64)>,
+    pub size: Followed<(f64, f64)>,
     /// Whether the container has been measured (`size` holds a guess until then).
-    pub measured: RwSignal<bool>,
+    pub measured: Followed<bool>,
     /// What the panels over the map cover, px from each side (margins not included).
-    pub covered: RwSignal<Insets>,
+    pub covered: Followed<Insets>,
     /// Whether the layer list is open (decided by the room beside the area at first and
     /// whenever a resize changes that room, else by the reader).
-    pub layers_open: RwSignal<bool>,
+    pub layers_open: Followed<bool>,
     /// The view the state asks for (its own, or the fitted default).
     pub target: Memo<MapView>,
     /// What is on screen.
     pub viewport: Memo<Viewport>,
-    /// The view on screen (trails `target` during a transition), followed through
-    /// `shown_moved` (a stash and a trigger rather than one more signal type in the wasm,
-    /// issue 12): set by [`MapCamera::show`].
-    shown: Stash<Option<MapView>>,
-    shown_moved: Trigger,
+    /// The view on screen (trails `target` during a transition).
+    shown: Followed<Option<MapView>>,
     /// Set by gestures: the next target is shown at once.
     instant: Stash<bool>,
     /// The scale, screen px per km: unlike `viewport`, it does not change while panning,
@@ -76,8 +74,8 @@ impl MapCamera {
     /// Creates the camera, measures the container and follows layer and selection changes.
     pub fn new(ctx: Ctx, wrap: crate::components::dom::Slot) -> Self {
         let camera = Camera::new(ctx.scene.region_extent);
-        let size = RwSignal::new((800.0, 600.0));
-        let covered = RwSignal::new(Insets::default());
+        let size = Followed::new((800.0, 600.0));
+        let covered = Followed::new(Insets::default());
         // What the default view fits: the layers' extent, or the tour step's.
         // (From the memos, not the whole state: a pan changes the state on every frame.)
         let tour = Memo::new(move |_| ctx.state.with(|s| s.tour));
@@ -101,12 +99,10 @@ impl MapCamera {
                 camera.fit_in(extent(), w, h, covered.get().grown(FIT_MARGIN_PX))
             })
         });
-        let shown = Stash::new(None);
-        let shown_moved = Trigger::new();
+        let shown = Followed::new(None);
         let viewport = Memo::new(move |_| {
             let (w, h) = size.get();
-            shown_moved.track();
-            let view = shown.try_get_value().flatten();
+            let view = shown.try_get().flatten();
             camera.viewport(view.unwrap_or_else(|| target.get()), w, h)
         });
         let px_per_km = Memo::new(move |_| viewport.with(|v| v.px_per_km));
@@ -114,13 +110,12 @@ impl MapCamera {
             ctx,
             camera,
             size,
-            measured: RwSignal::new(false),
+            measured: Followed::new(false),
             covered,
-            layers_open: RwSignal::new(false),
+            layers_open: Followed::new(false),
             target,
             viewport,
             shown,
-            shown_moved,
             instant: Stash::new(true),
             px_per_km,
             gesture: Stash::new(Gesture::default()),
@@ -185,7 +180,7 @@ impl MapCamera {
         Effect::new(move |_| {
             let to = cam.target.get();
             cam.generation.update_value(|g| *g += 1);
-            let from = cam.shown.try_get_value().flatten();
+            let from = cam.shown.try_get_untracked().flatten();
             let gesture = cam
                 .instant
                 .try_update_value(std::mem::take)
@@ -200,9 +195,7 @@ impl MapCamera {
 
     /// Shows `view` (the viewport follows).
     fn show(&self, view: MapView) {
-        if self.shown.try_set_value(Some(view)).is_none() {
-            self.shown_moved.notify();
-        }
+        self.shown.try_set(Some(view));
     }
 
     /// Moves the shown view from `from` to `to` over [`TRANSITION_MS`].
@@ -400,7 +393,8 @@ impl MapCamera {
         let cam = *self;
         Effect::new(move |prev: Option<Layers>| {
             let now = cam.ctx.layers.get();
-            if prev.is_some_and(|p| p != now) && cam.ctx.state.with_untracked(|s| s.view.is_some()) {
+            if prev.is_some_and(|p| p != now) && cam.ctx.state.with_untracked(|s| s.view.is_some())
+            {
                 cam.reveal(cam.ctx.scene.extent_for(&now));
             }
             now

@@ -8,6 +8,7 @@ use super::layers::symbol_transform;
 use super::MapCamera;
 use crate::components::effect::Effect;
 use crate::components::html::Html;
+use crate::components::stash::Followed;
 use crate::components::{dom, Ctx};
 use crate::ids::Focus;
 use crate::scene::outline::Outline;
@@ -22,7 +23,7 @@ const KEY_PAN_PX: f64 = 80.0;
 
 /// The feature under the keyboard cursor; `Copy`, handed to the map's parts that move or show it.
 #[derive(Clone, Copy)]
-pub struct KeyCursor(pub RwSignal<Option<Focus>>);
+pub struct KeyCursor(pub Followed<Option<Focus>>);
 
 /// The element of a feature in the map.
 fn feature_element(svg: &web_sys::Element, focus: &Focus) -> Option<web_sys::Element> {

@@ -17,6 +17,7 @@ mod view_bar;
 pub use camera::{reduced_motion, MapCamera};
 pub use details::details;
 
+use crate::components::stash::Followed;
 use crate::components::table::table_view;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
@@ -71,7 +72,7 @@ impl<K: PartialEq, V> Cache<K, V> {
 pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let wrap = dom::Slot::new();
     let cam = MapCamera::new(ctx, wrap);
-    let cursor = keys::KeyCursor(RwSignal::new(None));
+    let cursor = keys::KeyCursor(Followed::new(None));
     let svg_ref = dom::Slot::new();
     keys::label_features(ctx, cursor, svg_ref);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.

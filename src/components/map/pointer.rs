@@ -4,7 +4,6 @@ use super::MapCamera;
 use crate::geo::Point;
 use crate::ids::Focus;
 use leptos::ev;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Pixels a pointer must move before a press becomes a drag (not a click).

@@ -5,7 +5,6 @@ use super::browser::page_address;
 use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use crate::state::share::{full_view_query, link};
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// The title line of the embed mode, with "Open full view" (built by hand,
