@@ -4,11 +4,11 @@
 use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
 use crate::components::schedule::{after_paint, stale_lang, AFTER_INPUT};
+use crate::components::stash::Derived;
 use crate::components::stash::Followed;
 use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -54,7 +54,7 @@ pub fn skip_links(ctx: Ctx) -> Option<Element> {
         };
         focus_id(id);
     };
-    let embed = Memo::new(move |_| ctx.state.with(|s| s.embed && !s.panels));
+    let embed = Derived::new(move |_| ctx.state.with(|s| s.embed && !s.panels));
     // Off screen until focused: after a language switch they are written after the
     // paint, with the page's `lang` (issue 12).
     let lang = ctx.page_lang;

@@ -1,5 +1,6 @@
 //! The app context every component reads: the plan, the scene and the view state.
 
+use crate::components::stash::Derived;
 use crate::components::stash::Followed;
 use crate::components::stash::Stash;
 use crate::i18n::{Lang, Phrase, Text};
@@ -9,7 +10,6 @@ use crate::plan::Plan;
 use crate::scene::layers::Layers;
 use crate::scene::Scene;
 use crate::state::ViewState;
-use leptos::prelude::*;
 
 /// What the pointer is over on the map, and where (px in the map container): `Ctx::hover`
 /// with `Ctx::hover_at`.
@@ -35,16 +35,16 @@ pub struct Ctx {
     /// Everything the user can set (mirrored in the URL).
     pub state: Followed<ViewState>,
     /// The current language (changes only when the language does).
-    pub lang: Memo<Lang>,
+    pub lang: Derived<Lang>,
     /// The page's language, `<html lang>`: after a switch it follows `lang` once the
     /// switch's frame is painted (`schedule::page_lang`). Only that function sets it.
     pub page_lang: Followed<Lang>,
     /// The shown layers.
-    pub layers: Memo<Layers>,
+    pub layers: Derived<Layers>,
     /// The selection.
-    pub focus: Memo<Option<Focus>>,
+    pub focus: Derived<Option<Focus>>,
     /// The map feature to highlight (the selection, or what a task or goal points at).
-    pub highlight: Memo<Option<Focus>>,
+    pub highlight: Derived<Option<Focus>>,
     /// The hovered map feature; set again (and followed) at each move over it.
     pub hover: Followed<Option<Focus>>,
     /// Where the pointer last was over the hovered feature, px in the map container (read
@@ -64,7 +64,7 @@ impl Ctx {
         initial: ViewState,
     ) -> Ctx {
         let state = Followed::new(initial);
-        let lang = Memo::new(move |_| state.with(|s| s.lang));
+        let lang = Derived::new(move |_| state.with(|s| s.lang));
         Ctx {
             plan,
             scene,
@@ -72,9 +72,9 @@ impl Ctx {
             state,
             lang,
             page_lang: super::schedule::page_lang(lang),
-            layers: Memo::new(move |_| state.with(|s| s.layers.clone())),
-            focus: Memo::new(move |_| state.with(|s| s.focus.clone())),
-            highlight: Memo::new(move |_| state.with(|s| s.highlight(&plan.data))),
+            layers: Derived::new(move |_| state.with(|s| s.layers.clone())),
+            focus: Derived::new(move |_| state.with(|s| s.focus.clone())),
+            highlight: Derived::new(move |_| state.with(|s| s.highlight(&plan.data))),
             hover: Followed::new(None),
             hover_at: Stash::new((0.0, 0.0)),
             ready: Followed::new(false),

@@ -153,12 +153,11 @@ pub fn for_each_match(
 /// the layer switches): calls `reword(root, lang)` each time `lang` changes after the
 /// first run, instead of writing and parsing the view again.
 pub fn on_lang_switch(
-    lang: leptos::prelude::Memo<crate::i18n::Lang>,
+    lang: crate::components::stash::Derived<crate::i18n::Lang>,
     root: crate::components::dom::Slot,
     reword: impl Fn(&web_sys::Element, crate::i18n::Lang) + 'static,
 ) {
     use crate::components::effect::Effect;
-    use leptos::prelude::*;
     Effect::new(move |written: Option<crate::i18n::Lang>| {
         let now = lang.get();
         if let (Some(before), Some(el)) = (written, root.get_untracked()) {

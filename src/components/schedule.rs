@@ -98,10 +98,9 @@ pub const AFTER_INPUT: Duration = Duration::from_millis(50);
 /// paint (off-screen panels, the map's names for screen readers) follows this signal and
 /// needs none.
 pub fn page_lang(
-    lang: leptos::prelude::Memo<crate::i18n::Lang>,
+    lang: crate::components::stash::Derived<crate::i18n::Lang>,
 ) -> crate::components::stash::Followed<crate::i18n::Lang> {
     use crate::components::effect::Effect;
-    use leptos::prelude::*;
     let written = Followed::new(lang.get_untracked());
     Effect::new(move |first: Option<()>| {
         lang.track();

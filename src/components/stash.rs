@@ -10,7 +10,7 @@
 //! the `try_` methods. Made without an owner, it lives as long as the page. The page runs
 //! on one thread, so any value can be stashed (a JS object, a listener).
 
-use leptos::prelude::{Notify, StoredValue, Track, Trigger};
+use leptos::prelude::{Get, GetUntracked, Memo, Notify, StoredValue, Track, Trigger};
 use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
@@ -289,6 +289,118 @@ impl<T: Clone + 'static> Followed<T> {
     }
 }
 
+/// A value computed from others and compared: what Leptos' `Memo` is, with its method
+/// names, used in its place. The value is kept in a [`Stash`]; the Leptos memo behind it
+/// only counts the changes (a `Memo<u64>` that is computed when read, as a memo is, and
+/// that changes only when the value compares unequal to the last), so that all derived
+/// values share one memo type's code where each `Memo<T>` type compiled the memo code
+/// again (≈ 1 KB of wasm each, issue 12).
+pub struct Derived<T> {
+    value: Stash<Option<T>>,
+    changes: Memo<u64>,
+}
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Derived<T> {}
+
+impl<T: PartialEq + 'static> Derived<T> {
+    /// The value `f` computes (given the last one), computed again when what it read
+    /// changes and it is read.
+    pub fn new(f: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Derived<T> {
+        let value = Stash::new(None::<T>);
+        let changes = counter(Box::new(move || {
+            let next = value
+                .try_with_value(|last| {
+                    let next = f(last.as_ref());
+                    (last.as_ref() != Some(&next)).then_some(next)
+                })
+                .flatten();
+            next.map(|next| value.set_value(Some(next))).is_some()
+        }));
+        Derived { value, changes }
+    }
+
+    /// Tracks the value without reading it.
+    pub fn track(self) {
+        self.changes.track();
+    }
+
+    /// Runs `f` on the value, tracked; `None` once the value is gone.
+    pub fn try_with<U>(self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        self.changes.try_get()?;
+        self.value.try_with_value(|v| v.as_ref().map(f)).flatten()
+    }
+
+    /// Runs `f` on the value, not tracked; `None` once the value is gone.
+    pub fn try_with_untracked<U>(self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        self.changes.try_get_untracked()?;
+        self.value.try_with_value(|v| v.as_ref().map(f)).flatten()
+    }
+
+    /// Runs `f` on the value, tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn with<U>(self, f: impl FnOnce(&T) -> U) -> U {
+        match self.try_with(f) {
+            Some(u) => u,
+            None => gone(),
+        }
+    }
+
+    /// Runs `f` on the value, not tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn with_untracked<U>(self, f: impl FnOnce(&T) -> U) -> U {
+        match self.try_with_untracked(f) {
+            Some(u) => u,
+            None => gone(),
+        }
+    }
+}
+
+/// The memo that counts a derived value's changes: `recompute` computes the value again and
+/// says whether it changed. (Not generic, so that every derived value shares its code.)
+fn counter(recompute: Box<dyn Fn() -> bool + Send + Sync>) -> Memo<u64> {
+    Memo::new(move |count: Option<&u64>| {
+        let count = count.copied().unwrap_or(0);
+        if recompute() {
+            count.wrapping_add(1)
+        } else {
+            count
+        }
+    })
+}
+
+impl<T: Clone + PartialEq + 'static> Derived<T> {
+    /// A copy of the value, tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn get(self) -> T {
+        self.with(T::clone)
+    }
+
+    /// A copy of the value, not tracked; `None` once the value is gone.
+    pub fn try_get_untracked(self) -> Option<T> {
+        self.try_with_untracked(T::clone)
+    }
+
+    /// A copy of the value, not tracked.
+    ///
+    /// # Panics
+    /// If the value is gone (see [`Stash::with_value`]).
+    pub fn get_untracked(self) -> T {
+        self.with_untracked(T::clone)
+    }
+}
+
 /// Reading a value whose owner is gone: a bug in the page's code, as in Leptos.
 #[cold]
 fn gone() -> ! {
@@ -354,6 +466,43 @@ mod tests {
         owner.cleanup();
         assert_eq!(n.try_set(7), Some(7));
         assert_eq!((n.try_get(), n.try_update(|n| *n)), (None, None));
+    }
+
+    #[test]
+    fn derived_values_are_computed_when_read_and_followed_when_they_change() {
+        use leptos::prelude::{Get, Memo, Owner};
+        let owner = Owner::new();
+        let runs = Stash::new(0);
+        let (n, parity, followers) = owner.with(|| {
+            let n = Followed::new(1);
+            let parity = Derived::new(move |_| {
+                runs.update_value(|r| *r += 1);
+                n.get() % 2
+            });
+            let followers = Stash::new(0);
+            // Counts the times what follows `parity` is computed again.
+            let follower = Memo::new(move |_| {
+                followers.update_value(|f| *f += 1);
+                parity.get()
+            });
+            (n, parity, (followers, follower))
+        });
+        assert_eq!(runs.get_value(), 0, "not computed until read");
+        assert_eq!(followers.1.get(), 1);
+        assert_eq!((runs.get_value(), followers.0.get_value()), (1, 1));
+        n.set(3);
+        assert_eq!(followers.1.get(), 1);
+        assert_eq!(runs.get_value(), 2, "computed again");
+        assert_eq!(
+            followers.0.get_value(),
+            1,
+            "unchanged: what follows it is not"
+        );
+        n.set(4);
+        assert_eq!((followers.1.get(), followers.0.get_value()), (0, 2));
+        assert_eq!((parity.get_untracked(), parity.with(|p| p + 1)), (0, 1));
+        owner.cleanup();
+        assert_eq!(parity.try_get_untracked(), None);
     }
 
     #[test]

@@ -15,7 +15,6 @@ use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
 use crate::plan::Plan;
 use crate::state::table::{self, SortBy, Table};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 

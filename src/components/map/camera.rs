@@ -8,6 +8,7 @@
 use super::pointer::Gesture;
 use crate::components::effect::Effect;
 use crate::components::schedule::{after_paint, AFTER_INPUT};
+use crate::components::stash::Derived;
 use crate::components::stash::Followed;
 use crate::components::stash::Stash;
 use crate::components::Ctx;
@@ -49,9 +50,9 @@ pub struct MapCamera {
     /// whenever a resize changes that room, else by the reader).
     pub layers_open: Followed<bool>,
     /// The view the state asks for (its own, or the fitted default).
-    pub target: Memo<MapView>,
+    pub target: Derived<MapView>,
     /// What is on screen.
-    pub viewport: Memo<Viewport>,
+    pub viewport: Derived<Viewport>,
     /// The view on screen (trails `target` during a transition).
     shown: Followed<Option<MapView>>,
     /// Set by gestures: the next target is shown at once.
@@ -59,7 +60,7 @@ pub struct MapCamera {
     /// The scale, screen px per km: unlike `viewport`, it does not change while panning,
     /// so what depends only on the scale (symbol sizes, label offsets, font size) is not
     /// recomputed on every frame of a drag.
-    pub px_per_km: Memo<f64>,
+    pub px_per_km: Derived<f64>,
     /// The pointers down on this map (drag, pinch).
     pub gesture: Stash<Gesture>,
     /// Transition generation: a newer move or a gesture cancels older frames.
@@ -78,7 +79,7 @@ impl MapCamera {
         let covered = Followed::new(Insets::default());
         // What the default view fits: the layers' extent, or the tour step's.
         // (From the memos, not the whole state: a pan changes the state on every frame.)
-        let tour = Memo::new(move |_| ctx.state.with(|s| s.tour));
+        let tour = Derived::new(move |_| ctx.state.with(|s| s.tour));
         // (The extent is not a memo of its own: a few rectangles' union, it costs less
         // to compute again than a memo type costs in the wasm, issue 12; `target` is
         // compared, so what follows it runs only when the view changes.)
@@ -91,7 +92,7 @@ impl MapCamera {
                     None => ctx.scene.extent_for(layers),
                 })
         };
-        let target = Memo::new(move |_| {
+        let target = Derived::new(move |_| {
             // The state's own view (read from the whole state rather than a memo of it:
             // this memo is compared, and one memo type less is less wasm, issue 12).
             ctx.state.with(|s| s.view).unwrap_or_else(|| {
@@ -100,12 +101,12 @@ impl MapCamera {
             })
         });
         let shown = Followed::new(None);
-        let viewport = Memo::new(move |_| {
+        let viewport = Derived::new(move |_| {
             let (w, h) = size.get();
             let view = shown.try_get().flatten();
             camera.viewport(view.unwrap_or_else(|| target.get()), w, h)
         });
-        let px_per_km = Memo::new(move |_| viewport.with(|v| v.px_per_km));
+        let px_per_km = Derived::new(move |_| viewport.with(|v| v.px_per_km));
         let cam = MapCamera {
             ctx,
             camera,
@@ -291,7 +292,7 @@ impl MapCamera {
     fn measure_on_resize(&self) {
         let cam = *self;
         // Coming back from the table view, the map has a size again.
-        let table = Memo::new(move |_| cam.ctx.state.with(|s| s.table));
+        let table = Derived::new(move |_| cam.ctx.state.with(|s| s.table));
         let first = Stash::new(true);
         Effect::new(move |_| {
             table.track();
@@ -403,7 +404,7 @@ impl MapCamera {
 
     /// A new selection is brought into view, clear of the panels over the map (which may
     /// just have changed: the details, a bottom sheet).
-    fn follow_selection(&self, tour: Memo<Option<crate::state::TourPos>>) {
+    fn follow_selection(&self, tour: Derived<Option<crate::state::TourPos>>) {
         let cam = *self;
         Effect::new(move |before: Option<_>| {
             let target = cam.ctx.highlight.get();

@@ -7,7 +7,6 @@ use super::MapCamera;
 use crate::components::dom;
 use crate::components::html::{closest, Html};
 use crate::i18n::{ui, Lang};
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// +, −, reset, and the metro and region views.

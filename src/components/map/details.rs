@@ -4,12 +4,12 @@ use crate::components::effect::Effect;
 use crate::components::html::{attach_while, closest, Html};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
+use crate::components::stash::Derived;
 use crate::components::{dom, Ctx};
 use crate::i18n::{thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
 use crate::plan::{PlaceKind, Plan, Unit};
 use crate::state::describe::role_name;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -128,7 +128,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
 pub fn details(ctx: Ctx) -> Option<Element> {
     let plan = ctx.plan;
     // The tour's caption takes the dock while the tour is open.
-    let touring = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
+    let touring = Derived::new(move |_| ctx.state.with(|s| s.tour.is_some()));
     let node = dom::Slot::new();
     // Writes the card, or takes it out of the page while there is nothing to show (and
     // puts it back last in the dock); remembers the card's parent.

@@ -14,7 +14,6 @@ use crate::ids::Focus;
 use crate::scene::outline::Outline;
 use crate::state::describe;
 use leptos::ev;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 

@@ -4,6 +4,7 @@ use super::{Cache, MapCamera};
 use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::Html;
+use crate::components::stash::Derived;
 use crate::components::stash::Stash;
 use crate::geo::decimal::{fixed, push_fixed};
 use crate::geo::math;
@@ -28,19 +29,19 @@ pub fn labels(cam: MapCamera) -> Option<Element> {
     let ctx = cam.ctx;
     let plan = ctx.plan;
     let scene = ctx.scene;
-    let candidates = Memo::new(move |_| {
+    let candidates = Derived::new(move |_| {
         let lang = ctx.lang.get();
         ctx.layers
             .with(|layers| labels::candidates(plan, scene, layers, lang))
     });
     // Re-place labels only when the scale changes by a quarter octave or more.
-    let scale = Memo::new(move |_| {
+    let scale = Derived::new(move |_| {
         let s = cam.px_per_km.get();
         math::pow(2.0, (math::log2(s) * 4.0).round() / 4.0)
     });
     // Placed once the map is measured (in the first frame, before it is painted): placed
     // for the guessed size first, they were placed, written and laid out twice at start-up.
-    let placed = Memo::new(move |_| {
+    let placed = Derived::new(move |_| {
         if !cam.measured.get() {
             return Vec::new();
         }

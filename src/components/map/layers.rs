@@ -17,7 +17,6 @@ use crate::geo::Point;
 use crate::ids::{BeltId, CityId, Focus, LayerId};
 use crate::plan::{Level, UnitRole};
 use crate::scene::{Scene, UnitMark};
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// `display="none"` on `el` unless `shown` (a presentation attribute: no inline style).

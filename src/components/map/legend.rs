@@ -12,7 +12,6 @@ use crate::i18n::{ui, Lang};
 use crate::ids::{LayerId, LayerItem};
 use crate::plan::Plan;
 use crate::scene::layers::Layers;
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// The legend.

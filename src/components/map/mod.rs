@@ -17,12 +17,12 @@ mod view_bar;
 pub use camera::{reduced_motion, MapCamera};
 pub use details::details;
 
+use crate::components::stash::Derived;
 use crate::components::stash::Followed;
 use crate::components::table::table_view;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::state::describe;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The map's caches (the labels' measured widths, the tooltip's measured sizes): a list
@@ -76,7 +76,7 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let svg_ref = dom::Slot::new();
     keys::label_features(ctx, cursor, svg_ref);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.
-    let table = Memo::new(move |_| ctx.state.with(|s| s.table));
+    let table = Derived::new(move |_| ctx.state.with(|s| s.table));
     let hidden = move || table.get().then_some("".into());
     // What the map says to screen readers (its name, description and its features'
     // names, `keys::label_features`) is in the page's language, `<html lang>`: after a

@@ -20,7 +20,6 @@ use crate::ids::Focus;
 use crate::plan::Plan;
 use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
 use crate::scene::viewport::Viewport;
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// How many tooltip sizes are remembered (every feature in both languages fits).

@@ -3,14 +3,14 @@
 //! and the downloads.
 
 use crate::components::dom;
+use crate::components::stash::Derived;
 use crate::i18n::ui;
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// The switch between the map and the table view, the layer list and the downloads.
 pub fn view_bar(cam: super::MapCamera) -> Option<Element> {
     let ctx = cam.ctx;
-    let table = Memo::new(move |_| ctx.state.with(|s| s.table));
+    let table = Derived::new(move |_| ctx.state.with(|s| s.table));
     let bar = dom::el("div", &[("class", "view-bar")])?;
     dom::bind_lang(&bar, ctx);
     let switch = dom::el("div", &[("class", "view-switch"), ("role", "group")])?;

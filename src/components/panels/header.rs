@@ -9,11 +9,11 @@ use crate::components::effect::Effect;
 use crate::components::html::{closest, find, set_attr, set_text, Html};
 use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::share::{self, ShareCtl};
+use crate::components::stash::Derived;
 use crate::components::tour::TourCtl;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::plan::PlanData;
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// The header at the top of the page.
@@ -61,7 +61,7 @@ pub fn header(ctx: Ctx, tour: TourCtl) -> Option<Element> {
         }
     });
     // The Tour button is pressed while the tour is open.
-    let open = Memo::new(move |_| ctx.state.with(|s| s.tour.is_some()));
+    let open = Derived::new(move |_| ctx.state.with(|s| s.tour.is_some()));
     Effect::new(move |_| {
         let open = open.get();
         if let Some(root) = root.get() {

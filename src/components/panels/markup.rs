@@ -14,7 +14,6 @@ use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang, Text};
 use crate::ids::Focus;
 use crate::plan::Plan;
-use leptos::prelude::*;
 use web_sys::Element;
 
 /// What a panel's content is written from.

@@ -8,7 +8,6 @@ use crate::components::html::{closest, find, Html};
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::share::{embed_snippet, link, share_query};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The link to the current view.

@@ -10,6 +10,7 @@ use crate::components::html::{closest, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
 };
+use crate::components::stash::Derived;
 use crate::components::stash::Stash;
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang, Phrase};
@@ -202,7 +203,7 @@ fn fill(phrase: Phrase, lang: Lang, values: &[usize]) -> String {
 /// swipes.
 pub fn card(ctl: TourCtl) {
     let ctx = ctl.ctx;
-    let pos = Memo::new(move |_| ctx.state.with(|s| s.tour));
+    let pos = Derived::new(move |_| ctx.state.with(|s| s.tour));
     // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
     let swipe_from = Stash::new(None::<(f64, f64)>);
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
