@@ -188,3 +188,40 @@ fn effects_share_one_copy_of_leptos_effect_code() {
         }
     }
 }
+
+/// The page's reactive values are `components::stash`'s `Followed`, `Derived` and `Stash`,
+/// which share one copy of Leptos' signal and memo code, where each `RwSignal`, `Memo` and
+/// `StoredValue` type compiled it again (≈ 1 KB of wasm each; docs/performance.md "Where the
+/// bytes are"), and parts are handed what they use rather than looking it up as a context
+/// (whose map and look-ups cost more). Only `stash.rs` itself uses Leptos' own.
+#[test]
+fn reactive_values_share_one_copy_of_leptos_signal_code() {
+    const LEPTOS_OWN: [&str; 8] = [
+        "RwSignal",
+        "ReadSignal",
+        "Memo::new",
+        "Memo<",
+        "StoredValue",
+        "NodeRef<",
+        "provide_context",
+        "expect_context",
+    ];
+    let mut wrong = Vec::new();
+    for module in ORDER {
+        for path in files_of(module) {
+            if path.ends_with("components/stash.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let code: String = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for name in LEPTOS_OWN.iter().filter(|n| code.contains(*n)) {
+                wrong.push(format!("{} uses {name}", path.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "use components::stash instead: {wrong:?}");
+}
