@@ -168,32 +168,36 @@ impl Topology {
             points.rotate_left(start);
             Ok(points)
         };
-        self.collections
-            .iter()
-            .map(|features| {
-                let features = features
-                    .iter()
-                    .map(|f| {
-                        let polygons = match &f.polygons {
-                            None => None,
-                            Some(polygons) => Some(
-                                polygons
-                                    .iter()
-                                    .map(|rings| rings.iter().map(ring).collect())
-                                    .collect::<Result<_, String>>()?,
-                            ),
-                        };
-                        Ok(Feature {
-                            properties: f.properties.clone(),
-                            polygons,
-                        })
-                    })
-                    .collect::<Result<_, String>>()?;
-                Ok(Collection {
-                    decimals: self.decimals,
-                    features,
-                })
-            })
-            .collect()
+        // Plain loops rather than nested `collect`s of `Result`s: the same work in less
+        // wasm (issue 12).
+        let mut collections = Vec::with_capacity(self.collections.len());
+        for topo in &self.collections {
+            let mut features = Vec::with_capacity(topo.len());
+            for f in topo {
+                let polygons = match &f.polygons {
+                    None => None,
+                    Some(topo_polygons) => {
+                        let mut polygons = Vec::with_capacity(topo_polygons.len());
+                        for rings in topo_polygons {
+                            let mut polygon = Vec::with_capacity(rings.len());
+                            for r in rings {
+                                polygon.push(ring(r)?);
+                            }
+                            polygons.push(polygon);
+                        }
+                        Some(polygons)
+                    }
+                };
+                features.push(Feature {
+                    properties: f.properties.clone(),
+                    polygons,
+                });
+            }
+            collections.push(Collection {
+                decimals: self.decimals,
+                features,
+            });
+        }
+        Ok(collections)
     }
 }
