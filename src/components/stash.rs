@@ -1,14 +1,18 @@
-//! A value kept beside the page's reactive state but not reactive itself (a gesture in
-//! progress, a cache, a counter): what Leptos' `StoredValue` is, with the same method names,
-//! in much less code (issue 12: first-load size).
+//! The page's reactive values, in much less wasm than Leptos' own types (issue 12: first-load
+//! size), with the same method names: [`Stash`] for a value that is kept but not followed (a
+//! gesture in progress, a cache, a counter; Leptos' `StoredValue`), [`Followed`] for one that
+//! effects and memos follow (`RwSignal`), [`Derived`] for one computed from others and compared
+//! (`Memo`). Leptos' graph still tracks, schedules and runs them all.
 //!
-//! Leptos compiles a `StoredValue`'s arena item, lock and owner registration once per value
-//! type; a [`Stash`] is an index into one table of `Rc<RefCell<T>>`s, so all that is left per
-//! type is a downcast and a borrow. Like a `StoredValue` it is `Copy` (closures take it
-//! freely) and goes with the Leptos owner it was made under (a part of the page taken out,
-//! an effect run again): its slot is freed then, and reading it after that gives `None` from
-//! the `try_` methods. Made without an owner, it lives as long as the page. The page runs
-//! on one thread, so any value can be stashed (a JS object, a listener).
+//! Leptos compiles a `StoredValue`'s arena item, lock and owner registration (and a signal's
+//! or a memo's subscriber sets, compare and notify paths) once per value type; a [`Stash`] is
+//! an index into one table of `Rc<RefCell<T>>`s, so all that is left per type is a downcast and
+//! a borrow, and the others add one shared `Trigger` or `Memo<u64>` type. Like Leptos' types
+//! they are `Copy` (closures take them freely) and go with the Leptos owner they were made
+//! under (a part of the page taken out, an effect run again): the slot is freed then, and
+//! reading it after that gives `None` from the `try_` methods. Made without an owner, a value
+//! lives as long as the page. The page runs on one thread, so any value can be stashed (a JS
+//! object, a listener); a handle used on another thread finds nothing.
 
 use leptos::prelude::{Get, GetUntracked, Memo, Notify, StoredValue, Track, Trigger};
 use std::any::Any;
