@@ -4,8 +4,7 @@
 use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
 use crate::components::schedule::{after_paint, stale_lang, AFTER_INPUT};
-use crate::components::stash::Derived;
-use crate::components::stash::Followed;
+use crate::components::stash::{Derived, Followed};
 use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use crate::state::{describe, ViewState};

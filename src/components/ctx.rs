@@ -1,8 +1,6 @@
 //! The app context every component reads: the plan, the scene and the view state.
 
-use crate::components::stash::Derived;
-use crate::components::stash::Followed;
-use crate::components::stash::Stash;
+use crate::components::stash::{Derived, Followed, Stash};
 use crate::i18n::{Lang, Phrase, Text};
 use crate::ids::Focus;
 use crate::plan::tour::Tour;

@@ -10,8 +10,7 @@
 //! caller shows that the page could not be built rather than panicking.
 
 use crate::components::effect::Effect;
-use crate::components::stash::Followed;
-use crate::components::stash::Stash;
+use crate::components::stash::{Followed, Stash};
 use crate::components::Ctx;
 use crate::i18n::Phrase;
 use leptos::prelude::*;
@@ -207,12 +206,8 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: Box<dyn FnMut(Event)>, 
         )
         .ok();
     // Dropped with the owner (the element is gone from the page by then); without one,
-    // kept for as long as the page lives.
-    if Owner::current().is_some() {
-        let _ = Stash::new(listener);
-    } else {
-        listener.forget();
-    }
+    // kept for as long as the page lives (as a stash made without an owner is).
+    Stash::new(listener);
 }
 
 /// A `node_ref` that fills the element in with `f` as soon as it is built (during the

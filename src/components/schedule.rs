@@ -1,8 +1,7 @@
 //! Work put off until the browser has painted (issue 12: what the reader does not need in
 //! the frame that answers an input, or in the first frame of the page, runs after it).
 
-use crate::components::stash::Followed;
-use crate::components::stash::Stash;
+use crate::components::stash::{Followed, Stash};
 use leptos::prelude::set_timeout;
 use std::cell::RefCell;
 use std::time::Duration;

@@ -337,12 +337,17 @@ impl<T: PartialEq + 'static> Derived<T> {
     /// Runs `f` on the value, tracked; `None` once the value is gone.
     pub fn try_with<U>(self, f: impl FnOnce(&T) -> U) -> Option<U> {
         self.changes.try_get()?;
-        self.value.try_with_value(|v| v.as_ref().map(f)).flatten()
+        self.read(f)
     }
 
     /// Runs `f` on the value, not tracked; `None` once the value is gone.
     pub fn try_with_untracked<U>(self, f: impl FnOnce(&T) -> U) -> Option<U> {
         self.changes.try_get_untracked()?;
+        self.read(f)
+    }
+
+    /// Runs `f` on the value as last computed (the memo was read first, so it is current).
+    fn read<U>(self, f: impl FnOnce(&T) -> U) -> Option<U> {
         self.value.try_with_value(|v| v.as_ref().map(f)).flatten()
     }
 

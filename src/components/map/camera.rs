@@ -8,9 +8,7 @@
 use super::pointer::Gesture;
 use crate::components::effect::Effect;
 use crate::components::schedule::{after_paint, AFTER_INPUT};
-use crate::components::stash::Derived;
-use crate::components::stash::Followed;
-use crate::components::stash::Stash;
+use crate::components::stash::{Derived, Followed, Stash};
 use crate::components::Ctx;
 use crate::geo::Rect;
 use crate::scene::layers::Layers;
@@ -80,9 +78,9 @@ impl MapCamera {
         // What the default view fits: the layers' extent, or the tour step's.
         // (From the memos, not the whole state: a pan changes the state on every frame.)
         let tour = Derived::new(move |_| ctx.state.with(|s| s.tour));
-        // (The extent is not a memo of its own: a few rectangles' union, it costs less
-        // to compute again than a memo type costs in the wasm, issue 12; `target` is
-        // compared, so what follows it runs only when the view changes.)
+        // (The extent is not a memo of its own: a few rectangles' union, computed again
+        // only when `target` is; `target` is compared, so what follows it runs only when
+        // the view changes.)
         let extent = move || {
             ctx.layers
                 .with(|layers| match tour.get().and_then(|p| ctx.tour.at(p)) {
@@ -93,8 +91,8 @@ impl MapCamera {
                 })
         };
         let target = Derived::new(move |_| {
-            // The state's own view (read from the whole state rather than a memo of it:
-            // this memo is compared, and one memo type less is less wasm, issue 12).
+            // The state's own view, read from the whole state: this memo is compared, so a
+            // memo of the view in between would spare nothing after it.
             ctx.state.with(|s| s.view).unwrap_or_else(|| {
                 let (w, h) = size.get();
                 camera.fit_in(extent(), w, h, covered.get().grown(FIT_MARGIN_PX))

@@ -17,8 +17,7 @@ mod view_bar;
 pub use camera::{reduced_motion, MapCamera};
 pub use details::details;
 
-use crate::components::stash::Derived;
-use crate::components::stash::Followed;
+use crate::components::stash::{Derived, Followed};
 use crate::components::table::table_view;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};

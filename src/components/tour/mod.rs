@@ -10,8 +10,7 @@ use crate::components::html::{closest, Html};
 use crate::components::lazy::{
     chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
 };
-use crate::components::stash::Derived;
-use crate::components::stash::Stash;
+use crate::components::stash::{Derived, Stash};
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang, Phrase};
 use crate::state::{TourPos, ViewState};
