@@ -227,7 +227,7 @@ async function split() {
   // METRO_PLAN_NAMES=1 keeps the functions' names in the main module, for profiling
   // (bench/profile.mjs says how); not for a release, it makes the wasm much larger.
   const names = process.env.METRO_PLAN_NAMES === "1" ? ["-g"] : [];
-  run("wasm-opt", ["-Oz", "--zero-filled-memory", "--low-memory-unused", ...strip, ...names, join(bound, "metro-plan_bg.wasm"), "-o", join(opt, "metro-plan_bg.wasm")]);
+  run("wasm-opt", ["-Oz", "--zero-filled-memory", "--low-memory-unused", "--skip-pass=memory-packing", ...strip, ...names, join(bound, "metro-plan_bg.wasm"), "-o", join(opt, "metro-plan_bg.wasm")]);
   for (const chunk of chunks) run("wasm-opt", ["-Oz", ...strip, join(cut, chunk), "-o", join(opt, chunk)]);
   const linkJs = await readFile(join(cut, "__wasm_split.js"), "utf8");
   const shared = linkJs.match(/const \{([^}]*)\} = initSync\(/);
