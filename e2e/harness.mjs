@@ -47,6 +47,9 @@ export const READY_SELECTOR = '.app[data-ready]:not([data-ready="false"])';
 export const CHUNK_FILE = /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/;
 /** A wasm chunk's URL, with or without a query (the release stamp). */
 export const CHUNK_URL = /\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm(\?|$)/;
+/** A chunk's stylesheet's URL (`split_NAME.HASH.css`, the styles of what the tour's, the
+ * share dialog's and the table's chunks write, loaded with them), with or without a query. */
+export const CHUNK_SHEET_URL = /\/split_[A-Za-z0-9_]+\.[0-9a-f]+\.css(\?|$)/;
 /** Every layer of the map, as the `layers=` URL parameter lists them. */
 export const ALL_LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";
 /** The strict Content-Security-Policy of deploy/nginx/metro-plan.conf. */

@@ -14,20 +14,28 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { BASE_PATH, CHUNK_FILE, CHUNK_URL, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, assertNoViolations, openApp, runAxe, screenshot } from "./harness.mjs";
+import { BASE_PATH, CHUNK_FILE, CHUNK_SHEET_URL, CHUNK_URL, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, assertNoViolations, openApp, runAxe, screenshot } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
 const split = existsSync(join(DIST, "__wasm_split.js"));
 const chunks = split ? readdirSync(DIST).filter((f) => CHUNK_FILE.test(f)) : [];
 
-/** Records the wasm chunks a page fetches. */
+/** Records the wasm chunks (and their stylesheets) a page fetches. */
 function chunkRequests(page) {
   const seen = [];
   page.on("request", (req) => {
-    if (CHUNK_URL.test(new URL(req.url()).pathname + "?")) seen.push(req.url());
+    const path = new URL(req.url()).pathname + "?";
+    if (CHUNK_URL.test(path) || CHUNK_SHEET_URL.test(path)) seen.push(req.url());
   });
   return seen;
 }
+
+/** The chunks whose part has a stylesheet of its own, each with a style it sets there. */
+const SHEETS = {
+  tour: { selector: ".tour-card", property: "border-top-width", value: "2px" },
+  share: { selector: ".share-dialog", property: "border-top-left-radius", value: "10px" },
+  table: { selector: ".data-table", property: "border-collapse", value: "collapse" },
+};
 
 /** The features that load a chunk, each as (page) => a promise of its visible result. */
 const FEATURES = {
@@ -70,12 +78,14 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
       assert.deepEqual(seen, [], "chunks fetched by the first screen");
       const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
-      assert.ok(!loaded.some((p) => CHUNK_URL.test(p + "?")), `chunks in the first load: ${loaded}`);
+      assert.ok(!loaded.some((p) => CHUNK_URL.test(p + "?") || CHUNK_SHEET_URL.test(p + "?")), `chunks or their stylesheets in the first load: ${loaded}`);
       assert.ok(loaded.some((p) => p.endsWith("/__wasm_split.js")), "__wasm_split.js is part of the first load");
       for (const [name, use] of Object.entries(FEATURES)) {
         const before = seen.length;
         await use(page);
         assert.ok(seen.slice(before).some((u) => new RegExp(`/split_${name}\\.[0-9a-f]+\\.wasm`).test(u)), `using ${name} fetched split_${name}.HASH.wasm (fetched: ${seen.slice(before)})`);
+        const sheet = seen.slice(before).some((u) => new RegExp(`/split_${name}\\.[0-9a-f]+\\.css`).test(u));
+        assert.equal(sheet, name in SHEETS, `using ${name} fetched split_${name}.HASH.css: ${sheet} (fetched: ${seen.slice(before)})`);
       }
       assertNoProblems(problems);
     } finally {
@@ -104,6 +114,42 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       await page.waitForResponse((res) => /\/split_tour\.[0-9a-f]+\.wasm/.test(res.url()));
       assert.ok(!seen.some((u) => /split_(table|export)/.test(u)), `only what was pointed at: ${seen}`);
     }));
+
+  test("what a chunk writes is styled from its first frame (its stylesheet is in before it runs)", () =>
+    onPage(async (page) => {
+      // Each part's style as it enters the page (or, for the dialog, opens).
+      await page.evaluate((sheets) => {
+        window.__styled = {};
+        const look = () => {
+          for (const [name, { selector, property }] of Object.entries(sheets)) {
+            const el = document.querySelector(`.app:not(.app-pre) ${selector}`);
+            if (el && !(name in window.__styled) && (name !== "share" || el.hasAttribute("open"))) window.__styled[name] = getComputedStyle(el)[property.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
+          }
+        };
+        new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["open"] });
+      }, SHEETS);
+      for (const name of Object.keys(SHEETS)) await FEATURES[name](page);
+      const styled = await page.evaluate(() => window.__styled);
+      for (const [name, { property, value }] of Object.entries(SHEETS)) assert.equal(styled[name], value, `${name}: ${property} when it appeared`);
+      // Appended once each, after the page's own stylesheet.
+      const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname.split("/").pop()));
+      assert.equal(links[0], "metro-plan.css");
+      assert.deepEqual(links.slice(1).map((f) => f.replace(/\.[0-9a-f]+\.css$/, "")).sort(), ["split_share", "split_table", "split_tour"]);
+    }));
+
+  test("a chunk's stylesheet that cannot be fetched: the part still works, unstyled", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      await page.route(CHUNK_SHEET_URL, (route) => route.abort("failed"));
+      await FEATURES.share(page);
+      assert.ok(problems.consoleErrors.some((e) => /failed to fetch .*split_share\.[0-9a-f]+\.css/.test(e)), `reported: ${problems.consoleErrors}`);
+      problems.failedRequests = problems.failedRequests.filter((r) => !CHUNK_SHEET_URL.test(new URL(r.split(" ").find((w) => w.startsWith("http")) ?? r, "http://x/").pathname + "?") && !/split_share\.[0-9a-f]+\.css/.test(r));
+      problems.consoleErrors = problems.consoleErrors.filter((e) => !/split_share\.[0-9a-f]+\.css|net::ERR_FAILED/.test(e));
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
 
   test("a host that serves the chunks without the application/wasm type still works", () =>
     onPage(async (page) => {
@@ -178,6 +224,11 @@ describe("code splitting in a stamped release", { skip: split ? false : "dist/ i
       const fetched = requests.filter((u) => CHUNK_URL.test(u.pathname + "?"));
       assert.ok(fetched.length > 0, "a chunk was fetched");
       for (const u of fetched) assert.equal(u.search, "?v=r42", u.href);
+      // A chunk's stylesheet too.
+      await FEATURES.share(page);
+      const sheets = requests.filter((u) => CHUNK_SHEET_URL.test(u.pathname + "?"));
+      assert.equal(sheets.length, 1, `the share dialog's stylesheet: ${sheets}`);
+      assert.equal(sheets[0].search, "?v=r42", sheets[0].href);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

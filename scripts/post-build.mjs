@@ -33,7 +33,7 @@
 // One hook, so that the steps run in this order (Trunk starts a stage's hooks side by side).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { minify } from "terser";
 
@@ -271,6 +271,18 @@ async function split() {
     return `new URL("./${named(file)}" + new URL(import.meta.url).search${rest}`;
   });
   if (stamped !== chunks.length) fail(`__wasm_split.js: ${stamped} chunk URLs for ${chunks.length} chunks`);
+  // A chunk's stylesheet (CHUNK_SHEETS) is fetched beside it, and the chunk runs once both are
+  // in: what it writes is never shown unstyled.
+  let sheeted = link;
+  for (const [file, split] of Object.entries(CHUNK_SHEETS)) {
+    const wasm = `${split}.wasm`;
+    if (!chunks.includes(wasm)) fail(`${file} belongs to ${wasm}, which wasm-split-cli did not write`);
+    const fetchIt = `fetch(new URL("./${named(wasm)}" + new URL(import.meta.url).search, import.meta.url))`;
+    if (sheeted.split(fetchIt).length !== 2) fail(`__wasm_split.js: no single fetch of ${wasm}`);
+    const sheet = `${split}.${hash}.css`;
+    sheeted = sheeted.replace(fetchIt, `withSheet(${fetchIt}, new URL("./${sheet}" + new URL(import.meta.url).search, import.meta.url))`);
+    await rename(join(dir, file), join(dir, sheet));
+  }
   // wasm-split's fetcher uses `WebAssembly.instantiateStreaming` alone, which refuses a wasm
   // served with another type than `application/wasm`; wasm-bindgen's loader of the main
   // module falls back to `WebAssembly.instantiate` there, and so do the chunks now (a host
@@ -278,13 +290,27 @@ async function split() {
   const streaming = "return async (imports) => (WebAssembly.instantiateStreaming(src, imports));";
   const fetchers = link.split(streaming).length - 1;
   if (fetchers !== chunks.length) fail(`__wasm_split.js: ${fetchers} instantiateStreaming fetchers for ${chunks.length} chunks (a new wasm_split_cli_support?)`);
-  const linked = `${link.replaceAll(streaming, "return async (imports) => instantiateChunk(src, imports);")}
+  const linked = `${sheeted.replaceAll(streaming, "return async (imports) => instantiateChunk(src, imports);")}
 // Added by scripts/post-build.mjs.
 async function instantiateChunk(src, imports) {
     const response = await src;
     if (!response.ok) throw new Error(\`failed to fetch \${response.url}: HTTP \${response.status}\`);
     if ((response.headers.get("content-type") ?? "").startsWith("application/wasm")) return WebAssembly.instantiateStreaming(response, imports);
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+// A chunk's stylesheet, appended to <head> (after the page's own, as index.html links it in
+// other builds); the response once the sheet is in. A sheet that cannot be loaded is
+// reported and not waited for: the chunk's part then works unstyled.
+async function withSheet(response, href) {
+    await new Promise((done) => {
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        link.onload = done;
+        link.onerror = () => { console.error(\`failed to fetch \${href}\`); link.remove(); done(); };
+        document.head.append(link);
+    });
+    return response;
 }
 `;
 
@@ -356,9 +382,16 @@ async function terse(name, check, { module = true } = {}) {
  * matches the file), or if a file has a rule that is only valid at the start of a
  * stylesheet (`@import`, `@charset`, `@namespace`), which concatenating would break.
  */
+/**
+ * The stylesheets of what a wasm chunk writes (index.html links them last), by the chunk's
+ * split point: in the split build each stays a file of its own, which __wasm_split.js loads
+ * with its chunk (split_NAME.HASH.css, `withSheet` below) instead of the first load.
+ */
+const CHUNK_SHEETS = { "tour-card.css": "split_tour", "share-dialog.css": "split_share", "table.css": "split_table" };
+
 async function bundleCss() {
   const index = join(dir, "index.html");
-  const html = await readFile(index, "utf8");
+  let html = await readFile(index, "utf8");
   // (Minified: attributes in any order, quotes dropped.)
   const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
   const links = (html.match(/<link\s[^>]*>/g) ?? []).filter((tag) => attr(tag, "rel") === "stylesheet");
@@ -377,13 +410,23 @@ async function bundleCss() {
     if (css.trim() !== "" && !css.trimEnd().endsWith("}")) fail(`${file} does not end with a closed rule`);
     parts.push({ tag, file, css });
   }
+  // Split builds leave the chunks' stylesheets to their chunks; they must come last, so that
+  // bundled or loaded later they stand in the same place of the cascade.
+  const lazy = process.env.METRO_PLAN_SPLIT === "1" ? parts.filter((p) => p.file in CHUNK_SHEETS) : [];
+  const firstLazy = parts.findIndex((p) => p.file in CHUNK_SHEETS);
+  if (Object.keys(CHUNK_SHEETS).some((f) => !parts.some((p) => p.file === f))) fail(`index.html does not link every one of ${Object.keys(CHUNK_SHEETS).join(", ")}`);
+  if (parts.slice(firstLazy).some((p) => !(p.file in CHUNK_SHEETS))) fail(`index.html links ${Object.keys(CHUNK_SHEETS).join(", ")} before another stylesheet: they must be last`);
+  for (const { tag, file } of lazy) {
+    html = html.replace(tag, "");
+    parts.splice(parts.findIndex((p) => p.file === file), 1);
+  }
   const bundle = Buffer.from(parts.map((p) => p.css.trim()).join(""));
   let out = html.replace(parts[0].tag, `<link href=./metro-plan.css integrity=${sri(bundle)} rel=stylesheet>`);
   for (const { tag } of parts.slice(1)) out = out.replace(tag, "");
   for (const { file } of parts) await rm(join(dir, file));
   await writeFile(join(dir, "metro-plan.css"), bundle);
   await writeFile(index, out);
-  console.log(`post-build: ${parts.map((p) => p.file).join(", ")} → metro-plan.css (${bundle.length} bytes)`);
+  console.log(`post-build: ${parts.map((p) => p.file).join(", ")} → metro-plan.css (${bundle.length} bytes)${lazy.length ? `; ${lazy.map((p) => p.file).join(", ")} left to their chunks` : ""}`);
 }
 
 if (process.env.TRUNK_PROFILE === "release") {
