@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
-import { BASE_PATH as BASE, CHUNK_FILE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
+import { BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
 import { args, opt } from "./args.mjs";
@@ -107,8 +107,8 @@ async function sizes() {
       raw: raw.length,
       gzip: gzipSync(raw, { level: 9 }).length,
       brotli: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      firstLoad: !notLoaded.test(name) && !CHUNK_FILE.test(name),
-      chunk: CHUNK_FILE.test(name),
+      firstLoad: !notLoaded.test(name) && !CHUNK_FILE.test(name) && !CHUNK_SHEET_FILE.test(name),
+      chunk: CHUNK_FILE.test(name) || CHUNK_SHEET_FILE.test(name),
     });
   }
   const total = (k) => rows.filter((r) => r.firstLoad).reduce((n, r) => n + r[k], 0);
@@ -125,7 +125,7 @@ async function sizes() {
   report("first load, gzip", total("gzip"), { unit: " KB", budget: 120 * KB, fmt: kb });
   report("first load, brotli", total("brotli"), { unit: " KB", fmt: kb });
   report("main wasm share of the gzip total", (100 * wasm.gzip) / total("gzip"), { unit: " %" });
-  report("wasm chunks loaded on first use, gzip (not in the first load)", chunks("gzip"), { unit: " KB", fmt: kb });
+  report("wasm chunks and their stylesheets loaded on first use, gzip (not in the first load)", chunks("gzip"), { unit: " KB", fmt: kb });
   const precompressed = (await readdir(DIST)).filter((f) => /\.(gz|br)$/.test(f)).length;
   console.log(`  precompressed .gz/.br files beside them: ${precompressed} of ${2 * files.length}`);
   results.sizes = {

@@ -47,8 +47,11 @@ export const READY_SELECTOR = '.app[data-ready]:not([data-ready="false"])';
 export const CHUNK_FILE = /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/;
 /** A wasm chunk's URL, with or without a query (the release stamp). */
 export const CHUNK_URL = /\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm(\?|$)/;
-/** A chunk's stylesheet's URL (`split_NAME.HASH.css`, the styles of what the tour's, the
- * share dialog's and the table's chunks write, loaded with them), with or without a query. */
+/** The file name of a chunk's stylesheet (`split_NAME.HASH.css`, the styles of what the tour's,
+ * the share dialog's and the table's chunks write, loaded with them; not in the first load
+ * either). */
+export const CHUNK_SHEET_FILE = /^split_[A-Za-z0-9_]+\.[0-9a-f]+\.css$/;
+/** The same sheet's URL. */
 export const CHUNK_SHEET_URL = /\/split_[A-Za-z0-9_]+\.[0-9a-f]+\.css(\?|$)/;
 /** Every layer of the map, as the `layers=` URL parameter lists them. */
 export const ALL_LAYERS = "area,sphere,context,center,clusters,belts,corridor,labels";

@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { ALL_LAYERS, BASE_PATH as BASE, CHUNK_FILE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot } from "./harness.mjs";
+import { ALL_LAYERS, BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot } from "./harness.mjs";
 import { absolutePreview, MODULES, stamp, stampModule } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -221,6 +221,12 @@ http {
       assert.equal(res.status, 200, chunk);
       assert.equal(res.headers.get("content-type"), "application/wasm", chunk);
       assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable", chunk);
+    }
+    for (const sheet of readdirSync(join(dir, "dist")).filter((f) => CHUNK_SHEET_FILE.test(f))) {
+      const res = await fetch(`${url}${sheet}?v=${RELEASE}`, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(res.status, 200, sheet);
+      assert.match(res.headers.get("content-type") ?? "", /^text\/css/, sheet);
+      assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable", sheet);
     }
     for (const file of ["embed.js", "embed-demo.html", "favicon.svg", "apple-touch-icon.png", "preview.png"]) {
       assert.equal((await fetch(url + file)).status, 200, file);
