@@ -151,6 +151,25 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
     }
   });
 
+  test("a chunk fetched again after a failure adds its stylesheet once", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      await page.route(CHUNK_URL, (route) => route.abort("internetdisconnected"));
+      await page.locator(".share-button").click();
+      await page.locator("[data-chunk-error][role=alert]").waitFor();
+      await page.unroute(CHUNK_URL);
+      await page.locator("[data-chunk-error] button").click();
+      await FEATURES.share(page);
+      const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].filter((l) => /split_share\./.test(l.href)).length);
+      assert.equal(links, 1, "split_share's stylesheet links");
+      problems.failedRequests = problems.failedRequests.filter((r) => !/\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm/.test(r));
+      problems.consoleErrors = problems.consoleErrors.filter((e) => !/a wasm chunk could not be loaded|Failed to fetch|INTERNET_DISCONNECTED/.test(e));
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
   test("a host that serves the chunks without the application/wasm type still works", () =>
     onPage(async (page) => {
       const types = [];

@@ -298,18 +298,25 @@ async function instantiateChunk(src, imports) {
     if ((response.headers.get("content-type") ?? "").startsWith("application/wasm")) return WebAssembly.instantiateStreaming(response, imports);
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
-// A chunk's stylesheet, appended to <head> (after the page's own, as index.html links it in
-// other builds); the response once the sheet is in. A sheet that cannot be loaded is
-// reported and not waited for: the chunk's part then works unstyled.
-async function withSheet(response, href) {
-    await new Promise((done) => {
+// A chunk's stylesheet, appended to <head> once (after the page's own, as index.html links
+// it in other builds); the response once the sheet is in. A sheet that cannot be loaded is
+// reported and not waited for (the chunk's part then works unstyled); the next load of its
+// chunk (after a failed one) tries it again.
+const sheets = new Map();
+async function withSheet(response, url) {
+    // A failed fetch is handled by the caller once the sheet is in; not reported meanwhile as
+    // an unhandled rejection.
+    response.catch(() => {});
+    const href = String(url);
+    if (!sheets.has(href)) sheets.set(href, new Promise((done) => {
         const link = document.createElement("link");
         link.rel = "stylesheet";
         link.href = href;
         link.onload = done;
-        link.onerror = () => { console.error(\`failed to fetch \${href}\`); link.remove(); done(); };
+        link.onerror = () => { console.error(\`failed to fetch \${href}\`); link.remove(); sheets.delete(href); done(); };
         document.head.append(link);
-    });
+    }));
+    await sheets.get(href);
     return response;
 }
 `;
