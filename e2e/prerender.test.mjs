@@ -16,12 +16,20 @@ const WASM = /metro-plan_bg\.wasm(\?|$)/;
 /** Before the page runs: the layout shifts it will have, and its LCP candidates. */
 function observe() {
   window.__shift = 0;
+  window.__shifts = [];
   window.__lcp = [];
   // Every value <html data-pre> takes (loader.js removes it at once where no snapshot is shown).
   window.__pre = [];
   new MutationObserver(() => window.__pre.push(document.documentElement.getAttribute("data-pre"))).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-pre"] });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__shift += e.value;
+      // What moved, for the assertion's message (a flake once showed a shift of 0.0009).
+      const where = (n) => (n?.nodeType === 1 ? `${n.tagName.toLowerCase()}${n.className && typeof n.className === "string" ? "." + n.className.trim().replace(/\s+/g, ".") : ""}${n.closest?.(".app-pre") ? " (snapshot)" : ""}` : String(n?.nodeName));
+      const rect = (r) => `${r.x},${r.y} ${r.width}x${r.height}`;
+      window.__shifts.push({ value: e.value, at: Math.round(e.startTime), sources: (e.sources ?? []).map((s) => `${where(s.node)}: ${rect(s.previousRect)} -> ${rect(s.currentRect)}`) });
+    }
   }).observe({ type: "layout-shift", buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__lcp.push({ inSnapshot: !!e.element?.closest?.(".app-pre"), tag: e.element?.tagName ?? null, size: e.size });
@@ -132,7 +140,7 @@ describe("the first screen before the wasm", () => {
           assert.deepEqual(appPlaces, snapshotPlaces, "the app's text is not where the snapshot's was");
           assert.ok(Object.values(snapshotPlaces).every((v) => v !== null), `landmarks missing in the snapshot: ${JSON.stringify(snapshotPlaces)}`);
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-          assert.equal(await page.evaluate(() => window.__shift), 0, "layout shift");
+          assert.equal(await page.evaluate(() => window.__shift), 0, `layout shift: ${JSON.stringify(await page.evaluate(() => window.__shifts))}`);
           const lcpAfter = await page.evaluate(() => window.__lcp);
           assert.ok(lcpAfter.at(-1).inSnapshot, `a later, larger paint than the snapshot's: ${JSON.stringify(lcpAfter)}`);
           await screenshot(page, `prerender-ready-${lang}-${label}`, { fullPage: false });

@@ -497,6 +497,9 @@ describe("reading layout and guided tour", () => {
           return out;
         });
         if (query.includes("focus=2201") && viewport.width >= 1024) assert.ok(near.length > 0, `${viewport.width}: points beside the selection`);
+        // The first hover fetches the tooltip's chunk (on first use): its tooltip comes once it is in.
+        await page.mouse.move(points[0][0], points[0][1]);
+        await page.locator(".tooltip").waitFor();
         for (const [x, y, focus] of [...points, ...near]) {
           await page.mouse.move(x, y);
           const r = await page.evaluate(

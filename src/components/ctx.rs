@@ -51,6 +51,10 @@ pub struct Ctx {
     pub hover_at: Stash<(f64, f64)>,
     /// True once the map is drawn, measured and interactive (`data-ready` on the root).
     pub ready: Followed<bool>,
+    /// Bumped when a panel over the map appeared later than the change that showed it
+    /// (its chunk still loading, `components::lazy`): the map keeps the selection clear
+    /// of the panels again.
+    pub overlays: Followed<u32>,
 }
 
 impl Ctx {
@@ -76,6 +80,7 @@ impl Ctx {
             hover: Followed::new(None),
             hover_at: Stash::new((0.0, 0.0)),
             ready: Followed::new(false),
+            overlays: Followed::new(0),
         }
     }
 

@@ -406,10 +406,11 @@ impl MapCamera {
         let cam = *self;
         Effect::new(move |before: Option<_>| {
             let target = cam.ctx.highlight.get();
-            // A tour step may open or change the caption card over the map, and the
-            // language the size of every panel over it. (Those memos, not the state: this
-            // must not measure on every pan frame or layer toggle.)
-            let now = (target.clone(), tour.get());
+            // A tour step may open or change the caption card over the map, the language
+            // the size of every panel over it, and a panel whose chunk was still loading
+            // appear after the change that showed it (`Ctx::overlays`). (Those memos, not
+            // the state: this must not measure on every pan frame or layer toggle.)
+            let now = (target.clone(), tour.get(), cam.ctx.overlays.get());
             cam.ctx.lang.track();
             if !cam.ctx.ready.get_untracked() {
                 return now; // The first measurement shows a linked selection.

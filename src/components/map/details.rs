@@ -2,9 +2,10 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, closest, Html};
+use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
-use crate::components::stash::Derived;
+use crate::components::stash::{Derived, Stash};
 use crate::components::{dom, Ctx};
 use crate::i18n::{thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
@@ -130,56 +131,38 @@ pub fn details(ctx: Ctx) -> Option<Element> {
     // The tour's caption takes the dock while the tour is open.
     let touring = Derived::new(move |_| ctx.state.with(|s| s.tour.is_some()));
     let node = dom::Slot::new();
-    // Writes the card, or takes it out of the page while there is nothing to show (and
-    // puts it back last in the dock); remembers the card's parent.
-    Effect::new(move |parent: Option<Option<web_sys::Node>>| {
+    let card = Stash::new(Card::default());
+    // Takes the card out of the page while there is nothing to show (and puts it back
+    // last in the dock, `show_details`).
+    Effect::new(move |_| {
         let focus = ctx
             .focus
             .get()
             .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get());
         let lang = ctx.lang.get();
-        let el = node.get()?;
-        let Some((focus, title)) = focus.and_then(|f| plan.title_of(&f).map(|t| (f, t))) else {
-            return attach_while(&el, parent, false);
+        let Some(el) = node.get() else {
+            return;
         };
-        let other = lang.other();
-        let class = if matches!(focus, Focus::Task(_)) {
-            "details details-task"
-        } else {
-            "details"
+        card.update_value(|c| c.asked = c.asked.wrapping_add(1));
+        let Some(focus) = focus.filter(|f| plan.title_of(f).is_some()) else {
+            card.update_value(|c| c.parent = attach_while(&el, Some(c.parent.take()), false));
+            return;
         };
-        let facts = facts(plan, &focus, lang);
-        let mut texts = vec![
-            ui::CLOSE.get(lang),
-            title.get(lang),
-            other.tag(),
-            title.get(other),
-        ];
-        for (k, v) in &facts {
-            texts.extend([k.get(lang), v.as_str()]);
-        }
-        el.set_attribute("class", class).ok();
-        el.set_attribute("aria-label", ui::SELECTED.get(lang)).ok();
-        el.set_attribute("data-details", &focus.to_string()).ok();
-        if write_in_place(&el, &texts).is_none() {
-            let mut h = Html::new();
-            h.raw("<button type=\"button\" class=\"details-close\"")
-                .attr("aria-label", texts[0])
-                .raw(">×</button>")
-                .el("h2", "", texts[1])
-                .raw("<p class=\"details-other\"")
-                .attr("lang", texts[2])
-                .raw(">")
-                .text(texts[3])
-                .raw("</p><dl>");
-            for pair in texts[4..].chunks(2) {
-                h.el("dt", "", pair[0])
-                    .el("dd", "", pair.get(1).copied().unwrap_or(""));
-            }
-            h.raw("</dl>");
-            el.set_inner_html(&h.0);
-        }
-        attach_while(&el, parent, true)
+        let (asked, late) = card.with_value(|c| (c.asked, !c.written));
+        let job = Box::new(DetailsJob {
+            ctx,
+            el,
+            card,
+            asked,
+            late,
+            focus,
+            lang,
+        });
+        spawn_on_demand!(lang, show_details(job));
+    });
+    // Whatever selects: the map's features (and its keys), the panels' items, the tables.
+    preload_on_intent("#map, .panels [data-item], .table-select", || {
+        preload!(preload_details);
     });
     let el = dom::el("aside", &[("class", "details"), ("data-overlay", "")])?;
     dom::on(&el, "keydown", move |ev| {
@@ -194,6 +177,94 @@ pub fn details(ctx: Ctx) -> Option<Element> {
     });
     node.load(&el);
     Some(el)
+}
+
+/// What the card remembers: its parent (it is taken out of the page while there is
+/// nothing to show), which write was asked last, and whether the chunk has written it.
+#[derive(Default)]
+struct Card {
+    parent: Option<web_sys::Node>,
+    /// Bumped by every change of the selection or the language: a write the chunk was
+    /// asked for is done only if nothing was asked after it.
+    asked: u32,
+    written: bool,
+}
+
+/// A selection to show, with what the chunk needs, owned: it crosses into the chunk.
+struct DetailsJob {
+    ctx: Ctx,
+    el: Element,
+    card: Stash<Card>,
+    asked: u32,
+    /// Asked before the chunk had ever run: it writes the card after the frame in which
+    /// the map kept the selection clear of the panels over it, so it asks the map to do
+    /// that again (`Ctx::overlays`).
+    late: bool,
+    focus: Focus,
+    lang: Lang,
+}
+
+split! { details / preload_details,
+/// Writes the card for the selection and puts it in the page: a wasm chunk loaded on
+/// first use (`components::lazy`), fetched when the reader first points at or focuses
+/// something that selects. Nothing if the selection or the language changed since it was
+/// asked.
+#[allow(clippy::boxed_local)]
+fn show_details(job: Box<DetailsJob>) -> Result<(), ChunkError> {
+    let DetailsJob { ctx, el, card, asked, late, focus, lang } = *job;
+    let plan = ctx.plan;
+    if card.with_value(|c| c.asked) != asked {
+        return Ok(());
+    }
+    let Some(title) = plan.title_of(&focus) else {
+        return Ok(());
+    };
+    let other = lang.other();
+    let class = if matches!(focus, Focus::Task(_)) {
+        "details details-task"
+    } else {
+        "details"
+    };
+    let facts = facts(plan, &focus, lang);
+    let mut texts = vec![
+        ui::CLOSE.get(lang),
+        title.get(lang),
+        other.tag(),
+        title.get(other),
+    ];
+    for (k, v) in &facts {
+        texts.extend([k.get(lang), v.as_str()]);
+    }
+    el.set_attribute("class", class).ok();
+    el.set_attribute("aria-label", ui::SELECTED.get(lang)).ok();
+    el.set_attribute("data-details", &focus.to_string()).ok();
+    if write_in_place(&el, &texts).is_none() {
+        let mut h = Html::new();
+        h.raw("<button type=\"button\" class=\"details-close\"")
+            .attr("aria-label", texts[0])
+            .raw(">×</button>")
+            .el("h2", "", texts[1])
+            .raw("<p class=\"details-other\"")
+            .attr("lang", texts[2])
+            .raw(">")
+            .text(texts[3])
+            .raw("</p><dl>");
+        for pair in texts[4..].chunks(2) {
+            h.el("dt", "", pair[0])
+                .el("dd", "", pair.get(1).copied().unwrap_or(""));
+        }
+        h.raw("</dl>");
+        el.set_inner_html(&h.0);
+    }
+    card.update_value(|c| {
+        c.parent = attach_while(&el, Some(c.parent.take()), true);
+        c.written = true;
+    });
+    if late {
+        ctx.overlays.update(|n| *n = n.wrapping_add(1));
+    }
+    Ok(())
+}
 }
 
 /// Writes `texts` into the card as [`details`] writes it whole (the close button's label,

@@ -11,6 +11,7 @@ use crate::components::ctx::Hover;
 use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
+use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
 use crate::components::stash::Stash;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
@@ -29,79 +30,142 @@ const FEATURE_PAD_PX: f64 = 6.0;
 /// How far either side of a route (a belt, the corridor) the tooltip keeps off, px.
 const ROUTE_HALF_PX: f64 = 10.0;
 
+/// What the tooltip remembers between hovers: the element's parent (it is taken out of the
+/// page while there is nothing to show), what it shows and its measured size while it
+/// stays in the page (a move within the same feature only moves it: no new HTML to parse,
+/// no layout forced to measure it again), and the sizes of tooltips measured so far for
+/// the map's width then (the tooltip's width is bounded by the map's): one shown again is
+/// placed without measuring it again (issue 12: the measurement forced a layout, ≈ 4 ms at
+/// 4× CPU, in every pointermove that reached another feature, and before the click of a
+/// selection).
+#[derive(Default)]
+struct Tip {
+    parent: Option<web_sys::Node>,
+    shown: Option<(String, (f64, f64))>,
+    sizes: (f64, Cache<String, (f64, f64)>),
+    /// Bumped by every change of the hover or the language: a write the chunk was
+    /// asked for is done only if nothing was asked after it.
+    asked: u32,
+}
+
 /// Shows what the pointer is over: one element, taken out of the page while there is
-/// nothing to show and put back (last in the map's box, where it is drawn), written,
-/// measured and moved by one effect.
+/// nothing to show and put back (last in the map's box, where it is drawn). An effect
+/// follows the hover and the language; what it shows is written, measured and moved by
+/// the `tooltip` chunk (`components::lazy`: fetched when the pointer or the keyboard
+/// focus first reaches the map, issue 12), in the same frame once it is in.
 pub fn tooltip(cam: MapCamera) -> Option<Element> {
     let ctx = cam.ctx;
     let node = dom::Slot::new();
-    // What the tooltip shows and its measured size, while it stays in the page: a move
-    // within the same feature only moves it (no new HTML to parse, no layout forced to
-    // measure it again).
-    let shown: Stash<Option<(String, (f64, f64))>> = Stash::new(None);
-    // The sizes of tooltips measured so far, for the map's width then (the tooltip's
-    // width is bounded by the map's): one shown again is placed without measuring it
-    // again (issue 12: the measurement forced a layout, ≈ 4 ms at 4× CPU, in every
-    // pointermove that reached another feature, and before the click of a selection).
-    let sizes = Stash::new((0.0, Cache::<String, (f64, f64)>::default()));
-    // Runs before the new box is painted; remembers the element's parent.
-    Effect::new(move |parent: Option<Option<web_sys::Node>>| {
+    let tip = Stash::new(Tip::default());
+    // Runs before the new box is painted.
+    Effect::new(move |_| {
         let (target, lang) = (ctx.hover.get(), ctx.lang.get());
-        let el = node.get()?;
-        let Some((hover, html)) = target.and_then(|target| {
-            let (x, y) = ctx.hover_at.try_get_value()?;
-            let html = content(ctx.plan, &target, lang)?;
-            Some((Hover { target, x, y }, html))
-        }) else {
-            shown.set_value(None);
-            return attach_while(&el, parent, false);
+        let Some(el) = node.get() else {
+            return;
         };
-        // Read before the tooltip is written, while the layout is still clean (read
-        // after it, it forced one).
-        let panels = cam.overlay_boxes();
-        let known = shown.with_value(|s| s.as_ref().filter(|(h, _)| *h == html).map(|s| s.1));
-        if known.is_none() {
-            el.set_inner_html(&html);
-        }
-        let parent = attach_while(&el, parent, true);
-        let style = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(&el));
-        let place_at = |at: Point| {
-            style.set_property("left", &px(at.x)).ok();
-            style.set_property("top", &px(at.y)).ok();
+        tip.update_value(|t| t.asked = t.asked.wrapping_add(1));
+        let Some(target) = target else {
+            tip.update_value(|t| {
+                t.shown = None;
+                t.parent = attach_while(&el, Some(t.parent.take()), false);
+            });
+            return;
         };
-        let width = cam.size.get_untracked().0;
-        let seen =
-            || sizes.with_value(|(w, known)| known.get(&html).copied().filter(|_| *w == width));
-        let size = match known.or_else(seen) {
-            Some(size) => {
-                shown.set_value(Some((html, size)));
-                size
-            }
-            None => {
-                // Drawn beside the pointer first, where it is measured.
-                place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
-                // Its box as laid out, to the fraction of a px (`offsetHeight` rounds, and
-                // a box placed just clear of a panel by its rounded height could overlap it).
-                let r = el.get_bounding_client_rect();
-                let size = (r.width(), r.height());
-                sizes.update_value(|(w, known)| {
-                    if *w != width || known.len() >= MAX_SIZES {
-                        *w = width;
-                        known.clear();
-                    }
-                    known.insert(html.clone(), size);
-                });
-                shown.set_value(Some((html, size)));
-                size
-            }
-        };
-        place_at(position(cam, size, &hover, panels));
-        parent
+        let asked = tip.with_value(|t| t.asked);
+        let job = Box::new(TipJob {
+            cam,
+            el,
+            tip,
+            asked,
+            target,
+            lang,
+        });
+        spawn_on_demand!(lang, show_tip(job));
+    });
+    preload_on_intent("#map", || {
+        preload!(preload_tooltip);
     });
     let el = dom::el("div", &[("class", "tooltip"), ("role", "tooltip")])?;
     dom::bind_lang(&el, ctx);
     node.load(&el);
     Some(el)
+}
+
+/// A hover to show, with what the chunk needs, owned: it crosses into the chunk.
+struct TipJob {
+    cam: MapCamera,
+    el: Element,
+    tip: Stash<Tip>,
+    asked: u32,
+    target: Focus,
+    lang: Lang,
+}
+
+split! { tooltip / preload_tooltip,
+/// Writes the tooltip for the hovered feature, puts it in the page, measures it (once per
+/// content and map width) and places it: a wasm chunk loaded on first use
+/// (`components::lazy`). Nothing if the hover or the language changed since it was asked.
+#[allow(clippy::boxed_local)]
+fn show_tip(job: Box<TipJob>) -> Result<(), ChunkError> {
+    let TipJob { cam, el, tip, asked, target, lang } = *job;
+    let ctx = cam.ctx;
+    if tip.with_value(|t| t.asked) != asked {
+        return Ok(());
+    }
+    let Some((hover, html)) = ctx.hover_at.try_get_value().and_then(|(x, y)| {
+        let html = content(ctx.plan, &target, lang)?;
+        Some((Hover { target, x, y }, html))
+    }) else {
+        tip.update_value(|t| {
+            t.shown = None;
+            t.parent = attach_while(&el, Some(t.parent.take()), false);
+        });
+        return Ok(());
+    };
+    // Read before the tooltip is written, while the layout is still clean (read after
+    // it, it forced one).
+    let panels = cam.overlay_boxes();
+    let known = tip.with_value(|t| t.shown.as_ref().filter(|(h, _)| *h == html).map(|s| s.1));
+    if known.is_none() {
+        el.set_inner_html(&html);
+    }
+    tip.update_value(|t| t.parent = attach_while(&el, Some(t.parent.take()), true));
+    let style = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(&el));
+    let place_at = |at: Point| {
+        style.set_property("left", &px(at.x)).ok();
+        style.set_property("top", &px(at.y)).ok();
+    };
+    let width = cam.size.get_untracked().0;
+    let seen = || {
+        tip.with_value(|t| {
+            let (w, known) = &t.sizes;
+            known.get(&html).copied().filter(|_| *w == width)
+        })
+    };
+    let size = match known.or_else(seen) {
+        Some(size) => size,
+        None => {
+            // Drawn beside the pointer first, where it is measured.
+            place_at(Point::new(hover.x + GAP_PX, hover.y + GAP_PX));
+            // Its box as laid out, to the fraction of a px (`offsetHeight` rounds, and
+            // a box placed just clear of a panel by its rounded height could overlap it).
+            let r = el.get_bounding_client_rect();
+            let size = (r.width(), r.height());
+            tip.update_value(|t| {
+                let (w, known) = &mut t.sizes;
+                if *w != width || known.len() >= MAX_SIZES {
+                    *w = width;
+                    known.clear();
+                }
+                known.insert(html.clone(), size);
+            });
+            size
+        }
+    };
+    tip.update_value(|t| t.shown = Some((html, size)));
+    place_at(position(cam, size, &hover, panels));
+    Ok(())
+}
 }
 
 /// The tooltip's content for `target` in `lang`: its name in both languages, and its city
