@@ -75,12 +75,15 @@ for (let i = 0; i < runs; i++) {
   }
   {
     const { page, context } = await open(true);
-    const [[x1, y1, f1], [x2, y2, f2]] = await spots(page);
+    const [[x1, y1, f1]] = await spots(page);
     const first = page.waitForFunction((f) => document.querySelector(`.details[data-details="${f}"]`)?.isConnected, f1, { polling: "raf", timeout: 30_000 });
     const t0 = await page.evaluate(() => performance.now());
     await page.touchscreen.tap(x1, y1);
     await first;
     results.tapFirst.push((await page.evaluate(() => performance.now())) - t0);
+    // Another unit where the map shows one once it has brought the selection into view.
+    await page.waitForTimeout(1500);
+    const [x2, y2, f2] = (await spots(page)).find((p) => p[2] !== f1);
     const t1 = await page.evaluate(() => performance.now());
     await page.touchscreen.tap(x2, y2);
     await page.waitForFunction((f) => document.querySelector(`.details[data-details="${f}"]`)?.isConnected, f2, { polling: "raf", timeout: 30_000 });

@@ -82,7 +82,7 @@ fi
 # by other apps), embed.js and the embed demo (for portals), the data downloads
 # (downloads/, fetched only when the reader saves one), and the wasm chunks
 # (split_NAME.HASH.wasm, chunk_N.HASH.wasm: code loaded on first use of the tour, the table, the
-# share dialog or a map download, and split_NAME.HASH.css, the styles of what the tour's,
+# share dialog, a map download, the map's tooltip or the details card, and split_NAME.HASH.css, the styles of what the tour's,
 # the table's and the share dialog's chunks write, loaded with them; e2e/split.test.mjs
 # checks that the first screen fetches none of them). The main wasm and __wasm_split.js (imported by metro-plan.js) count.
 NOT_LOADED='^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*|downloads/.*)$'
