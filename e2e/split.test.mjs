@@ -131,6 +131,22 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       assert.ok(!seen.some((u) => /split_(table|export)/.test(u)), `only what was pointed at: ${seen}`);
     }));
 
+  test("a tap on the map fetches the details card's chunk, not the tooltip's (a tap is no hover)", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en", { viewport: VIEWPORTS.mobile, contextOptions: { hasTouch: true, isMobile: true } });
+    try {
+      const seen = chunkRequests(page);
+      const unit = await page.locator('[data-layer="area"] [data-adcode="220182"]').boundingBox();
+      await page.touchscreen.tap(unit.x + unit.width / 2, unit.y + unit.height / 2);
+      await page.locator('.details[data-details="220182"] h2').waitFor();
+      assert.ok(seen.some((u) => /\/split_details\.[0-9a-f]+\.wasm/.test(u)), `the card's chunk: ${seen}`);
+      assert.ok(!seen.some((u) => /\/split_tooltip\./.test(u)), `no tooltip chunk for a tap: ${seen}`);
+      assert.match(await page.locator(".details").innerText(), /Yushu City/);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
   test("what a chunk writes is styled from its first frame (its stylesheet is in before it runs)", () =>
     onPage(async (page) => {
       // Each part's style as it enters the page (or, for the dialog, opens).

@@ -96,6 +96,17 @@ pub(crate) use spawn_on_demand;
 /// hover or focus and the click (measured: the first use took ≈ 220–320 ms instead of
 /// 50–70 ms on a slow 4G link without it). Nothing without `metro_split`.
 pub fn preload_on_intent(selector: &'static str, preload: fn()) {
+    preload_when(selector, preload, false);
+}
+
+/// As [`preload_on_intent`], for what only a hovering pointer uses (the map's tooltip):
+/// a mouse or a pen over `selector`, not a touch (a tap is no hover, and its fetch would
+/// compete with the one the tap needs) nor the keyboard focus.
+pub fn preload_on_hover(selector: &'static str, preload: fn()) {
+    preload_when(selector, preload, true);
+}
+
+fn preload_when(selector: &'static str, preload: fn(), hover_only: bool) {
     #[cfg(metro_split)]
     {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -103,19 +114,29 @@ pub fn preload_on_intent(selector: &'static str, preload: fn()) {
         };
         let done = std::cell::Cell::new(false);
         let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            if !done.get() && closest(&ev, selector).is_some() {
+            let touch = || {
+                ev.dyn_ref::<web_sys::PointerEvent>()
+                    .is_some_and(|p| p.pointer_type() == "touch")
+            };
+            let skipped = done.get() || (hover_only && touch());
+            if !skipped && closest(&ev, selector).is_some() {
                 done.set(true);
                 preload();
             }
         });
-        for kind in ["pointerover", "focusin"] {
+        let kinds: &[&str] = if hover_only {
+            &["pointerover"]
+        } else {
+            &["pointerover", "focusin"]
+        };
+        for kind in kinds {
             doc.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
                 .ok();
         }
         listener.forget();
     }
     #[cfg(not(metro_split))]
-    let _ = (selector, preload);
+    let _ = (selector, preload, hover_only);
 }
 
 /// Tells the reader that a part of the dashboard could not be loaded: a dismissable

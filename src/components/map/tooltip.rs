@@ -11,7 +11,7 @@ use crate::components::ctx::Hover;
 use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
-use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
+use crate::components::lazy::{preload, preload_on_hover, spawn_on_demand, split, ChunkError};
 use crate::components::stash::Stash;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
@@ -51,8 +51,8 @@ struct Tip {
 /// Shows what the pointer is over: one element, taken out of the page while there is
 /// nothing to show and put back (last in the map's box, where it is drawn). An effect
 /// follows the hover and the language; what it shows is written, measured and moved by
-/// the `tooltip` chunk (`components::lazy`: fetched when the pointer or the keyboard
-/// focus first reaches the map, issue 12), in the same frame once it is in.
+/// the `tooltip` chunk (`components::lazy`: fetched when a mouse or a pen first reaches
+/// the map, issue 12), in the same frame once it is in.
 pub fn tooltip(cam: MapCamera) -> Option<Element> {
     let ctx = cam.ctx;
     let node = dom::Slot::new();
@@ -82,7 +82,7 @@ pub fn tooltip(cam: MapCamera) -> Option<Element> {
         });
         spawn_on_demand!(lang, show_tip(job));
     });
-    preload_on_intent("#map", || {
+    preload_on_hover("#map", || {
         preload!(preload_tooltip);
     });
     let el = dom::el("div", &[("class", "tooltip"), ("role", "tooltip")])?;
