@@ -1,4 +1,4 @@
-// The command line of the bench scripts (bench.mjs, profile.mjs, startup.mjs).
+// The command line of the bench scripts (bench.mjs, profile.mjs, startup.mjs, first-use.mjs).
 
 /** The arguments after the script's name. */
 export const args = process.argv.slice(2);

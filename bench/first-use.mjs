@@ -4,18 +4,15 @@
 // down, 750 kbit/s up) and no CPU throttling. A mouse reader: the pointer enters the map
 // (which starts the chunk's fetch) and rests `--rest` ms (default 0) before it reaches a
 // feature; a touch reader: a tap on a feature, with no hover before it.
-// node bench/first-use.mjs [--runs N] [--rest MS] [--dist DIR]
+// node bench/first-use.mjs [--runs N] [--rest MS] [--dist DIR] (bench/args.mjs)
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, DIST, BASE_PATH } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
+import { opt } from "./args.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const runs = Number(arg("runs", 5));
-const rest = Number(arg("rest", 0));
-const server = await startServer({ root: arg("dist", DIST), base: BASE_PATH, compress: true });
+const runs = Number(opt("runs", 5));
+const rest = Number(opt("rest", 0));
+const server = await startServer({ root: opt("dist", DIST), base: BASE_PATH, compress: true });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -46,14 +43,15 @@ const spots = (page) =>
     return out;
   });
 
-/** Ms from now until `check` holds in the page. */
-async function until(page, check) {
+/** Ms from now until `check(arg)` holds in the page. */
+async function until(page, check, arg) {
   const t0 = await page.evaluate(() => performance.now());
-  await page.waitForFunction(check, undefined, { polling: "raf", timeout: 30_000 });
+  await page.waitForFunction(check, arg, { polling: "raf", timeout: 30_000 });
   return (await page.evaluate(() => performance.now())) - t0;
 }
 
 const tip = () => document.querySelector(".tooltip")?.isConnected && document.querySelector(".tooltip strong");
+const card = (f) => document.querySelector(`.details[data-details="${f}"]`)?.isConnected;
 const results = { hoverFirst: [], hoverLater: [], tapFirst: [], tapLater: [] };
 for (let i = 0; i < runs; i++) {
   {
@@ -76,18 +74,15 @@ for (let i = 0; i < runs; i++) {
   {
     const { page, context } = await open(true);
     const [[x1, y1, f1]] = await spots(page);
-    const first = page.waitForFunction((f) => document.querySelector(`.details[data-details="${f}"]`)?.isConnected, f1, { polling: "raf", timeout: 30_000 });
-    const t0 = await page.evaluate(() => performance.now());
+    const first = until(page, card, f1);
     await page.touchscreen.tap(x1, y1);
-    await first;
-    results.tapFirst.push((await page.evaluate(() => performance.now())) - t0);
+    results.tapFirst.push(await first);
     // Another unit where the map shows one once it has brought the selection into view.
     await page.waitForTimeout(1500);
     const [x2, y2, f2] = (await spots(page)).find((p) => p[2] !== f1);
-    const t1 = await page.evaluate(() => performance.now());
+    const later = until(page, card, f2);
     await page.touchscreen.tap(x2, y2);
-    await page.waitForFunction((f) => document.querySelector(`.details[data-details="${f}"]`)?.isConnected, f2, { polling: "raf", timeout: 30_000 });
-    results.tapLater.push((await page.evaluate(() => performance.now())) - t1);
+    results.tapLater.push(await later);
     await context.close();
   }
 }

@@ -90,21 +90,21 @@ pub fn set_attr(root: &web_sys::Element, selector: &str, name: &str, value: &str
 
 /// For an element shown only while it has something to show (the tooltip, the details
 /// card): takes `el` out of the page when `shown` is false, and puts it back as the last
-/// child of its parent when `shown` is true and it is out. `home` is that parent as an
-/// effect remembers it (its previous return value; `None` at first, when `el` is still in
-/// the page); the parent is returned to be remembered (`None` if `el` never had one).
-pub fn attach_while(
-    el: &web_sys::Element,
-    home: Option<Option<web_sys::Node>>,
-    shown: bool,
-) -> Option<web_sys::Node> {
-    let parent = home.flatten().or_else(|| el.parent_node())?;
+/// child of its parent when `shown` is true and it is out. `home` remembers that parent:
+/// `None` at first, while `el` is still in the page, which fills it in (it stays `None`
+/// if `el` never had a parent).
+pub fn attach_while(el: &web_sys::Element, home: &mut Option<web_sys::Node>, shown: bool) {
+    if home.is_none() {
+        *home = el.parent_node();
+    }
+    let Some(parent) = home.as_ref() else {
+        return;
+    };
     if !shown {
         el.remove();
     } else if !el.is_connected() {
         parent.append_child(el).ok();
     }
-    Some(parent)
 }
 
 /// Shows the selection under `root`: every element matching `selected` (a selector,

@@ -145,7 +145,7 @@ pub fn details(ctx: Ctx) -> Option<Element> {
         };
         card.update_value(|c| c.asked = c.asked.wrapping_add(1));
         let Some(focus) = focus.filter(|f| plan.title_of(f).is_some()) else {
-            card.update_value(|c| c.parent = attach_while(&el, Some(c.parent.take()), false));
+            card.update_value(|c| attach_while(&el, &mut c.parent, false));
             return;
         };
         let (asked, late) = card.with_value(|c| (c.asked, !c.written));
@@ -257,7 +257,7 @@ fn show_details(job: Box<DetailsJob>) -> Result<(), ChunkError> {
         el.set_inner_html(&h.0);
     }
     card.update_value(|c| {
-        c.parent = attach_while(&el, Some(c.parent.take()), true);
+        attach_while(&el, &mut c.parent, true);
         c.written = true;
     });
     if late {

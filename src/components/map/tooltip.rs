@@ -48,6 +48,14 @@ struct Tip {
     asked: u32,
 }
 
+impl Tip {
+    /// Takes the tooltip out of the page: it shows nothing.
+    fn hide(&mut self, el: &Element) {
+        self.shown = None;
+        attach_while(el, &mut self.parent, false);
+    }
+}
+
 /// Shows what the pointer is over: one element, taken out of the page while there is
 /// nothing to show and put back (last in the map's box, where it is drawn). An effect
 /// follows the hover and the language; what it shows is written, measured and moved by
@@ -65,10 +73,7 @@ pub fn tooltip(cam: MapCamera) -> Option<Element> {
         };
         tip.update_value(|t| t.asked = t.asked.wrapping_add(1));
         let Some(target) = target else {
-            tip.update_value(|t| {
-                t.shown = None;
-                t.parent = attach_while(&el, Some(t.parent.take()), false);
-            });
+            tip.update_value(|t| t.hide(&el));
             return;
         };
         let asked = tip.with_value(|t| t.asked);
@@ -116,10 +121,7 @@ fn show_tip(job: Box<TipJob>) -> Result<(), ChunkError> {
         let html = content(ctx.plan, &target, lang)?;
         Some((Hover { target, x, y }, html))
     }) else {
-        tip.update_value(|t| {
-            t.shown = None;
-            t.parent = attach_while(&el, Some(t.parent.take()), false);
-        });
+        tip.update_value(|t| t.hide(&el));
         return Ok(());
     };
     // Read before the tooltip is written, while the layout is still clean (read after
@@ -129,7 +131,7 @@ fn show_tip(job: Box<TipJob>) -> Result<(), ChunkError> {
     if known.is_none() {
         el.set_inner_html(&html);
     }
-    tip.update_value(|t| t.parent = attach_while(&el, Some(t.parent.take()), true));
+    tip.update_value(|t| attach_while(&el, &mut t.parent, true));
     let style = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(&el));
     let place_at = |at: Point| {
         style.set_property("left", &px(at.x)).ok();
