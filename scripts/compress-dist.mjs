@@ -1,14 +1,16 @@
-// Trunk post_build hook (Trunk.toml): writes `NAME.gz` (gzip -9) and `NAME.br` (brotli 11)
+// Trunk post_build hook (Trunk.toml): writes `NAME.gz` (zopfli, else gzip -9:
+// scripts/gzip-best.mjs) and `NAME.br` (brotli 11)
 // beside each file of a release build, for hosts that serve precompressed files
 // (nginx `gzip_static` / `brotli_static`). Debug builds (`trunk serve`) are left alone:
 // their multi-megabyte wasm would take seconds to compress on every rebuild.
-// Uses only Node's zlib.
+// Uses Node's zlib, and the `zopfli` command where it is installed.
 //   node scripts/compress-dist.mjs dist           # by hand
 //   node scripts/compress-dist.mjs --check dist   # each file has both, and they unpack to it
 
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
+import { gzipBest, gzipTool } from "./gzip-best.mjs";
 
 const args = process.argv.slice(2);
 const check = args.includes("--check");
@@ -46,7 +48,7 @@ for await (const path of files(dir)) {
     }
     continue;
   }
-  await writeFile(`${path}.gz`, gzipSync(raw, { level: 9 }));
+  await writeFile(`${path}.gz`, gzipBest(raw));
   await writeFile(
     `${path}.br`,
     brotliCompressSync(raw, {
@@ -58,6 +60,7 @@ for await (const path of files(dir)) {
     }),
   );
 }
+if (!check) console.log(`precompressed: ${count} files of ${dir}, .gz by ${gzipTool()}, .br by brotli 11`);
 if (check) {
   if (problems.length) {
     console.error(`compress-dist: precompressed files wrong:\n  ${problems.join("\n  ")}`);

@@ -13,7 +13,7 @@ WASM_OPT_VERSION=132 # npm binaryen, pinned in package.json; Debian's binaryen (
 # nginx-light + brotli: the hosting test under the strict CSP; imagemagick/poppler-utils:
 # reading the PNG and PDF exports in tests; openjdk-17-jre-headless: the W3C Nu Html Checker (npm vnu-jar).
 DEBIAN_PACKAGES=(chromium chromium-driver fonts-noto-cjk firefox-esr webkit2gtk-driver xvfb xauth
-  nginx-light libnginx-mod-http-brotli-static imagemagick poppler-utils openjdk-17-jre-headless)
+  nginx-light libnginx-mod-http-brotli-static imagemagick poppler-utils openjdk-17-jre-headless zopfli)
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

@@ -15,7 +15,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants } from "node:zlib";
+import { gzipBest } from "./gzip-best.mjs";
 
 const args = process.argv.slice(2);
 const distAt = args.indexOf("--dist");
@@ -53,7 +54,7 @@ export function stampModule(js, id) {
 /** Writes `text` to `path`, and its `.gz`/`.br` again where they exist. */
 export function writeWithCompressed(path, text) {
   writeFileSync(path, text);
-  if (existsSync(path + ".gz")) writeFileSync(path + ".gz", gzipSync(text, { level: 9 }));
+  if (existsSync(path + ".gz")) writeFileSync(path + ".gz", gzipBest(text));
   if (existsSync(path + ".br")) {
     writeFileSync(path + ".br", brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   }
