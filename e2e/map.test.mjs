@@ -226,6 +226,84 @@ describe("the map", () => {
     });
   });
 
+  test("a drag moves the map under the pointer and it stays there when released, also at the region's edge", async () => {
+    // A drag moves the map as a picture (pointer.rs: a CSS translate, the view set once at
+    // the end), so what matters is that the picture and the view it ends on agree.
+    await onPage(app, "?lang=en", { viewport: VIEWPORTS.desktop }, async ({ page }) => {
+      await settled(page);
+      const map = await page.locator("svg.map").boundingBox();
+      const [cx, cy] = [map.x + map.width / 2, map.y + map.height / 2];
+      const unit = page.locator('[data-layer="area"] [data-adcode="220102"]'); // Nanguan District
+      // One drag, then the same long drag again and again until the map's centre reaches the
+      // region's edge (every drag within the window: the last stops short of the pointer).
+      const drags = [[cx, cy, 90, 50], ...Array(8).fill([map.x + 10, map.y + 10, 700, 450])];
+      for (const [i, [x, y, dx, dy]] of drags.entries()) {
+        const before = await unit.boundingBox();
+        const viewBefore = await viewBox(page);
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        await page.mouse.move(x + dx, y + dy, { steps: 6 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const during = await unit.boundingBox();
+        await page.mouse.up();
+        const moved = [during.x - before.x, during.y - before.y];
+        if (i === 0) {
+          assert.ok(Math.abs(moved[0] - dx) < 1.5 && Math.abs(moved[1] - dy) < 1.5, `the map follows the pointer: ${moved}`);
+        }
+        if (i === drags.length - 1) {
+          assert.ok(moved[0] < dx - 1 && moved[1] < dy - 1, `a far drag stops at the region's edge: ${moved}`);
+        }
+        if (moved[0] !== 0 || moved[1] !== 0) await viewChangedFrom(page, viewBefore);
+        await settled(page);
+        const after = await unit.boundingBox();
+        assert.ok(
+          Math.abs(after.x - during.x) < 1.5 && Math.abs(after.y - during.y) < 1.5,
+          `no jump on release: ${JSON.stringify(during)} → ${JSON.stringify(after)}`,
+        );
+        assert.equal(await page.locator("svg.map").evaluate((el) => el.style.transform), "");
+      }
+    });
+  });
+
+  test("a pinch on a phone zooms the map about the fingers, and it stays there when the fingers lift", async () => {
+    await onPage(app, "?lang=en", {
+      viewport: VIEWPORTS.mobile,
+      contextOptions: { hasTouch: true, isMobile: true },
+    }, async ({ page, context }) => {
+      await settled(page);
+      const cdp = await context.newCDPSession(page);
+      const touch = (type, points) =>
+        cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+      const map = await page.locator("svg.map").boundingBox();
+      const [cx, cy] = [map.x + map.width / 2, map.y + map.height / 2];
+      // The city marks' centres (their symbols keep their size, their places scale).
+      const centre = async () => {
+        const r = await page.locator('svg.map g[data-city="jilin"]').first().boundingBox();
+        return [r.x + r.width / 2, r.y + r.height / 2];
+      };
+      const before = await viewBox(page);
+      const start = await centre();
+      await touch("touchStart", [[cx - 40, cy - 40]]);
+      await touch("touchStart", [[cx - 40, cy - 40], [cx + 40, cy + 40]]);
+      for (let i = 1; i <= 8; i++) {
+        await touch("touchMove", [[cx - 40 - 6 * i, cy - 40 - 3 * i], [cx + 40 + 6 * i, cy + 40 + 9 * i]]);
+      }
+      // Touch moves may be delivered coalesced, with a frame: let the last be handled.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const during = await centre();
+      await touch("touchEnd", []);
+      await viewChangedFrom(page, before);
+      await settled(page);
+      const after = await centre();
+      const zoomed = await viewBox(page);
+      assert.ok(zoomed[2] < before[2] / 1.8, `the pinch zoomed in: ${before} → ${zoomed}`);
+      assert.ok(Math.hypot(during[0] - start[0], during[1] - start[1]) > 20, `the map moved while pinched: ${start} → ${during}`);
+      assert.ok(Math.hypot(after[0] - during[0], after[1] - during[1]) < 1.5, `no jump when the fingers lift: ${during} → ${after}`);
+      assert.equal(await page.locator("svg.map").evaluate((el) => el.style.transform), "");
+      assert.equal(await page.locator(".details").count(), 0, "a pinch selects nothing");
+    });
+  });
+
   test("touch: a tap selects a unit on a phone", async () => {
     await onPage(app, "?lang=zh", {
       viewport: VIEWPORTS.mobile,

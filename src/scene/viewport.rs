@@ -94,6 +94,19 @@ impl Viewport {
             (p.y - r.min_y) * self.px_per_km,
         )
     }
+
+    /// How this viewport's picture is scaled and moved on screen to show `to`'s: the map
+    /// point at `p` px here is at `k * p + (dx, dy)` px in `to` (returned as `(k, dx, dy)`).
+    /// A drag or a pinch shows the view it reaches this way until it ends
+    /// (`components::map::pointer`).
+    pub fn picture_to(&self, to: &Viewport) -> (f64, f64, f64) {
+        let (a, b) = (self.visible(), to.visible());
+        (
+            to.px_per_km / self.px_per_km,
+            (a.min_x - b.min_x) * to.px_per_km,
+            (a.min_y - b.min_y) * to.px_per_km,
+        )
+    }
 }
 
 /// Space kept free at each side of the map container, px.
@@ -603,6 +616,41 @@ mod tests {
         let far = cam.pan(v, 1e7, 1e7, 800.0, 600.0);
         let c = cam.viewport(far, 800.0, 600.0).center;
         assert!(c.x >= -600.0 - 1e-6 && c.y >= -400.0 - 1e-6);
+    }
+
+    #[test]
+    fn a_gesture_s_picture_puts_every_point_where_the_view_it_reaches_shows_it() {
+        let cam = camera();
+        let v = sample_view(2.0);
+        let (w, h) = (800.0, 600.0);
+        let from = cam.viewport(v, w, h);
+        let pinched = cam.pinch(
+            v,
+            [Point::new(300.0, 200.0), Point::new(500.0, 400.0)],
+            [Point::new(280.0, 150.0), Point::new(560.0, 430.0)],
+            w,
+            h,
+        );
+        // A drag, a pinch, and a drag far beyond the region (the view stops at its edge,
+        // and so does the picture).
+        for reached in [
+            cam.pan(v, 120.0, -40.0, w, h),
+            pinched,
+            cam.pan(v, 1e7, 1e7, w, h),
+        ] {
+            let to = cam.viewport(reached, w, h);
+            let (k, dx, dy) = from.picture_to(&to);
+            for p in [
+                from.center,
+                from.to_map(10.0, 20.0),
+                from.to_map(790.0, 580.0),
+            ] {
+                let (a, b) = (from.to_screen(p), to.to_screen(p));
+                assert!((k * a.x + dx - b.x).abs() < 1e-6 && (k * a.y + dy - b.y).abs() < 1e-6);
+            }
+        }
+        let (k, dx, dy) = from.picture_to(&cam.viewport(cam.pan(v, 120.0, -40.0, w, h), w, h));
+        assert!((k - 1.0).abs() < 1e-12 && (dx - 120.0).abs() < 1e-6 && (dy + 40.0).abs() < 1e-6);
     }
 
     #[test]

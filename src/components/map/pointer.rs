@@ -3,14 +3,17 @@
 use super::MapCamera;
 use crate::geo::Point;
 use crate::ids::Focus;
+use crate::scene::viewport::MapView;
 use leptos::ev;
 use wasm_bindgen::JsCast;
 
 /// Pixels a pointer must move before a press becomes a drag (not a click).
 const DRAG_THRESHOLD_PX: f64 = 4.0;
-/// The map's class while it is dragged (the grabbing cursor). Not `:active`: the cursor is
-/// inherited, so changing it on the map at every press restyled each of its shapes twice
-/// per click (≈ 110 elements, ≈ 3 ms each time at 4× CPU, issue 12).
+/// The map's class while it is dragged or pinched (the grabbing cursor). Not `:active`: the
+/// cursor is inherited, so changing it on the map at every press restyled each of its shapes
+/// twice per click (≈ 110 elements, ≈ 3 ms each time at 4× CPU, issue 12). The style sheet
+/// also makes the map meanwhile a layer of its own that draws beyond its box (`will-change`,
+/// `overflow`), so that the gesture moves it as a picture (see [`show_moved`]).
 const DRAGGING: &str = "is-dragging";
 
 /// Pointers currently down on one map (each map has its own, in its [`MapCamera`]), at
@@ -21,6 +24,48 @@ pub struct Gesture {
     travelled: f64,
     /// Set after a drag so that the click that ends it does not select.
     swallow_click: bool,
+    /// The view a drag or a pinch has reached, shown as a picture until it ends.
+    reached: Option<MapView>,
+}
+
+/// A drag or a pinch shows the view it reaches as the map's picture moved and scaled by a
+/// CSS transform of the `<svg>`, which the browser composites without laying out or
+/// painting the map again; the view itself (the `viewBox`, the labels, the state, the
+/// address) follows once, when the gesture ends ([`end_gesture`]). Setting the view at
+/// every `pointermove` re-laid out and repainted the whole map each time: ≈ 50 ms of
+/// main-thread work per move at 4× CPU, so a phone dropped frames (issue 12). Meanwhile
+/// the names keep their places and a pinch scales them with the picture.
+fn show_moved(cam: MapCamera, el: &web_sys::Element, reached: MapView) {
+    cam.gesture.update_value(|g| g.reached = Some(reached));
+    let (w, h) = cam.size.get_untracked();
+    let (k, dx, dy) = cam
+        .viewport
+        .get_untracked()
+        .picture_to(&cam.camera.viewport(reached, w, h));
+    if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let mut to = String::from("matrix(");
+        for (i, v) in [k, 0.0, 0.0, k, dx, dy].into_iter().enumerate() {
+            if i > 0 {
+                to.push(',');
+            }
+            to.push_str(&crate::geo::decimal::fixed(v, 4));
+        }
+        to.push(')');
+        svg.style().set_property("transform", &to).ok();
+    }
+}
+
+/// Ends a drag's or a pinch's picture (if any): the map shows the view it reached, in the
+/// same task, so that the next frame has the new `viewBox` without the transform. Also
+/// before a wheel or a double click, which work from the view.
+fn end_gesture(cam: MapCamera, el: Option<&web_sys::Element>) {
+    let reached = cam.gesture.try_update_value(|g| g.reached.take()).flatten();
+    if let Some(svg) = el.and_then(|el| el.dyn_ref::<web_sys::SvgElement>()) {
+        svg.style().remove_property("transform").ok();
+    }
+    if reached.is_some() {
+        cam.set_view(reached);
+    }
 }
 
 /// The pointer's position in the element that listens (the map), px.
@@ -102,27 +147,45 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             .gesture
             .try_update_value(|g| !std::mem::replace(&mut g.swallow_click, true))
             .unwrap_or(false);
-        if let Some(el) = map_of(&ev) {
-            el.set_pointer_capture(id).ok();
+        let el = map_of(&ev);
+        if let Some(el) = &el {
+            if !el.has_pointer_capture(id) {
+                el.set_pointer_capture(id).ok();
+            }
             if started {
                 el.class_list().add_1(DRAGGING).ok();
             }
         }
-        cam.ctx.hover.set(None);
-        let view = cam.current();
-        let next = match (before.as_slice(), after.as_slice()) {
+        if started {
+            // A move under way stops where it is, as the drag starts from it.
+            cam.set_view(Some(cam.current()));
+        }
+        if cam.ctx.hover.with_untracked(Option::is_some) {
+            cam.ctx.hover.set(None);
+        }
+        let Some(el) = el else { return };
+        // From the view the gesture has reached so far (the picture on screen).
+        let from = cam
+            .gesture
+            .with_value(|g| g.reached)
+            .unwrap_or_else(|| cam.current());
+        let reached = match (before.as_slice(), after.as_slice()) {
             ([a0, b0, ..], [a1, b1, ..]) => {
-                // The pinch's centre matters: positions in the map.
-                let (lx, ly) = local(&ev);
-                let at = |p: &(i32, f64, f64)| Point::new(p.1 - (x - lx), p.2 - (y - ly));
+                // The pinch's centre matters: positions in the map's box, which the picture's
+                // transform does not move (its parent's).
+                let r = el
+                    .parent_element()
+                    .unwrap_or_else(|| el.clone())
+                    .get_bounding_client_rect();
+                let at = |p: &(i32, f64, f64)| Point::new(p.1 - r.left(), p.2 - r.top());
                 cam.camera
-                    .pinch(view, [at(a0), at(b0)], [at(a1), at(b1)], w, h)
+                    .pinch(from, [at(a0), at(b0)], [at(a1), at(b1)], w, h)
             }
             // A drag needs only how far the pointer went.
-            ([(_, x0, y0)], [(_, x1, y1)]) => cam.camera.pan(view, x1 - x0, y1 - y0, w, h),
+            ([(_, x0, y0)], [(_, x1, y1)]) => cam.camera.pan(from, x1 - x0, y1 - y0, w, h),
             _ => return,
         };
-        cam.set_view(Some(next));
+        show_moved(cam, &el, reached);
     }
 }
 
@@ -137,7 +200,9 @@ pub fn up(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             })
             .unwrap_or(true);
         if last {
-            if let Some(el) = map_of(&ev) {
+            let el = map_of(&ev);
+            end_gesture(cam, el.as_ref());
+            if let Some(el) = el {
                 el.class_list().remove_1(DRAGGING).ok();
             }
         }
@@ -167,6 +232,7 @@ pub fn click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
 pub fn double_click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
     move |ev| {
         ev.prevent_default();
+        end_gesture(cam, map_of(&ev).as_ref());
         let (x, y) = local(&ev);
         let (w, h) = cam.size.get_untracked();
         let factor = if ev.shift_key() { 0.5 } else { 2.0 };
@@ -179,6 +245,7 @@ pub fn double_click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
 pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
     move |ev| {
         ev.prevent_default();
+        end_gesture(cam, map_of(&ev).as_ref());
         let (x, y) = local(&ev);
         let (w, h) = cam.size.get_untracked();
         // Lines and pages count as about 40 px and 800 px.
