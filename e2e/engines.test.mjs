@@ -240,6 +240,11 @@ describe("the same smoke in Chromium, Firefox ESR and WebKitGTK", () => {
 
         // A deep link restores its state.
         s = await open("?lang=en&layers=area,belt:pharma&focus=belt:pharma");
+        // The details card's code is a chunk loaded on first use: it may come just after ready.
+        s = await until(`${name}: details of the pharma belt`, async () => {
+          const now = JSON.parse(await b.run(JS.summary));
+          return now.details === "belt:pharma" && now;
+        });
         assert.equal(s.details, "belt:pharma");
         assert.ok(await b.run(JS.shown('[data-belt="pharma"]')), `${name}: pharma belt shown`);
         assert.ok(await b.run(JS.hidden('[data-belt="tourism"]')), `${name}: tourism belt hidden`);

@@ -265,6 +265,33 @@ describe("the map", () => {
     });
   });
 
+  test("a wheel zoom scales the map about the pointer at once, and the view follows without a jump when the wheel pauses", async () => {
+    await onPage(app, "?lang=en", { viewport: VIEWPORTS.desktop }, async ({ page }) => {
+      await settled(page);
+      const map = await page.locator("svg.map").boundingBox();
+      const [px, py] = [map.x + map.width * 0.6, map.y + map.height * 0.4];
+      const centre = async () => {
+        const r = await page.locator('svg.map g[data-city="jilin"]').first().boundingBox();
+        return [r.x + r.width / 2, r.y + r.height / 2];
+      };
+      const before = await viewBox(page);
+      const start = await centre();
+      await page.mouse.move(px, py);
+      for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -120);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const during = await centre();
+      // Zoomed about the pointer: the city moved away from it.
+      const away = (p) => Math.hypot(p[0] - px, p[1] - py);
+      assert.ok(away(during) > away(start) * 1.5, `the map zoomed about the pointer at once: ${start} → ${during}`);
+      await viewChangedFrom(page, before);
+      await settled(page);
+      const after = await centre();
+      assert.ok((await viewBox(page))[2] < before[2] / 1.5, "the view zoomed in");
+      assert.ok(Math.hypot(after[0] - during[0], after[1] - during[1]) < 1.5, `no jump when the wheel pauses: ${during} → ${after}`);
+      assert.equal(await page.locator("svg.map").evaluate((el) => el.style.transform), "");
+    });
+  });
+
   test("a pinch on a phone zooms the map about the fingers, and it stays there when the fingers lift", async () => {
     await onPage(app, "?lang=en", {
       viewport: VIEWPORTS.mobile,

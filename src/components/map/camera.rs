@@ -129,9 +129,13 @@ impl MapCamera {
         cam
     }
 
-    /// The view on screen now.
+    /// The view on screen now: the one a drag, a pinch or a wheel zoom under way has reached
+    /// (shown as a picture, `pointer::show_moved`), else the map's.
     pub fn current(&self) -> MapView {
-        self.camera.view(&self.viewport.get_untracked())
+        self.gesture
+            .try_with_value(super::pointer::Gesture::reached)
+            .flatten()
+            .unwrap_or_else(|| self.camera.view(&self.viewport.get_untracked()))
     }
 
     /// The view that shows `rect` in the free part of the map.
@@ -143,12 +147,14 @@ impl MapCamera {
 
     /// Sets the view at once (gestures), cancelling any transition.
     pub fn set_view(&self, view: Option<MapView>) {
+        super::pointer::drop_picture(*self);
         self.instant.set_value(true);
         self.ctx.state.update(|s| s.view = view);
     }
 
     /// Moves smoothly to `view` (`None`: back to the fitted default).
     pub fn fly_to(&self, view: Option<MapView>) {
+        super::pointer::drop_picture(*self);
         self.ctx.state.update(|s| s.view = view);
     }
 

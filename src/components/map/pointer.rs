@@ -11,10 +11,13 @@ use wasm_bindgen::JsCast;
 const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// The map's class while it is dragged or pinched (the grabbing cursor). Not `:active`: the
 /// cursor is inherited, so changing it on the map at every press restyled each of its shapes
-/// twice per click (≈ 110 elements, ≈ 3 ms each time at 4× CPU, issue 12). The style sheet
-/// also makes the map meanwhile a layer of its own that draws beyond its box (`will-change`,
-/// `overflow`), so that the gesture moves it as a picture (see [`show_moved`]).
+/// twice per click (≈ 110 elements, ≈ 3 ms each time at 4× CPU, issue 12).
 const DRAGGING: &str = "is-dragging";
+/// The map's class while a gesture shows it as a picture ([`show_moved`]): the style sheet
+/// makes it a layer of its own that draws beyond its box (`will-change`, `overflow`).
+const MOVING: &str = "is-moving";
+/// How long after the last wheel event a wheel zoom ends and the map shows its view.
+const WHEEL_PAUSE: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Pointers currently down on one map (each map has its own, in its [`MapCamera`]), at
 /// their positions in the window (`clientX`/`clientY`: reading them needs no layout).
@@ -24,19 +27,31 @@ pub struct Gesture {
     travelled: f64,
     /// Set after a drag so that the click that ends it does not select.
     swallow_click: bool,
-    /// The view a drag or a pinch has reached, shown as a picture until it ends.
-    reached: Option<MapView>,
+    /// The view a drag, a pinch or a wheel zoom has reached, shown as a picture of the map
+    /// (the `<svg>` here) until the gesture ends.
+    reached: Option<(MapView, web_sys::Element)>,
+    /// The end of a wheel zoom, once the wheel pauses.
+    wheel_end: Option<leptos::prelude::TimeoutHandle>,
 }
 
-/// A drag or a pinch shows the view it reaches as the map's picture moved and scaled by a
-/// CSS transform of the `<svg>`, which the browser composites without laying out or
-/// painting the map again; the view itself (the `viewBox`, the labels, the state, the
-/// address) follows once, when the gesture ends ([`end_gesture`]). Setting the view at
-/// every `pointermove` re-laid out and repainted the whole map each time: ≈ 50 ms of
-/// main-thread work per move at 4× CPU, so a phone dropped frames (issue 12). Meanwhile
-/// the names keep their places and a pinch scales them with the picture.
+impl Gesture {
+    /// The view a gesture under way has reached (what the map shows), if any.
+    pub fn reached(&self) -> Option<MapView> {
+        self.reached.as_ref().map(|r| r.0)
+    }
+}
+
+/// A drag, a pinch or a wheel zoom shows the view it reaches as the map's picture moved and
+/// scaled by a CSS transform of the `<svg>`, which the browser composites without laying out
+/// or painting the map again; the view itself (the `viewBox`, the labels, the state, the
+/// address) follows once, when the gesture ends ([`end_gesture`]). Setting the view at every
+/// `pointermove` or `wheel` re-laid out and repainted the whole map each time: ≈ 50 ms of
+/// main-thread work per move at 4× CPU, so a phone dropped frames (issue 12). Meanwhile the
+/// names keep their places, and a pinch or a wheel scales them with the picture.
 fn show_moved(cam: MapCamera, el: &web_sys::Element, reached: MapView) {
-    cam.gesture.update_value(|g| g.reached = Some(reached));
+    cam.gesture
+        .update_value(|g| g.reached = Some((reached, el.clone())));
+    el.class_list().add_1(MOVING).ok();
     let (w, h) = cam.size.get_untracked();
     let (k, dx, dy) = cam
         .viewport
@@ -55,25 +70,49 @@ fn show_moved(cam: MapCamera, el: &web_sys::Element, reached: MapView) {
     }
 }
 
-/// Ends a drag's or a pinch's picture (if any): the map shows the view it reached, in the
-/// same task, so that the next frame has the new `viewBox` without the transform. Also
-/// before a wheel or a double click, which work from the view.
-fn end_gesture(cam: MapCamera, el: Option<&web_sys::Element>) {
-    let reached = cam.gesture.try_update_value(|g| g.reached.take()).flatten();
-    if let Some(svg) = el.and_then(|el| el.dyn_ref::<web_sys::SvgElement>()) {
-        svg.style().remove_property("transform").ok();
-    }
-    if reached.is_some() {
-        cam.set_view(reached);
+/// Ends a gesture's picture (if any): the map shows the view it reached, in the same task,
+/// so that the next frame has the new `viewBox` without the transform.
+fn end_gesture(cam: MapCamera) {
+    match cam.gesture.try_with_value(Gesture::reached) {
+        // Setting the view drops the picture ([`MapCamera::set_view`]).
+        Some(Some(view)) => cam.set_view(Some(view)),
+        Some(None) => drop_picture(cam),
+        // The map is gone (a wheel's timer after it).
+        None => {}
     }
 }
 
-/// The pointer's position in the element that listens (the map), px.
+/// Takes a gesture's picture off the map, without setting its view: done by every change
+/// of the view (`MapCamera::set_view`, `fly_to`), which either is the gesture's end or
+/// starts from the view it reached ([`MapCamera::current`]).
+pub(super) fn drop_picture(cam: MapCamera) {
+    let Some((reached, wheel_end)) = cam
+        .gesture
+        .try_update_value(|g| (g.reached.take(), g.wheel_end.take()))
+    else {
+        return;
+    };
+    if let Some(timer) = wheel_end {
+        timer.clear();
+    }
+    if let Some((_, el)) = reached {
+        el.class_list().remove_1(MOVING).ok();
+        if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+            svg.style().remove_property("transform").ok();
+        }
+    }
+}
+
+/// The pointer's position in the element that listens (the map), px: in the map's box,
+/// which a gesture's picture does not move (the `<svg>`'s parent, whose size it has).
 fn local(ev: &ev::MouseEvent) -> (f64, f64) {
     let Some(target) = map_of(ev) else {
         return (0.0, 0.0);
     };
-    let r = target.get_bounding_client_rect();
+    let r = target
+        .parent_element()
+        .unwrap_or(target)
+        .get_bounding_client_rect();
     (
         f64::from(ev.client_x()) - r.left(),
         f64::from(ev.client_y()) - r.top(),
@@ -129,7 +168,11 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             Some((before, g.pointers.clone(), g.travelled))
         });
         let Some((before, after, travelled)) = step.flatten() else {
-            // Not pressed: hover.
+            // Not pressed: hover (not over a wheel zoom's picture, which the tooltip's
+            // placement from the view would not match).
+            if cam.gesture.with_value(|g| g.reached.is_some()) {
+                return;
+            }
             let at = local(&ev);
             let target = feature_at(&ev);
             let (hover, hover_at) = (cam.ctx.hover, cam.ctx.hover_at);
@@ -157,7 +200,8 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             }
         }
         if started {
-            // A move under way stops where it is, as the drag starts from it.
+            // A move under way stops where it is (and a wheel zoom's picture ends), as the
+            // drag starts from it.
             cam.set_view(Some(cam.current()));
         }
         if cam.ctx.hover.with_untracked(Option::is_some) {
@@ -165,19 +209,12 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         }
         let Some(el) = el else { return };
         // From the view the gesture has reached so far (the picture on screen).
-        let from = cam
-            .gesture
-            .with_value(|g| g.reached)
-            .unwrap_or_else(|| cam.current());
+        let from = cam.current();
         let reached = match (before.as_slice(), after.as_slice()) {
             ([a0, b0, ..], [a1, b1, ..]) => {
-                // The pinch's centre matters: positions in the map's box, which the picture's
-                // transform does not move (its parent's).
-                let r = el
-                    .parent_element()
-                    .unwrap_or_else(|| el.clone())
-                    .get_bounding_client_rect();
-                let at = |p: &(i32, f64, f64)| Point::new(p.1 - r.left(), p.2 - r.top());
+                // The pinch's centre matters: positions in the map's box.
+                let (lx, ly) = local(&ev);
+                let at = |p: &(i32, f64, f64)| Point::new(p.1 - (x - lx), p.2 - (y - ly));
                 cam.camera
                     .pinch(from, [at(a0), at(b0)], [at(a1), at(b1)], w, h)
             }
@@ -200,9 +237,8 @@ pub fn up(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
             })
             .unwrap_or(true);
         if last {
-            let el = map_of(&ev);
-            end_gesture(cam, el.as_ref());
-            if let Some(el) = el {
+            end_gesture(cam);
+            if let Some(el) = map_of(&ev) {
                 el.class_list().remove_1(DRAGGING).ok();
             }
         }
@@ -232,7 +268,6 @@ pub fn click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
 pub fn double_click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
     move |ev| {
         ev.prevent_default();
-        end_gesture(cam, map_of(&ev).as_ref());
         let (x, y) = local(&ev);
         let (w, h) = cam.size.get_untracked();
         let factor = if ev.shift_key() { 0.5 } else { 2.0 };
@@ -241,11 +276,11 @@ pub fn double_click(cam: MapCamera) -> impl Fn(ev::MouseEvent) + Copy {
     }
 }
 
-/// `wheel`: zooms about the pointer.
+/// `wheel`: zooms about the pointer, as a picture until the wheel pauses ([`show_moved`]).
 pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
     move |ev| {
         ev.prevent_default();
-        end_gesture(cam, map_of(&ev).as_ref());
+        let Some(el) = map_of(&ev) else { return };
         let (x, y) = local(&ev);
         let (w, h) = cam.size.get_untracked();
         // Lines and pages count as about 40 px and 800 px.
@@ -255,7 +290,19 @@ pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
             _ => 1.0,
         };
         let factor = crate::geo::math::exp(-ev.delta_y() * unit * 0.002);
+        let zooming = cam.gesture.with_value(|g| g.reached.is_some());
+        if !zooming {
+            // A move under way stops where it is, as the zoom starts from it.
+            cam.set_view(Some(cam.current()));
+        }
         let target = cam.camera.zoom_at(cam.current(), factor, x, y, w, h);
-        cam.set_view(Some(target));
+        show_moved(cam, &el, target);
+        let ends = leptos::prelude::set_timeout_with_handle(move || end_gesture(cam), WHEEL_PAUSE);
+        if let Some(Some(before)) = cam
+            .gesture
+            .try_update_value(|g| std::mem::replace(&mut g.wheel_end, ends.ok()))
+        {
+            before.clear();
+        }
     }
 }
