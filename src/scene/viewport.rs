@@ -97,7 +97,7 @@ impl Viewport {
 
     /// How this viewport's picture is scaled and moved on screen to show `to`'s: the map
     /// point at `p` px here is at `k * p + (dx, dy)` px in `to` (returned as `(k, dx, dy)`).
-    /// A drag or a pinch shows the view it reaches this way until it ends
+    /// A drag, a pinch or a wheel zoom shows the view it reaches this way until it ends
     /// (`components::map::pointer`).
     pub fn picture_to(&self, to: &Viewport) -> (f64, f64, f64) {
         let (a, b) = (self.visible(), to.visible());

@@ -152,8 +152,13 @@ impl MapCamera {
         self.ctx.state.update(|s| s.view = view);
     }
 
-    /// Moves smoothly to `view` (`None`: back to the fitted default).
+    /// Moves smoothly to `view` (`None`: back to the fitted default). At once from a
+    /// gesture's picture (a wheel zoom that has not paused yet): a move would start from the
+    /// view under the picture, and the map would jump back first.
     pub fn fly_to(&self, view: Option<MapView>) {
+        if self.gesture.try_with_value(|g| g.reached().is_some()) == Some(true) {
+            self.instant.set_value(true);
+        }
         super::pointer::drop_picture(*self);
         self.ctx.state.update(|s| s.view = view);
     }
