@@ -105,20 +105,14 @@ async function sizes() {
     // What a host that serves the precompressed files sends (the build's .gz, by zopfli, and
     // .br beside each file: scripts/compress-dist.mjs), made here where there is none; and
     // gzip -9 (Node's zlib), what the rows before 3 December 2026 counted as "gzip".
-    const beside = async (ext, make) => {
-      try {
-        return (await readFile(join(DIST, name + ext))).length;
-      } catch {
-        return make().length;
-      }
-    };
+    const beside = (ext) => readFile(join(DIST, name + ext)).then((b) => b.length, () => null);
     const gzip9 = gzipSync(raw, { level: 9 }).length;
     rows.push({
       name,
       raw: raw.length,
-      gzip: await beside(".gz", () => gzipSync(raw, { level: 9 })),
+      gzip: (await beside(".gz")) ?? gzip9,
       gzip9,
-      brotli: await beside(".br", () => brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })),
+      brotli: (await beside(".br")) ?? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
       firstLoad: !notLoaded.test(name) && !CHUNK_FILE.test(name) && !CHUNK_SHEET_FILE.test(name),
       chunk: CHUNK_FILE.test(name) || CHUNK_SHEET_FILE.test(name),
     });

@@ -266,12 +266,12 @@ export async function settled(page) {
     () =>
       new Promise((resolve) => {
         const svg = document.querySelector("svg.map");
-        let last = null;
+        let last = svg?.getAttribute("viewBox");
         let still = 0;
         const step = () => {
+          const now = svg?.getAttribute("viewBox");
           // A gesture's picture (a drag, a pinch, a wheel zoom until the wheel pauses) is
           // not a view yet: the map has settled once it is gone.
-          const now = `${svg?.getAttribute("viewBox")} ${svg?.style.transform}`;
           still = now === last && !svg?.style.transform ? still + 1 : 0;
           last = now;
           if (still >= 10) resolve(true);

@@ -33,6 +33,25 @@ async function viewChangedFrom(page, before) {
   );
 }
 
+/** Waits for two frames: input the browser delivers with a frame has been handled. */
+async function twoFrames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** The map's inline CSS transform: a gesture's picture while one is under way (pointer.rs). */
+async function mapTransform(page) {
+  return page.locator("svg.map").evaluate((el) => el.style.transform);
+}
+
+/**
+ * The centre of a city's mark on screen, [x, y]: a gesture's picture scales the symbol,
+ * not where its centre is.
+ */
+async function cityCentre(page, city) {
+  const r = await page.locator(`svg.map g[data-city="${city}"]`).first().boundingBox();
+  return [r.x + r.width / 2, r.y + r.height / 2];
+}
+
 /** Waits until the address holds the view (written once motion pauses). */
 async function viewInUrl(page) {
   await page.waitForFunction(() => /view=[\d.]+,[\d.]+,[\d.]+/.test(location.search));
@@ -243,7 +262,7 @@ describe("the map", () => {
         await page.mouse.move(x, y);
         await page.mouse.down();
         await page.mouse.move(x + dx, y + dy, { steps: 6 });
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await twoFrames(page);
         const during = await unit.boundingBox();
         await page.mouse.up();
         const moved = [during.x - before.x, during.y - before.y];
@@ -260,7 +279,7 @@ describe("the map", () => {
           Math.abs(after.x - during.x) < 1.5 && Math.abs(after.y - during.y) < 1.5,
           `no jump on release: ${JSON.stringify(during)} → ${JSON.stringify(after)}`,
         );
-        assert.equal(await page.locator("svg.map").evaluate((el) => el.style.transform), "");
+        assert.equal(await mapTransform(page), "");
       }
     });
   });
@@ -270,25 +289,21 @@ describe("the map", () => {
       await settled(page);
       const map = await page.locator("svg.map").boundingBox();
       const [px, py] = [map.x + map.width * 0.6, map.y + map.height * 0.4];
-      const centre = async () => {
-        const r = await page.locator('svg.map g[data-city="jilin"]').first().boundingBox();
-        return [r.x + r.width / 2, r.y + r.height / 2];
-      };
       const before = await viewBox(page);
-      const start = await centre();
+      const start = await cityCentre(page, "jilin");
       await page.mouse.move(px, py);
       for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -120);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const during = await centre();
+      await twoFrames(page);
+      const during = await cityCentre(page, "jilin");
       // Zoomed about the pointer: the city moved away from it.
       const away = (p) => Math.hypot(p[0] - px, p[1] - py);
       assert.ok(away(during) > away(start) * 1.5, `the map zoomed about the pointer at once: ${start} → ${during}`);
       await viewChangedFrom(page, before);
       await settled(page);
-      const after = await centre();
+      const after = await cityCentre(page, "jilin");
       assert.ok((await viewBox(page))[2] < before[2] / 1.5, "the view zoomed in");
       assert.ok(Math.hypot(after[0] - during[0], after[1] - during[1]) < 1.5, `no jump when the wheel pauses: ${during} → ${after}`);
-      assert.equal(await page.locator("svg.map").evaluate((el) => el.style.transform), "");
+      assert.equal(await mapTransform(page), "");
     });
   });
 
@@ -303,30 +318,25 @@ describe("the map", () => {
         cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
       const map = await page.locator("svg.map").boundingBox();
       const [cx, cy] = [map.x + map.width / 2, map.y + map.height / 2];
-      // The city marks' centres (their symbols keep their size, their places scale).
-      const centre = async () => {
-        const r = await page.locator('svg.map g[data-city="jilin"]').first().boundingBox();
-        return [r.x + r.width / 2, r.y + r.height / 2];
-      };
       const before = await viewBox(page);
-      const start = await centre();
+      const start = await cityCentre(page, "jilin");
       await touch("touchStart", [[cx - 40, cy - 40]]);
       await touch("touchStart", [[cx - 40, cy - 40], [cx + 40, cy + 40]]);
       for (let i = 1; i <= 8; i++) {
         await touch("touchMove", [[cx - 40 - 6 * i, cy - 40 - 3 * i], [cx + 40 + 6 * i, cy + 40 + 9 * i]]);
       }
       // Touch moves may be delivered coalesced, with a frame: let the last be handled.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const during = await centre();
+      await twoFrames(page);
+      const during = await cityCentre(page, "jilin");
       await touch("touchEnd", []);
       await viewChangedFrom(page, before);
       await settled(page);
-      const after = await centre();
+      const after = await cityCentre(page, "jilin");
       const zoomed = await viewBox(page);
       assert.ok(zoomed[2] < before[2] / 1.8, `the pinch zoomed in: ${before} → ${zoomed}`);
       assert.ok(Math.hypot(during[0] - start[0], during[1] - start[1]) > 20, `the map moved while pinched: ${start} → ${during}`);
       assert.ok(Math.hypot(after[0] - during[0], after[1] - during[1]) < 1.5, `no jump when the fingers lift: ${during} → ${after}`);
-      assert.equal(await page.locator("svg.map").evaluate((el) => el.style.transform), "");
+      assert.equal(await mapTransform(page), "");
       assert.equal(await page.locator(".details").count(), 0, "a pinch selects nothing");
     });
   });
