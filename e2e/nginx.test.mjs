@@ -432,7 +432,12 @@ http {
       // data-plan-restoring), the frame's changes reach the hash again.
       await page.waitForFunction(() => !document.getElementById("plan-en").hasAttribute("data-plan-restoring"), null, { timeout: 20_000 });
       await en.locator('[data-toggle="corridor"] input').uncheck();
-      await page.waitForFunction(() => /(^|&)plan-en=/.test(location.hash) && !/plan-en=[^&]*corridor/.test(location.hash));
+      // (`slice(1)`: the hash starts with "#", and either frame's key can come first, as the
+      // frames first reported their state in the order they happened to start.)
+      await page.waitForFunction(() => {
+        const parts = location.hash.slice(1);
+        return /(^|&)plan-en=/.test(parts) && !/(^|&)plan-en=[^&]*corridor/.test(parts);
+      });
       await check();
     } finally {
       await close();
