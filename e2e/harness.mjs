@@ -73,14 +73,15 @@ export function freePort() {
 
 /**
  * Starts the static server and the browser. Call `close()` when done.
- * `headers` go on every served file (e.g. a Content-Security-Policy header).
+ * `headers` go on every served file (e.g. a Content-Security-Policy header); with
+ * `trickle: { bytes, ms }` the HTML comes in pieces, as over a slow link (e2e/serve.mjs).
  */
-export async function startApp({ headers = {} } = {}) {
+export async function startApp({ headers = {}, trickle = null } = {}) {
   assert.ok(
     existsSync(DIST + "index.html"),
     `no release build at ${DIST}: run \`trunk build --release\` first (bash scripts/test.sh does)`,
   );
-  const server = await startServer({ root: DIST, base: BASE_PATH, headers });
+  const server = await startServer({ root: DIST, base: BASE_PATH, headers, trickle });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

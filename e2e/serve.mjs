@@ -8,6 +8,10 @@
 // With `compress: true` (`--compress`) it answers the way nginx with `gzip_static` and
 // `brotli_static` does: brotli or gzip by the request's Accept-Encoding, from the `.br`
 // or `.gz` file beside the requested one (made in memory, once, where there is none).
+//
+// With `trickle: { bytes, ms }` the HTML pages are sent as they are, `bytes` at a time
+// with a pause of `ms` between the pieces, the way a slow link delivers a page: the
+// browser parses, and may paint, a page it has only in part (e2e/prerender.test.mjs).
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
@@ -49,6 +53,7 @@ export function startServer({
   host = "127.0.0.1",
   headers = {},
   compress = false,
+  trickle = null,
 } = {}) {
   const rootDir = resolve(root);
   if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`base must start and end with '/': ${base}`);
@@ -84,6 +89,15 @@ export function startServer({
     if (!info.isFile()) return send(404, "not found\n");
 
     const type = MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+    if (trickle && type.startsWith("text/html") && req.method === "GET") {
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", ...headers });
+      for (let at = 0; at < body.length && !res.destroyed; at += trickle.bytes) {
+        if (at > 0) await new Promise((resume) => setTimeout(resume, trickle.ms));
+        res.write(body.subarray(at, at + trickle.bytes));
+      }
+      return res.end();
+    }
     const encoding = compress ? pickEncoding(req.headers["accept-encoding"]) : null;
     if (encoding) {
       const body = await encoded(file, encoding, info.mtimeMs);

@@ -24,6 +24,8 @@
 // - form controls' current state as attributes (`checked`, `value`, `selected`);
 // - its `<main>` a `<div class="main">` (a page has one visible `<main>`: the app's);
 // - `class="app app-pre"`, `lang`, and `inert` (nothing in it can be clicked or focused).
+// After the snapshots comes an empty `<div class="app-pre app-pre-end" hidden>`: a snapshot
+// is shown only once the parser has reached it (style/prerender.css).
 // Fails if the page reports an error, if the two sizes give different snapshots, or if
 // the copy changes between two animation frames after ready (the build must not depend on
 // timing: the same dist/ gives the same bytes).
@@ -47,6 +49,11 @@ const READY = '.app[data-ready]:not([data-ready="false"])';
 /** The marker index.html gets before and after the snapshots (a build from a dist/ that
  * has them already fails rather than adding a second pair). */
 const MARK = 'class="app app-pre"';
+/** The empty element after the snapshots: style/prerender.css shows a snapshot only once
+ * the parser has reached it. A page that arrives in pieces is otherwise painted in part
+ * (a snapshot's layer list or key line growing as the rest of it comes: a layout shift).
+ * It is one of `.app-pre`, so everything that removes the snapshots removes it too. */
+const END = '<div class="app-pre app-pre-end" hidden></div>';
 
 /** In the page: the sanitised copy of the ready app, as HTML. */
 function snapshot({ ready, tag }) {
@@ -169,7 +176,7 @@ export async function prerender(dir) {
       }
       parts.push(shots[0]);
     }
-    await writeFile(index, html.replace("</body>", `${parts.join("")}</body>`));
+    await writeFile(index, html.replace("</body>", `${parts.join("")}${END}</body>`));
     return parts.map((p, i) => ({ lang: LANGS[i].lang, bytes: Buffer.byteLength(p) }));
   } finally {
     await browser?.close();
