@@ -9,8 +9,8 @@
 
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from "node:zlib";
-import { gzipBest, gzipTool } from "./gzip-best.mjs";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliBest, gzipBest, gzipTool } from "./gzip-best.mjs";
 
 const args = process.argv.slice(2);
 const check = args.includes("--check");
@@ -49,16 +49,7 @@ for await (const path of files(dir)) {
     continue;
   }
   await writeFile(`${path}.gz`, gzipBest(raw));
-  await writeFile(
-    `${path}.br`,
-    brotliCompressSync(raw, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
-        [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-      },
-    }),
-  );
+  await writeFile(`${path}.br`, brotliBest(raw));
 }
 if (!check) console.log(`precompressed: ${count} files of ${dir}, .gz by ${gzipTool()}, .br by brotli 11`);
 if (check) {

@@ -4,13 +4,14 @@
 // Zopfli writes ordinary gzip (any browser and `gunzip` unpack it) ≈ 4–5 % smaller than
 // gzip -9, at the cost of ≈ 1 s per 300 KB when the release is built, never when it is
 // served: nginx's `gzip_static` sends these files as they are (issue 12, first-load
-// size; docs/performance.md "Where the bytes are").
+// size; docs/performance.md "Where the bytes are"). The brotli files beside them are made
+// here too (`brotliBest`), so that both scripts write the same bytes for the same file.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 let tool;
 
@@ -40,4 +41,16 @@ export function gzipBest(data) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `data` (a Buffer or a string) brotli-compressed at quality 11, with the largest window. */
+export function brotliBest(data) {
+  const raw = typeof data === "string" ? Buffer.from(data) : data;
+  return brotliCompressSync(raw, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
 }

@@ -15,8 +15,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants } from "node:zlib";
-import { gzipBest } from "./gzip-best.mjs";
+import { brotliBest, gzipBest } from "./gzip-best.mjs";
 
 const args = process.argv.slice(2);
 const distAt = args.indexOf("--dist");
@@ -56,7 +55,7 @@ export function writeWithCompressed(path, text) {
   writeFileSync(path, text);
   if (existsSync(path + ".gz")) writeFileSync(path + ".gz", gzipBest(text));
   if (existsSync(path + ".br")) {
-    writeFileSync(path + ".br", brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(path + ".br", brotliBest(text));
   }
 }
 
