@@ -17,20 +17,12 @@ import { loadavg } from "node:os";
 import { chromium } from "playwright-core";
 import { BASE_PATH as BASE, CHROMIUM, CHROMIUM_ARGS, DIST, READY_SELECTOR as READY } from "../e2e/harness.mjs";
 import { startServer } from "../e2e/serve.mjs";
-import { args, opt } from "./args.mjs";
+import { args, dirsFrom, median, opt } from "./args.mjs";
 
 const RUNS = Number(opt("runs", 5));
 const CPU = Number(opt("cpu", 4));
 const FRAMES = args.includes("--frames");
-const valued = new Set(["--runs", "--cpu"]);
-const dirs = args.filter((a, i) => !a.startsWith("--") && !valued.has(args[i - 1]));
-if (dirs.length === 0) dirs.push(DIST);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+const dirs = dirsFrom(["--runs", "--cpu"], DIST);
 
 // Runs in the page before its scripts: collects long tasks and long animation frames.
 function probe() {

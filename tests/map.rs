@@ -191,15 +191,21 @@ fn view_width(app: &Page) -> f64 {
         .unwrap_or_else(|| panic!("viewBox {view_box:?}"))
 }
 
-#[wasm_bindgen_test]
-async fn two_fingers_pinch_the_map_about_their_midpoint() {
+/// The app in English, its map, and the map's centre on the page (px).
+async fn map_and_centre() -> (Page, Element, (i32, i32)) {
     let app = open("lang=en").await;
     let svg = app.one("svg.map");
     let r = svg.get_bounding_client_rect();
-    let (cx, cy) = (
+    let centre = (
         (r.left() + r.width() / 2.0) as i32,
         (r.top() + r.height() / 2.0) as i32,
     );
+    (app, svg, centre)
+}
+
+#[wasm_bindgen_test]
+async fn two_fingers_pinch_the_map_about_their_midpoint() {
+    let (app, svg, (cx, cy)) = map_and_centre().await;
     let before = view_width(&app);
     dispatch_finger(&svg, "pointerdown", 11, cx - 40, cy);
     dispatch_finger(&svg, "pointerdown", 12, cx + 40, cy);
@@ -234,6 +240,75 @@ async fn two_fingers_pinch_the_map_about_their_midpoint() {
     assert_eq!(scale(&svg), None);
     assert!(app.find(".details").is_none());
     // The view reaches the address once the motion pauses.
+    assert!(
+        wait_for(2000, || search().contains("view=")).await,
+        "{}",
+        search()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_drag_changes_the_view_and_the_address_only_when_it_ends() {
+    let (app, svg, (cx, cy)) = map_and_centre().await;
+    // (An app of an earlier test may still have an address write waiting: the address is
+    // the page's. Wait until it keeps still.)
+    let mut before = search();
+    loop {
+        settle(600).await;
+        if search() == before {
+            break;
+        }
+        before = search();
+    }
+    let view_box = app.attr("svg.map", "viewBox");
+    dispatch_pointer(&svg, "pointerdown", cx, cy);
+    dispatch_pointer(&svg, "pointermove", cx + 40, cy + 10);
+    // Longer than a pan waits before the address follows (250 ms) and its write after the
+    // paint: a drag from rest sets no view until it ends (the picture moves meanwhile).
+    settle(400).await;
+    assert_eq!(search(), before, "the address changed mid-drag");
+    assert_eq!(app.attr("svg.map", "viewBox"), view_box);
+    dispatch_pointer(&svg, "pointerup", cx + 40, cy + 10);
+    assert!(
+        wait_for(2000, || search().contains("view=")).await,
+        "{}",
+        search()
+    );
+    // (The map draws the new view in its next frame.)
+    assert!(
+        wait_for(2000, || app.attr("svg.map", "viewBox") != view_box).await,
+        "the view did not follow the drag"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_drag_during_a_smooth_move_starts_where_the_map_is() {
+    let (app, svg, (cx, cy)) = map_and_centre().await;
+    let rest = view_width(&app);
+    // `+` zooms in smoothly (450 ms); the drag starts as soon as the move is seen.
+    press(&svg, "+");
+    assert!(
+        wait_for(1000, || view_width(&app) < rest * 0.98).await,
+        "no move"
+    );
+    dispatch_pointer(&svg, "pointerdown", cx, cy);
+    dispatch_pointer(&svg, "pointermove", cx + 40, cy);
+    let held = view_width(&app);
+    assert!(
+        held > rest / 1.5 * 1.02,
+        "the move had ended: {rest} → {held}"
+    );
+    // The move stopped where the map was: longer than it would have lasted, no change.
+    settle(600).await;
+    assert_eq!(view_width(&app), held, "the move went on under the drag");
+    dispatch_pointer(&svg, "pointerup", cx + 40, cy);
+    settle(50).await;
+    assert!(
+        (view_width(&app) - held).abs() < held * 1e-6,
+        "a drag changed the scale: {held} → {}",
+        view_width(&app)
+    );
+    // (Its address follows, as for any pan, before the next test opens the page again.)
     assert!(
         wait_for(2000, || search().contains("view=")).await,
         "{}",

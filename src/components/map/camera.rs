@@ -138,6 +138,19 @@ impl MapCamera {
             .unwrap_or_else(|| self.camera.view(&self.viewport.get_untracked()))
     }
 
+    /// Stops a move under way where it is, as a gesture starts from the view on screen (a
+    /// smooth move, or a wheel zoom's picture that has not paused yet). Sets the view only
+    /// then: setting it runs everything that follows the state (the address, the names'
+    /// places, the layers' marks), ≈ 20 ms at 4× CPU in a drag's or a wheel zoom's first
+    /// event when nothing was moving (issue 12).
+    pub fn stop(&self) {
+        let picture = self.gesture.try_with_value(|g| g.reached().is_some()) == Some(true);
+        let moving = self.shown.try_get_untracked().flatten() != Some(self.target.get_untracked());
+        if picture || moving {
+            self.set_view(Some(self.current()));
+        }
+    }
+
     /// The view that shows `rect` in the free part of the map.
     pub fn fit(&self, rect: Rect) -> MapView {
         let (w, h) = self.size.get_untracked();

@@ -202,7 +202,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         if started {
             // A move under way stops where it is (and a wheel zoom's picture ends), as the
             // drag starts from it.
-            cam.set_view(Some(cam.current()));
+            cam.stop();
         }
         if cam.ctx.hover.with_untracked(Option::is_some) {
             cam.ctx.hover.set(None);
@@ -293,7 +293,7 @@ pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
         let zooming = cam.gesture.with_value(|g| g.reached.is_some());
         if !zooming {
             // A move under way stops where it is, as the zoom starts from it.
-            cam.set_view(Some(cam.current()));
+            cam.stop();
         }
         let target = cam.camera.zoom_at(cam.current(), factor, x, y, w, h);
         show_moved(cam, &el, target);
