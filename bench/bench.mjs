@@ -296,6 +296,10 @@ async function frames(browser, url) {
             await tick();
           }
         }
+        // The gesture's end is part of it: the frame that draws the view it reached, once the
+        // last pointer lifts or the wheel pauses (the picture goes, pointer.rs), and the next.
+        await page.waitForFunction(() => !document.querySelector("svg.map")?.style.transform, null, { timeout: 5000 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const [times, latencies] = await page.evaluate(() => {
           window.__bench.every = null;
           return [window.__bench.stopFrames(), window.__bench.latencies];
