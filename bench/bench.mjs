@@ -16,12 +16,13 @@ import { appendFile, readdir, readFile, stat } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
 import { BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
+import { brotliBest } from "../scripts/gzip-best.mjs";
 import { args, opt } from "./args.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -112,7 +113,7 @@ async function sizes() {
       raw: raw.length,
       gzip: (await beside(".gz")) ?? gzip9,
       gzip9,
-      brotli: (await beside(".br")) ?? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      brotli: (await beside(".br")) ?? brotliBest(raw).length,
       firstLoad: !notLoaded.test(name) && !CHUNK_FILE.test(name) && !CHUNK_SHEET_FILE.test(name),
       chunk: CHUNK_FILE.test(name) || CHUNK_SHEET_FILE.test(name),
     });

@@ -258,6 +258,12 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   return path;
 }
 
+/** Waits for two frames: what the page does with a frame (input delivered with it, a
+ * change drawn in it) has been done. */
+export async function twoFrames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /**
  * Waits until the map's view holds still: its viewBox unchanged over ten animation
  * frames (a view transition changes it on every frame until it ends).

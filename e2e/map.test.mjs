@@ -17,6 +17,7 @@ import {
   runAxe,
   screenshot,
   settled,
+  twoFrames,
 } from "./harness.mjs";
 
 /** The viewBox of the map as numbers [x, y, w, h]. */
@@ -31,11 +32,6 @@ async function viewChangedFrom(page, before) {
     (b) => document.querySelector("svg.map").getAttribute("viewBox") !== b,
     before.join(" "),
   );
-}
-
-/** Waits for two frames: input the browser delivers with a frame has been handled. */
-async function twoFrames(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** The map's inline CSS transform: a gesture's picture while one is under way (pointer.rs). */

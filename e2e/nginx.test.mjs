@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { ALL_LAYERS, BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot } from "./harness.mjs";
+import { ALL_LAYERS, BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot, twoFrames } from "./harness.mjs";
 import { absolutePreview, MODULES, stamp, stampModule } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -371,7 +371,7 @@ http {
       // shows both for the screenshot.
       const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
       await page.setViewportSize({ width: 1280, height: fullHeight });
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await twoFrames(page);
       await screenshot(page, "embed-demo-portal");
       await page.setViewportSize(VIEWPORTS.desktop);
 

@@ -138,15 +138,20 @@ impl MapCamera {
             .unwrap_or_else(|| self.camera.view(&self.viewport.get_untracked()))
     }
 
+    /// Whether a drag, a pinch or a wheel zoom shows the map as a picture now (its view not
+    /// set yet, `pointer::show_moved`).
+    pub fn picture_shown(&self) -> bool {
+        self.gesture.try_with_value(|g| g.reached().is_some()) == Some(true)
+    }
+
     /// Stops a move under way where it is, as a gesture starts from the view on screen (a
     /// smooth move, or a wheel zoom's picture that has not paused yet). Sets the view only
     /// then: setting it runs everything that follows the state (the address, the names'
     /// places, the layers' marks), ≈ 20 ms at 4× CPU in a drag's or a wheel zoom's first
     /// event when nothing was moving (issue 12).
     pub fn stop(&self) {
-        let picture = self.gesture.try_with_value(|g| g.reached().is_some()) == Some(true);
         let moving = self.shown.try_get_untracked().flatten() != Some(self.target.get_untracked());
-        if picture || moving {
+        if self.picture_shown() || moving {
             self.set_view(Some(self.current()));
         }
     }
@@ -169,7 +174,7 @@ impl MapCamera {
     /// gesture's picture (a wheel zoom that has not paused yet): a move would start from the
     /// view under the picture, and the map would jump back first.
     pub fn fly_to(&self, view: Option<MapView>) {
-        if self.gesture.try_with_value(|g| g.reached().is_some()) == Some(true) {
+        if self.picture_shown() {
             self.instant.set_value(true);
         }
         super::pointer::drop_picture(*self);

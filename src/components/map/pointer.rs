@@ -170,7 +170,7 @@ pub fn moved(cam: MapCamera) -> impl Fn(ev::PointerEvent) + Copy {
         let Some((before, after, travelled)) = step.flatten() else {
             // Not pressed: hover (not over a wheel zoom's picture, which the tooltip's
             // placement from the view would not match).
-            if cam.gesture.with_value(|g| g.reached.is_some()) {
+            if cam.picture_shown() {
                 return;
             }
             let at = local(&ev);
@@ -290,8 +290,7 @@ pub fn wheel(cam: MapCamera) -> impl Fn(ev::WheelEvent) + Copy {
             _ => 1.0,
         };
         let factor = crate::geo::math::exp(-ev.delta_y() * unit * 0.002);
-        let zooming = cam.gesture.with_value(|g| g.reached.is_some());
-        if !zooming {
+        if !cam.picture_shown() {
             // A move under way stops where it is, as the zoom starts from it.
             cam.stop();
         }
