@@ -92,8 +92,12 @@ const places = (page, root) =>
       const r = el.getBoundingClientRect();
       return [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10);
     };
-    return { title: rect("h1"), keys: rect("p.map-keys"), map: rect("svg.map"), facts: rect(".facts"), panel: rect(".panels h2"), height: document.documentElement.scrollHeight };
+    return { title: rect("h1"), keys: rect("p.map-keys"), map: rect("svg.map"), facts: rect(".facts"), panel: rect(".panels h2") };
   }, root);
+
+/** How far down the page goes, and how many of the side column's panels `root` has. */
+const extent = (page, root) =>
+  page.evaluate((root) => ({ height: document.documentElement.scrollHeight, panels: document.querySelector(root).querySelectorAll("section.panel").length }), root);
 
 describe("the first screen before the wasm", () => {
   const app = appForSuite();
@@ -133,7 +137,9 @@ describe("the first screen before the wasm", () => {
           const lcp = await page.evaluate(() => window.__lcp);
           assert.ok(lcp.at(-1).inSnapshot, `the LCP candidate is not in the snapshot: ${JSON.stringify(lcp)}`);
           await screenshot(page, `prerender-before-${lang}-${label}`, { fullPage: false });
-          const snapshotPlaces = await places(page, ".app-pre:not([hidden])" + (lang === "zh" ? '[lang="zh-CN"]' : '[lang="en"]'));
+          const shown = ".app-pre:not([hidden])" + (lang === "zh" ? '[lang="zh-CN"]' : '[lang="en"]');
+          const snapshotPlaces = await places(page, shown);
+          const snapshotExtent = await extent(page, shown);
 
           release();
           await page.waitForSelector(READY_SELECTOR, { timeout: 20_000 });
@@ -150,6 +156,14 @@ describe("the first screen before the wasm", () => {
           const appPlaces = await places(page, ".app");
           assert.deepEqual(appPlaces, snapshotPlaces, "the app's text is not where the snapshot's was");
           assert.ok(Object.values(snapshotPlaces).every((v) => v !== null), `landmarks missing in the snapshot: ${JSON.stringify(snapshotPlaces)}`);
+          // The snapshot leaves out the panels and the footer that no first screen shows
+          // (scripts/prerender.mjs, FOLD): the app adds them below the window, and the page
+          // scrolls before and after (the scroll bar's width does not change).
+          const appExtent = await extent(page, ".app");
+          assert.ok(snapshotExtent.panels >= 1 && snapshotExtent.panels <= appExtent.panels, JSON.stringify({ snapshotExtent, appExtent }));
+          assert.ok(snapshotExtent.height > viewport.height && snapshotExtent.height <= appExtent.height, JSON.stringify({ snapshotExtent, appExtent }));
+          const added = await page.evaluate((n) => [...document.querySelectorAll(".app section.panel, .app footer")].slice(n).map((el) => el.getBoundingClientRect().top + scrollY), snapshotExtent.panels);
+          assert.ok(added.every((top) => top >= viewport.height), `a part the snapshot lacks is on the first screen: ${added}`);
           await noShiftAndSnapshotLcp(page);
           await screenshot(page, `prerender-ready-${lang}-${label}`, { fullPage: false });
           assertNoProblems(problems);

@@ -456,9 +456,9 @@ if (process.env.TRUNK_PROFILE === "release") {
   // index.html, so before the compression). METRO_PLAN_NO_PRERENDER=1 leaves them out (to
   // compare; the page then paints nothing before the wasm, as before).
   if (process.env.METRO_PLAN_NO_PRERENDER !== "1") {
-    const { prerender } = await import("./prerender.mjs");
+    const { prerender, FOLD } = await import("./prerender.mjs");
     const sizes = await prerender(dir);
-    console.log(`post-build: the first screen's snapshots in index.html (${sizes.map((s) => `${s.lang} ${s.bytes} B`).join(", ")})`);
+    console.log(`post-build: the first screen's snapshots in index.html (${sizes.map((s) => `${s.lang} ${s.bytes} B without the ${s.dropped} parts that begin ${FOLD} px or more down`).join(", ")})`);
   }
 }
 await import("./compress-dist.mjs");

@@ -24,6 +24,14 @@
 // - form controls' current state as attributes (`checked`, `value`, `selected`);
 // - its `<main>` a `<div class="main">` (a page has one visible `<main>`: the app's);
 // - `class="app app-pre"`, `lang`, and `inert` (nothing in it can be clicked or focused).
+// - nothing that no first screen shows: the side column's panels (`section.panel`) and the
+//   footer that begin FOLD px or more below the top of the page at every snapshot size go
+//   (on 3 December 2026 the goals, principles, tasks and safeguards panels and the footer:
+//   the first of them begins 2174–2597 px down at 1280–2560 px wide, 3532 px at 390). The
+//   app adds them below the reader's first screen when it is ready: content that appears,
+//   not content that moves. Only a tail goes (never an element with kept ones after it),
+//   and what is kept reaches FOLD px, so a window up to FOLD px tall has a scroll bar
+//   before and after (its width does not change);
 // After the snapshots comes an empty `<div class="app-pre app-pre-end" hidden>`: a snapshot
 // is shown only once the parser has reached it (style/prerender.css).
 // Fails if the page reports an error, if the two sizes give different snapshots, or if
@@ -54,12 +62,26 @@ const MARK = 'class="app app-pre"';
  * (a snapshot's layer list or key line growing as the rest of it comes: a layout shift).
  * It is one of `.app-pre`, so everything that removes the snapshots removes it too. */
 const END = '<div class="app-pre app-pre-end" hidden></div>';
+/** A snapshot keeps what begins within this many CSS px of the page's top at some snapshot
+ * size: the first screen of any window up to this tall (2560×1600 and smaller screens). */
+export const FOLD = 1600;
+/** What a snapshot may leave out when it lies below FOLD, in document order. */
+const BELOW = "section.panel, footer.footer";
+
+/** In the page: where each BELOW element of the ready app begins, in px from the page's top. */
+function tops({ ready, below }) {
+  const app = document.querySelector(ready);
+  if (!app) throw new Error("no ready .app");
+  return [...app.querySelectorAll(below)].map((el) => el.getBoundingClientRect().top + window.scrollY);
+}
 
 /** In the page: the sanitised copy of the ready app, as HTML. */
-function snapshot({ ready, tag }) {
+function snapshot({ ready, tag, below, drop }) {
   const app = document.querySelector(ready);
   if (!app) throw new Error("no ready .app");
   const copy = app.cloneNode(true);
+  // What no first screen shows (FOLD): the BELOW elements from index `drop` on.
+  for (const el of [...copy.querySelectorAll(below)].slice(drop)) el.remove();
   // Form state lives in properties, which outerHTML does not write.
   const controls = (root) => root.querySelectorAll("input, textarea, select");
   const live = controls(app);
@@ -126,32 +148,52 @@ function snapshot({ ready, tag }) {
   return copy.outerHTML;
 }
 
-/** The snapshot of the app served at `url` in `lang` at `viewport`. */
-async function take(browser, url, { lang, tag, locale }, viewport) {
+/** The app served at `url` in `lang` at `viewport`, ready: its page, and `done()`. */
+async function open(browser, url, { lang, locale }, viewport) {
   const context = await browser.newContext({ viewport, locale });
   const problems = [];
+  const page = await context.newPage();
+  page.on("pageerror", (err) => problems.push(String(err)));
+  page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   try {
-    const page = await context.newPage();
-    page.on("pageerror", (err) => problems.push(String(err)));
-    page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
     await page.goto(`${url}?lang=${lang}`, { waitUntil: "load" });
     await page.waitForSelector(READY, { timeout: 60_000 });
-    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
     await frames();
-    let html = await page.evaluate(snapshot, { ready: READY, tag });
-    // Whatever the app does after ready (the address, chunk preloads) must not change it.
-    for (let tries = 0; ; tries++) {
-      await frames();
-      const again = await page.evaluate(snapshot, { ready: READY, tag });
-      if (again === html) break;
-      if (tries >= 5) throw new Error(`the ${lang} snapshot at ${viewport.width}x${viewport.height} keeps changing after ready`);
-      html = again;
-    }
-    if (problems.length) throw new Error(`the app reported errors:\n  ${problems.join("\n  ")}`);
-    return html;
-  } finally {
+  } catch (err) {
     await context.close();
+    throw err;
   }
+  const check = () => {
+    if (problems.length) throw new Error(`the app reported errors:\n  ${problems.join("\n  ")}`);
+  };
+  return { page, frames, check, done: () => context.close() };
+}
+
+/** The snapshot of an opened app, without the BELOW elements from index `drop` on. */
+async function take({ page, frames, check }, { lang, tag }, viewport, drop) {
+  const args = { ready: READY, tag, below: BELOW, drop };
+  let html = await page.evaluate(snapshot, args);
+  // Whatever the app does after ready (the address, chunk preloads) must not change it.
+  for (let tries = 0; ; tries++) {
+    await frames();
+    const again = await page.evaluate(snapshot, args);
+    if (again === html) break;
+    if (tries >= 5) throw new Error(`the ${lang} snapshot at ${viewport.width}x${viewport.height} keeps changing after ready`);
+    html = again;
+  }
+  check();
+  return html;
+}
+
+/** The first BELOW element (by index) from which on every one begins FOLD px or more down
+ * at each of the sizes measured (`perSize`: each size's tops, in document order). */
+function firstBelowFold(perSize) {
+  const n = perSize[0].length;
+  if (perSize.some((t) => t.length !== n)) throw new Error("the app has different panels at different sizes");
+  let drop = n;
+  while (drop > 0 && perSize.every((t) => t[drop - 1] >= FOLD)) drop--;
+  return drop;
 }
 
 /** Adds the snapshots to `dir`/index.html (a built dist/ or Trunk's staging folder). */
@@ -165,9 +207,20 @@ export async function prerender(dir) {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     const parts = [];
+    const shots = [];
+    const dropped = [];
     for (const lang of LANGS) {
-      const shots = [];
-      for (const viewport of VIEWPORTS) shots.push(await take(browser, server.url, lang, viewport));
+      const opened = [];
+      try {
+        for (const viewport of VIEWPORTS) opened.push(await open(browser, server.url, lang, viewport));
+        const perSize = await Promise.all(opened.map((o) => o.page.evaluate(tops, { ready: READY, below: BELOW })));
+        const drop = firstBelowFold(perSize);
+        shots.length = 0;
+        for (const [i, viewport] of VIEWPORTS.entries()) shots.push(await take(opened[i], lang, viewport, drop));
+        dropped.push(perSize[0].length - drop);
+      } finally {
+        for (const o of opened) await o.done();
+      }
       if (shots.some((s) => s !== shots[0])) {
         if (process.env.PRERENDER_DUMP) {
           for (const [i, v] of VIEWPORTS.entries()) await writeFile(join(process.env.PRERENDER_DUMP, `${lang.lang}-${v.width}x${v.height}.html`), shots[i]);
@@ -177,7 +230,7 @@ export async function prerender(dir) {
       parts.push(shots[0]);
     }
     await writeFile(index, html.replace("</body>", `${parts.join("")}${END}</body>`));
-    return parts.map((p, i) => ({ lang: LANGS[i].lang, bytes: Buffer.byteLength(p) }));
+    return parts.map((p, i) => ({ lang: LANGS[i].lang, bytes: Buffer.byteLength(p), dropped: dropped[i] }));
   } finally {
     await browser?.close();
     await server.close();
@@ -192,5 +245,5 @@ if (isMain) {
     process.exit(2);
   }
   const sizes = await prerender(dir);
-  console.log(`prerender: ${sizes.map((s) => `${s.lang} ${s.bytes} B`).join(", ")} into ${join(dir, "index.html")}`);
+  console.log(`prerender: ${sizes.map((s) => `${s.lang} ${s.bytes} B, ${s.dropped} parts below ${FOLD} px left out`).join("; ")} into ${join(dir, "index.html")}`);
 }
