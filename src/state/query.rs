@@ -131,7 +131,7 @@ fn parse_view(text: &str) -> Option<MapView> {
 /// empty when everything is default. During the tour the step stands for the layers,
 /// the selection and the view it sets: its link is `tour=N` alone.
 pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
+    let mut query = Query(String::new());
     if state.lang != default_lang {
         query.append_pair("lang", state.lang.as_str());
     }
@@ -166,14 +166,50 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     if let Some(pos) = state.tour {
         query.append_pair("tour", &pos.to_string());
     }
-    readable(query.finish())
+    query.0
 }
 
-/// The form encoding escapes `,` and `:`, which a query may hold as they are (WHATWG
-/// URL): links keep `layers=area,belt:energy` readable. Exact, since a literal `%` is
-/// itself escaped (`%25`), so `%2C` and `%3A` can only stand for those two characters.
-fn readable(query: String) -> String {
-    query.replace("%2C", ",").replace("%3A", ":")
+/// A query string written pair by pair as `application/x-www-form-urlencoded` writes it
+/// (`form_urlencoded::Serializer`: ASCII letters, digits and `*-._` as they are, a space
+/// as `+`, every other byte as `%XX`), except that `,` and `:` stay as they are, which a
+/// query may hold (WHATWG URL): links keep `layers=area,belt:energy` readable. Exact,
+/// since a literal `%` is itself escaped (`%25`). Written here rather than with the
+/// crate's serializer, whose code and 768-byte table of escapes the wasm then leaves out
+/// (the values written are ids and numbers: nothing to escape in practice).
+struct Query(String);
+
+impl Query {
+    fn append_pair(&mut self, key: &str, value: &str) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.push_encoded(key);
+        self.0.push('=');
+        self.push_encoded(value);
+    }
+
+    fn push_encoded(&mut self, text: &str) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        for b in text.bytes() {
+            match b {
+                b'a'..=b'z'
+                | b'A'..=b'Z'
+                | b'0'..=b'9'
+                | b'*'
+                | b'-'
+                | b'.'
+                | b'_'
+                | b','
+                | b':' => self.0.push(char::from(b)),
+                b' ' => self.0.push('+'),
+                _ => {
+                    self.0.push('%');
+                    self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                    self.0.push(char::from(HEX[usize::from(b & 15)]));
+                }
+            }
+        }
+    }
 }
 
 fn round(v: f64, places: i32) -> f64 {
@@ -185,6 +221,28 @@ fn round(v: f64, places: i32) -> f64 {
 mod tests {
     use super::*;
     use crate::ids::{BeltId, ClusterId, LayerId};
+
+    #[test]
+    fn pairs_are_encoded_as_the_form_encoding_with_commas_and_colons_kept() {
+        for value in [
+            "area,belt:energy",
+            "a b+c&d=e%f/g?h#i",
+            "长春",
+            "*-._~!'()",
+            "",
+        ] {
+            let mut ours = Query(String::new());
+            ours.append_pair("k", value);
+            ours.append_pair("x y", "1");
+            let form = form_urlencoded::Serializer::new(String::new())
+                .append_pair("k", value)
+                .append_pair("x y", "1")
+                .finish()
+                .replace("%2C", ",")
+                .replace("%3A", ":");
+            assert_eq!(ours.0, form, "{value:?}");
+        }
+    }
 
     #[test]
     fn empty_query_is_the_default_state() {
