@@ -30,9 +30,9 @@ pub fn parse(query: &str, default_lang: Lang) -> (ViewState, Vec<Dropped>) {
         })
     };
     let query = query.strip_prefix('?').unwrap_or(query);
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let value = value.as_ref();
-        match key.as_ref() {
+    for (key, value) in pairs(query) {
+        let value = value.as_str();
+        match key.as_str() {
             "lang" => match value.parse() {
                 Ok(lang) => state.lang = lang,
                 Err(()) => drop(&key, value),
@@ -169,6 +169,38 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     query.0
 }
 
+/// The pairs of a query as `application/x-www-form-urlencoded` reads them
+/// (`form_urlencoded::parse`, which a native test compares it with): split at `&`, empty
+/// parts skipped, the name ending at the first `=`, `+` a space, `%XX` a byte (a `%` not
+/// followed by two hex digits as it is), the bytes read as UTF-8 with U+FFFD for what is
+/// not. Written here so that the wasm goes without the crate.
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query.split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (key, value) = p.split_once('=').unwrap_or((p, ""));
+        (decode(key), decode(value))
+    })
+}
+
+/// One name or value of a query (see [`pairs`]).
+fn decode(text: &str) -> String {
+    let hex = |b: Option<&u8>| b.and_then(|b| char::from(*b).to_digit(16));
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match (b, hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+            (b'%', Some(high), Some(low)) => {
+                out.extend(u8::try_from(high * 16 + low).ok());
+                i += 2;
+            }
+            (b'+', ..) => out.push(b' '),
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// A query string written pair by pair as `application/x-www-form-urlencoded` writes it
 /// (`form_urlencoded::Serializer`: ASCII letters, digits and `*-._` as they are, a space
 /// as `+`, every other byte as `%XX`), except that `,` and `:` stay as they are, which a
@@ -241,6 +273,23 @@ mod tests {
                 .replace("%2C", ",")
                 .replace("%3A", ":");
             assert_eq!(ours.0, form, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn pairs_are_read_as_the_form_encoding_reads_them() {
+        for query in [
+            "lang=en&layers=area,belt:energy",
+            "a+b=c+d&&=x&k&k=&=&%41%62=%e9%95%bf%E6%98%A5",
+            "bad=%zz%4&pct=%&plus=%2B+&utf=%ff%fe&long=%e9%95",
+            "长春=吉林&x=1=2",
+            "",
+        ] {
+            let ours: Vec<(String, String)> = pairs(query).collect();
+            let form: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            assert_eq!(ours, form, "{query:?}");
         }
     }
 
