@@ -31,7 +31,7 @@
 //   app adds them below the reader's first screen when it is ready: content that appears,
 //   not content that moves. Only a tail goes (never an element with kept ones after it),
 //   and what is kept reaches FOLD px, so a window up to FOLD px tall has a scroll bar
-//   before and after (its width does not change);
+//   before and after (its width does not change).
 // After the snapshots comes an empty `<div class="app-pre app-pre-end" hidden>`: a snapshot
 // is shown only once the parser has reached it (style/prerender.css).
 // Fails if the page reports an error, if the two sizes give different snapshots, or if
@@ -207,15 +207,14 @@ export async function prerender(dir) {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     const parts = [];
-    const shots = [];
     const dropped = [];
     for (const lang of LANGS) {
       const opened = [];
+      const shots = [];
       try {
         for (const viewport of VIEWPORTS) opened.push(await open(browser, server.url, lang, viewport));
         const perSize = await Promise.all(opened.map((o) => o.page.evaluate(tops, { ready: READY, below: BELOW })));
         const drop = firstBelowFold(perSize);
-        shots.length = 0;
         for (const [i, viewport] of VIEWPORTS.entries()) shots.push(await take(opened[i], lang, viewport, drop));
         dropped.push(perSize[0].length - drop);
       } finally {
