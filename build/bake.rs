@@ -41,7 +41,7 @@ impl Bake for Str {
     }
     fn bake(&self, _: &mut Out) -> String {
         // `Debug` of a str is a valid Rust string literal.
-        format!("Cow::Borrowed({:?})", &**self)
+        format!("s({:?})", &**self)
     }
 }
 
@@ -59,7 +59,7 @@ impl<T: Bake + Clone> Bake for List<T> {
             items.len(),
             items.join(", ")
         );
-        format!("Cow::Borrowed(&{name})")
+        format!("l(&{name})")
     }
 }
 
@@ -120,7 +120,7 @@ impl Bake for Adcode {
         "Adcode".into()
     }
     fn bake(&self, _: &mut Out) -> String {
-        format!("Adcode::from_static({:?})", self.as_str())
+        format!("Adcode::from_number({})", self.number())
     }
 }
 

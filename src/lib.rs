@@ -15,6 +15,11 @@ pub mod state;
 
 pub use components::{App, AppFrom};
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 /// Installs the panic hook and mounts the app on `<body>`, in three tasks (issue 12:
 /// Lighthouse's total blocking time counts what each task lasts beyond 50 ms): the
 /// module's instantiation (this call), decoding the plan and building its scene, then

@@ -103,7 +103,7 @@ const ONE: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
 fn reads_a_feature() {
     let b = parse_collection("t", ONE).unwrap();
     assert_eq!(b.len(), 1);
-    assert_eq!(b[0].adcode.as_str(), "220104");
+    assert_eq!(b[0].adcode.to_string(), "220104");
     assert_eq!(b[0].name_zh, "朝阳区");
     assert_eq!(b[0].level, Level::District);
     assert_eq!(

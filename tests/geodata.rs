@@ -84,7 +84,7 @@ fn both_views_hold_the_expected_units() {
     let metro = parse_collection("metro", EMBEDDED.metro).expect("metro parses");
     let region = parse_collection("region", EMBEDDED.region).expect("region parses");
     assert!(metro.iter().all(|b| b.level == Level::District));
-    let codes: HashSet<&str> = region.iter().map(|b| b.adcode.as_str()).collect();
+    let codes: HashSet<String> = region.iter().map(|b| b.adcode.to_string()).collect();
     for code in [
         "220000", "230000", "210000", "150000", "220100", "220200", "220300", "220400", "220500",
         "220600", "220700", "220800", "222400", "230100", "210100", "210200",
@@ -92,7 +92,7 @@ fn both_views_hold_the_expected_units() {
         assert!(codes.contains(code), "region lacks {code}");
     }
     // Context counties: every county of the five prefectures, named from the index.
-    let parents: HashSet<&str> = metro.iter().map(|b| b.parent.as_str()).collect();
+    let parents: HashSet<String> = metro.iter().map(|b| b.parent.to_string()).collect();
     for p in ["220100", "220200", "220300", "220400", "220700"] {
         assert!(parents.contains(p));
     }
@@ -109,12 +109,12 @@ fn counties_tile_their_prefectures_without_gaps() {
     for city in ["220100", "220200", "220300", "220400", "220700"] {
         let outline = region
             .iter()
-            .find(|b| b.adcode.as_str() == city)
+            .find(|b| b.adcode.to_string() == city)
             .expect("prefecture");
         let whole = shape::area_km2(&shape::project(&proj, &outline.geometry));
         let parts: f64 = metro
             .iter()
-            .filter(|b| b.parent.as_str() == city)
+            .filter(|b| b.parent.to_string() == city)
             .map(|b| shape::area_km2(&shape::project(&proj, &b.geometry)))
             .sum();
         assert!(

@@ -133,7 +133,7 @@ pub fn units_geojson(plan: &Plan, lang: Lang) -> String {
                 let holes = p.holes.iter().map(|h| ring_json(h, false));
                 array(std::iter::once(ring_json(&p.exterior, true)).chain(holes))
             });
-            let id = json_string(u.entry.adcode.as_str());
+            let id = json_string(&u.entry.adcode.to_string());
             object(&[
                 ("type", json_string("Feature")),
                 ("id", id.clone()),
@@ -261,7 +261,7 @@ pub fn plan_json(plan: &Plan, lang: Lang) -> String {
     });
     let units = plan.units.iter().map(|u| {
         object(&[
-            ("adcode", json_string(u.entry.adcode.as_str())),
+            ("adcode", json_string(&u.entry.adcode.to_string())),
             ("name_zh", json_string(&u.name.zh)),
             ("name_en", json_string(&u.name.en)),
             ("city", json_string(u.city.as_str())),

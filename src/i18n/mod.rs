@@ -4,6 +4,7 @@
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
+#[cfg(not(target_arch = "wasm32"))]
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
@@ -97,11 +98,174 @@ pub enum ZhSource {
 
 /// A string of the plan data: borrowed from the data built into the app (a `static`
 /// made by `build/bake.rs`), owned where it is read or joined at run time.
+#[cfg(not(target_arch = "wasm32"))]
 pub type Str = Cow<'static, str>;
 
 /// A list of the plan data: borrowed from the data built into the app, owned where it
 /// is read at run time (tests, the build).
+#[cfg(not(target_arch = "wasm32"))]
 pub type List<T> = Cow<'static, [T]>;
+
+/// A string of the baked data ([`Str`], written by `build/bake.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const fn s(text: &'static str) -> Str {
+    Cow::Borrowed(text)
+}
+
+/// A list of the baked data ([`List`], written by `build/bake.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const fn l<T: Clone>(items: &'static [T]) -> List<T> {
+    Cow::Borrowed(items)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use fixed::{l, s, List, Str};
+
+/// The wasm's [`Str`] and [`List`]: a reference into the data built into the app, two
+/// words where a `Cow` is three (issue 12: the baked plan holds ≈ 800 of them). What is
+/// made at run time (the units' Chinese names joined from the boundaries once at start,
+/// the browser tests' plans read from text) is leaked, since it lives as long as the page.
+#[cfg(target_arch = "wasm32")]
+mod fixed {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::fmt;
+    use std::ops::Deref;
+
+    /// A string of the plan data.
+    #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+    pub struct Str(&'static str);
+
+    /// A list of the plan data.
+    pub struct List<T: 'static>(&'static [T]);
+
+    /// A string of the baked data.
+    pub const fn s(text: &'static str) -> Str {
+        Str(text)
+    }
+
+    /// A list of the baked data.
+    pub const fn l<T>(items: &'static [T]) -> List<T> {
+        List(items)
+    }
+
+    impl Deref for Str {
+        type Target = str;
+        fn deref(&self) -> &str {
+            self.0
+        }
+    }
+
+    impl AsRef<str> for Str {
+        fn as_ref(&self) -> &str {
+            self.0
+        }
+    }
+
+    impl fmt::Debug for Str {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(self.0, f)
+        }
+    }
+
+    impl fmt::Display for Str {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl From<&'static str> for Str {
+        fn from(text: &'static str) -> Str {
+            Str(text)
+        }
+    }
+
+    impl From<String> for Str {
+        fn from(text: String) -> Str {
+            Str(text.leak())
+        }
+    }
+
+    impl PartialEq<str> for Str {
+        fn eq(&self, other: &str) -> bool {
+            self.0 == other
+        }
+    }
+
+    impl PartialEq<String> for Str {
+        fn eq(&self, other: &String) -> bool {
+            self.0 == other
+        }
+    }
+
+    impl PartialEq<&str> for Str {
+        fn eq(&self, other: &&str) -> bool {
+            self.0 == *other
+        }
+    }
+
+    impl Serialize for Str {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.0)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Str {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
+            String::deserialize(d).map(Str::from)
+        }
+    }
+
+    impl<T> Clone for List<T> {
+        fn clone(&self) -> Self {
+            List(self.0)
+        }
+    }
+
+    impl<T> Default for List<T> {
+        fn default() -> Self {
+            List(&[])
+        }
+    }
+
+    impl<T> Deref for List<T> {
+        type Target = [T];
+        fn deref(&self) -> &[T] {
+            self.0
+        }
+    }
+
+    impl<T: PartialEq> PartialEq for List<T> {
+        fn eq(&self, other: &Self) -> bool {
+            self.0 == other.0
+        }
+    }
+
+    impl<T: Eq> Eq for List<T> {}
+
+    impl<T: fmt::Debug> fmt::Debug for List<T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(self.0, f)
+        }
+    }
+
+    impl<T> From<Vec<T>> for List<T> {
+        fn from(items: Vec<T>) -> List<T> {
+            List(items.leak())
+        }
+    }
+
+    impl<T: Serialize> Serialize for List<T> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            self.0.serialize(s)
+        }
+    }
+
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List<T>, D::Error> {
+            Vec::deserialize(d).map(List::from)
+        }
+    }
+}
 
 /// A bilingual text of the plan data.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -154,6 +318,20 @@ impl Phrase {
     }
 }
 
+/// `template` with its first `{}` replaced by `value`, as `replacen("{}", value, 1)`
+/// would give it, in less wasm (issue 12: a char search instead of a substring searcher).
+pub fn fill(template: &str, value: &str) -> String {
+    let mut from = 0;
+    while let Some(i) = template[from..].find('{') {
+        let at = from + i;
+        if let Some(tail) = template[at + 1..].strip_prefix('}') {
+            return [&template[..at], value, tail].concat();
+        }
+        from = at + 1;
+    }
+    template.to_owned()
+}
+
 /// Formats a whole number with thousands separators (`29,700`).
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -189,9 +367,9 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
-    let year: u32 = y.parse().ok()?;
-    let month: usize = m.parse().ok()?;
-    let day: u32 = d.parse().ok()?;
+    let year = crate::ids::digits(y)?;
+    let month = crate::ids::digits(m)? as usize;
+    let day = crate::ids::digits(d)?;
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = [
         31,
@@ -219,6 +397,24 @@ pub fn date(iso: &str, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_the_first_placeholder_as_replacen_does() {
+        for (template, value) in [
+            ("Task {} of {}", "3"),
+            ("第{}项", "9"),
+            ("no placeholder", "x"),
+            ("{ not one } then {}", "v"),
+            ("{}", ""),
+            ("trailing {", "v"),
+            ("{{}}", "v"),
+        ] {
+            assert_eq!(fill(template, value), template.replacen("{}", value, 1));
+        }
+        // Filled twice, as the details card fills "Task {} of {}".
+        let twice = fill(&fill(ui::TASK_OF.get(Lang::En), "3"), "9");
+        assert!(!twice.contains("{}") && twice.contains('3') && twice.contains('9'));
+    }
 
     #[test]
     fn browser_preferences_pick_the_first_known_language() {

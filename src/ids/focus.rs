@@ -41,9 +41,9 @@ impl FromStr for Focus {
             Some(("belt", id)) => Focus::Belt(id.parse()?),
             Some(("city", id)) => Focus::City(id.parse()?),
             Some(("goal", id)) => Focus::Goal(id.parse()?),
-            Some(("task", text)) => match text.parse::<u8>() {
+            Some(("task", text)) => match super::digits(text).and_then(|n| u8::try_from(n).ok()) {
                 // Only the canonical spelling: no sign, no leading zeros.
-                Ok(n) if n.to_string() == text => Focus::Task(TaskId(n)),
+                Some(n) if n.to_string() == text => Focus::Task(TaskId(n)),
                 _ => return Err(bad()),
             },
             Some(_) => return Err(bad()),

@@ -178,32 +178,49 @@ impl fmt::Display for TaskId {
     }
 }
 
-/// A county-level unit's 6-digit administrative code, e.g. `220104`.
+/// The number a non-empty run of ASCII digits spells, `None` for anything else (a sign
+/// included) or past `u32::MAX`: how links and data spell numbers, read without the
+/// generic integer parser, which the wasm would compile once per integer type (issue 12).
+pub fn digits(text: &str) -> Option<u32> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u32, |n, b| {
+        if b.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+        } else {
+            None
+        }
+    })
+}
+
+/// A county-level unit's 6-digit administrative code, e.g. `220104`, kept as its number
+/// (issue 12: a number is compared and stored in less wasm than a string; codes begin
+/// with a non-zero digit, so the number's order is the text's).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Adcode(std::borrow::Cow<'static, str>);
+pub struct Adcode(u32);
 
 impl Adcode {
     /// A code built into the app (`build/bake.rs` writes only checked codes).
-    pub const fn from_static(code: &'static str) -> Adcode {
-        Adcode(std::borrow::Cow::Borrowed(code))
+    pub const fn from_number(code: u32) -> Adcode {
+        Adcode(code)
     }
 
-    /// The code as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    /// The code as a number.
+    pub const fn number(&self) -> u32 {
+        self.0
     }
 }
 
 impl TryFrom<String> for Adcode {
     type Error = UnknownId;
     fn try_from(text: String) -> Result<Self, UnknownId> {
-        if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(Adcode(text.into()))
-        } else {
-            Err(UnknownId {
+        match digits(&text) {
+            Some(code) if text.len() == 6 && !text.starts_with('0') => Ok(Adcode(code)),
+            _ => Err(UnknownId {
                 kind: "adcode",
                 text,
-            })
+            }),
         }
     }
 }
@@ -219,13 +236,24 @@ impl FromStr for Adcode {
 
 impl fmt::Display for Adcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{}", self.0)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_read_what_parse_reads_without_a_sign() {
+        for text in ["0", "7", "220104", "4294967295", "007"] {
+            assert_eq!(digits(text), text.parse::<u32>().ok(), "{text}");
+        }
+        for text in ["", "+7", "-1", "1.5", " 1", "4294967296", "１２"] {
+            assert_eq!(digits(text), None, "{text}");
+        }
+        assert!("012345".parse::<Adcode>().is_err() && "22010".parse::<Adcode>().is_err());
+    }
 
     #[test]
     fn every_id_round_trips_through_its_spelling() {
@@ -263,6 +291,6 @@ mod tests {
         assert_eq!(err.to_string(), "unknown belt id “nope”");
         assert!("22010".parse::<Adcode>().is_err());
         assert!("22010x".parse::<Adcode>().is_err());
-        assert_eq!("220104".parse::<Adcode>().unwrap().as_str(), "220104");
+        assert_eq!("220104".parse::<Adcode>().unwrap().to_string(), "220104");
     }
 }

@@ -5,10 +5,9 @@
 use super::model::*;
 use super::tour::*;
 #[allow(unused_imports)]
-use crate::i18n::{List, Str, Text, ZhSource};
+use crate::i18n::{l, s, List, Str, Text, ZhSource};
 use crate::ids::{
     Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerId, LayerItem, TaskId,
 };
-use std::borrow::Cow;
 
 include!(concat!(env!("OUT_DIR"), "/baked.rs"));

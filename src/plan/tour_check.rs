@@ -191,9 +191,11 @@ mod tests {
     fn the_check_reports_what_the_build_cannot_see() {
         let (plan, mut tour) = setup();
         // An unknown selection, a step without layers, steps out of order.
-        tour.steps.to_mut()[1].focus = Some(Focus::Task(crate::ids::TaskId(99)));
-        tour.steps.to_mut()[2].layers = Some(Vec::new().into());
-        tour.steps.to_mut().swap(3, 4);
+        let mut steps = tour.steps.to_vec();
+        steps[1].focus = Some(Focus::Task(crate::ids::TaskId(99)));
+        steps[2].layers = Some(Vec::new().into());
+        steps.swap(3, 4);
+        tour.steps = steps.into();
         let all = tour.check(&plan).join("\n");
         assert!(
             all.contains("task:99, which the plan does not have"),

@@ -66,7 +66,7 @@ pub fn feature_name(plan: &Plan, focus: &Focus, lang: Lang) -> Option<String> {
             }
         }
         Focus::Goal(_) => ui::A11Y_GOAL.get(lang).to_owned(),
-        Focus::Task(id) => ui::A11Y_TASK.get(lang).replacen("{}", &id.to_string(), 1),
+        Focus::Task(id) => crate::i18n::fill(ui::A11Y_TASK.get(lang), &id.to_string()),
     };
     Some(format!("{name}{}{part}", ui::A11Y_SEP.get(lang)))
 }

@@ -106,8 +106,10 @@ const ZOOM_PLACES: i32 = 2;
 /// `LON,LAT,ZOOM` with a plausible centre for this map and a zoom in range (clamped),
 /// rounded as `serialise` writes it, so that a link read and written again is the same.
 fn parse_view(text: &str) -> Option<MapView> {
-    // Read as `str::parse::<f64>` reads them, without Rust's float parser in the wasm.
-    let mut nums = text.split(',').map(|p| parse_f64(p.trim()));
+    // Read as `str::parse::<f64>` reads them, without Rust's float parser in the wasm;
+    // ASCII spaces around each (a `+` in the address) are dropped, without the Unicode
+    // whitespace table of `str::trim`.
+    let mut nums = text.split(',').map(|p| parse_f64(p.trim_ascii()));
     let (lon, lat, zoom) = (nums.next()??, nums.next()??, nums.next()??);
     if nums.next().is_some() || ![lon, lat, zoom].iter().all(|v| v.is_finite()) {
         return None;

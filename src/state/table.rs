@@ -222,7 +222,7 @@ pub fn units(plan: &Plan, lang: Lang) -> Table {
                     Cell::text(plan.city_name(u.city, lang), None),
                     Cell::text(role_names(u, lang), None),
                     Cell::number(area, thousands(area as u64)),
-                    Cell::text(u.entry.adcode.as_str(), None),
+                    Cell::text(u.entry.adcode.to_string(), None),
                 ],
             }
         })
@@ -414,7 +414,7 @@ mod tests {
             .find(|r| r.focus == Focus::Belt(BeltId::Pharma))
             .unwrap();
         let belt = &p.data.layout.belts[1];
-        assert_eq!(pharma.cells[2].text, belt.industry.en);
+        assert_eq!(pharma.cells[2].text, &*belt.industry.en);
         let expected: Vec<&str> = belt
             .cities
             .iter()

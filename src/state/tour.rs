@@ -39,8 +39,8 @@ impl FromStr for TourPos {
     /// `N` or `N.K`, positive numbers without sign or leading zeros.
     fn from_str(s: &str) -> Result<Self, UnknownId> {
         let bad = || UnknownId::new("tour step", s);
-        let number = |t: &str| match t.parse::<usize>() {
-            Ok(n) if n > 0 && n.to_string() == t => Ok(n),
+        let number = |t: &str| match crate::ids::digits(t) {
+            Some(n) if n > 0 && n.to_string() == t => Ok(n as usize),
             _ => Err(bad()),
         };
         match s.split_once('.') {

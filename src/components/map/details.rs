@@ -7,7 +7,7 @@ use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
 use crate::components::stash::{Derived, Stash};
 use crate::components::{dom, Ctx};
-use crate::i18n::{thousands, ui, Lang, Phrase};
+use crate::i18n::{fill, thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
 use crate::plan::{PlaceKind, Plan, Unit};
 use crate::state::describe::role_name;
@@ -101,10 +101,10 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
             .data
             .task(*id)
             .map(|task| {
-                let of = ui::TASK_OF
-                    .get(lang)
-                    .replacen("{}", &task.id.to_string(), 1)
-                    .replacen("{}", &plan.data.tasks.len().to_string(), 1);
+                let of = fill(
+                    &fill(ui::TASK_OF.get(lang), &task.id.to_string()),
+                    &plan.data.tasks.len().to_string(),
+                );
                 vec![
                     (ui::TASKS_HEADING, of),
                     (ui::ON_MAP_TERM, reading(&plan.data, &task.map, lang)),

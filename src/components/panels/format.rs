@@ -20,7 +20,7 @@ pub fn population(million: f64, lang: Lang) -> String {
 
 /// A phrase template with its one `{}` filled in (`ui::YEAR`, `ui::TRILLION_RMB`).
 pub fn fill(template: Phrase, lang: Lang, value: &str) -> String {
-    template.get(lang).replacen("{}", value, 1)
+    crate::i18n::fill(template.get(lang), value)
 }
 
 /// City names in a language, joined by `sep` (a list or a route).

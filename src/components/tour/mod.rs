@@ -190,7 +190,7 @@ fn focus_first(selector: &str) {
 /// A phrase with its `{}`s filled in order.
 fn fill(phrase: Phrase, lang: Lang, values: &[usize]) -> String {
     values.iter().fold(phrase.get(lang).to_owned(), |text, v| {
-        text.replacen("{}", &v.to_string(), 1)
+        crate::i18n::fill(&text, &v.to_string())
     })
 }
 
