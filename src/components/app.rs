@@ -278,7 +278,7 @@ fn link_notice(ctx: Ctx, side: &Element, dropped: Vec<String>) -> Option<()> {
         Some(format!("{} ", ctx.phrase(ui::LINK_DROPPED)()).into())
     });
     let code = dom::el("code", &[])?;
-    code.set_text_content(Some(&dropped.join(", ")));
+    code.set_text_content(Some(&crate::i18n::join(dropped, ", ")));
     let button = dom::el("button", &[("type", "button")])?;
     dom::bind_phrase_text(&button, ctx, ui::DISMISS);
     let gone = notice.clone();

@@ -7,7 +7,7 @@
 use super::xml_escape;
 use crate::geo::decimal::Num;
 use crate::geo::label::text_width_em;
-use crate::i18n::{ui, Lang};
+use crate::i18n::{join, ui, Lang};
 use crate::ids::{BeltId, Focus, LayerId};
 use crate::plan::{Level, Plan, UnitRole};
 use crate::scene::labels::{candidates, inside_view, place, LabelOf, MapLabel, FONT_PX};
@@ -121,7 +121,7 @@ impl Doc {
                 .iter()
                 .map(|v| format!("{:.4}", Num(v * self.px)))
                 .collect();
-            let _ = write!(s, " stroke-dasharray=\"{}\"", d.join(" "));
+            let _ = write!(s, " stroke-dasharray=\"{}\"", join(&d, " "));
         }
         s
     }
@@ -596,7 +596,7 @@ fn legend_symbol(doc: &mut Doc, id: &str, x: f64, y: f64) {
         let dash = if d.is_empty() {
             String::new()
         } else {
-            format!(" stroke-dasharray=\"{}\"", d.join(" "))
+            format!(" stroke-dasharray=\"{}\"", join(&d, " "))
         };
         format!(
             "<path d=\"M{},{}H{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-linecap=\"round\"{dash}/>",

@@ -97,7 +97,7 @@ pub fn from_collection(file: &str, collection: &Collection) -> Result<Vec<Bounda
                 let which = adcode.map_or_else(|| format!("#{i}"), |a| a.to_string());
                 errors.push(format!(
                     "{file}: feature {which} lacks a valid {}",
-                    missing.join(", ")
+                    crate::i18n::join(missing, ", ")
                 ));
             }
         }

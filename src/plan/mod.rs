@@ -283,10 +283,10 @@ impl Plan {
 /// City names in `lang`, joined by `sep` (a list or a route), for the panels, the map's
 /// details and the table view alike.
 pub fn city_names(plan: &Plan, ids: &[CityId], lang: Lang, sep: Phrase) -> String {
-    ids.iter()
-        .map(|id| plan.city_name(*id, lang))
-        .collect::<Vec<_>>()
-        .join(sep.get(lang))
+    crate::i18n::join(
+        ids.iter().map(|id| plan.city_name(*id, lang)),
+        sep.get(lang),
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! and description, and what the live region announces. Pure, no DOM.
 
 use super::ViewState;
-use crate::i18n::{ui, Lang, Phrase};
+use crate::i18n::{join, ui, Lang, Phrase};
 use crate::ids::Focus;
 use crate::ids::LayerId;
 use crate::plan::{Plan, Unit, UnitRole};
@@ -29,12 +29,10 @@ pub fn role_name(role: UnitRole) -> Phrase {
 
 /// A unit's roles' names in `lang`, as a list (the table view and the downloads).
 pub fn role_names(unit: &Unit, lang: Lang) -> String {
-    unit.entry
-        .roles
-        .iter()
-        .map(|r| role_name(*r).get(lang))
-        .collect::<Vec<_>>()
-        .join(ui::LIST_SEP.get(lang))
+    join(
+        unit.entry.roles.iter().map(|r| role_name(*r).get(lang)),
+        ui::LIST_SEP.get(lang),
+    )
 }
 
 /// The accessible name of a selectable item: its name in `lang` and its part in the plan.
@@ -43,14 +41,14 @@ pub fn feature_name(plan: &Plan, focus: &Focus, lang: Lang) -> Option<String> {
     let name = plan.title_of(focus)?.get(lang);
     let and = ui::A11Y_AND.get(lang);
     let part: String = match focus {
-        Focus::Unit(code) => plan
-            .unit(code)?
-            .entry
-            .roles
-            .iter()
-            .map(|r| role_clause(*r).get(lang))
-            .collect::<Vec<_>>()
-            .join(and),
+        Focus::Unit(code) => join(
+            plan.unit(code)?
+                .entry
+                .roles
+                .iter()
+                .map(|r| role_clause(*r).get(lang)),
+            and,
+        ),
         Focus::Center => ui::A11Y_CENTER.get(lang).to_owned(),
         Focus::Cluster(_) => ui::A11Y_CLUSTER.get(lang).to_owned(),
         Focus::Belt(id) => {
@@ -102,7 +100,7 @@ pub fn layer_list(layers: &Layers, plan: &Plan, lang: Lang) -> String {
     if names.is_empty() {
         return ui::A11Y_NO_LAYERS.get(lang).to_owned();
     }
-    names.join(ui::LIST_SEP.get(lang))
+    join(names, ui::LIST_SEP.get(lang))
 }
 
 /// The map's description for `<desc>`: what it shows now.
@@ -151,19 +149,16 @@ pub fn announcement(plan: &Plan, before: &ViewState, after: &ViewState) -> Optio
     if parts.is_empty() {
         return None;
     }
-    Some(
-        parts
-            .iter()
-            .map(|p| {
-                let mut p = p.clone();
-                if !p.ends_with(['.', '。']) {
-                    p.push_str(ui::A11Y_END.get(lang));
-                }
-                p
-            })
-            .collect::<Vec<_>>()
-            .join(ui::A11Y_SENTENCE_SEP.get(lang)),
-    )
+    Some(join(
+        parts.iter().map(|p| {
+            let mut p = p.clone();
+            if !p.ends_with(['.', '。']) {
+                p.push_str(ui::A11Y_END.get(lang));
+            }
+            p
+        }),
+        ui::A11Y_SENTENCE_SEP.get(lang),
+    ))
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ pub fn serialise(state: &ViewState, default_lang: Lang) -> String {
     // During the tour the step stands for the layers, selection and view it sets.
     let touring = state.tour.is_some();
     if state.layers != Layers::default() && !touring {
-        query.append_pair("layers", &state.layers.items().join(","));
+        query.append_pair("layers", &crate::i18n::join(state.layers.items(), ","));
     }
     if let Some(focus) = state.focus.as_ref().filter(|_| !touring) {
         query.append_pair("focus", &focus.to_string());

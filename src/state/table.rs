@@ -3,7 +3,7 @@
 //! the component only renders these rows.
 
 use super::describe::role_names;
-use crate::i18n::{thousands, ui, Lang, Phrase, Text};
+use crate::i18n::{join, thousands, ui, Lang, Phrase, Text};
 use crate::ids::{CityId, Focus};
 use crate::plan::{city_names as route, Plan};
 use std::cmp::Ordering;
@@ -288,7 +288,7 @@ pub fn layout(plan: &Plan, lang: Lang) -> Table {
         &layout.corridor.name,
         format!(
             "{}{}{}",
-            roles.join(ui::LIST_SEP.get(lang)),
+            join(&roles, ui::LIST_SEP.get(lang)),
             ui::A11Y_END.get(lang),
             layout.corridor.aim.get(lang)
         ),
@@ -342,7 +342,7 @@ pub fn cities(plan: &Plan, lang: Lang) -> Table {
                     zh,
                     en,
                     Cell::text(kind.get(lang), None),
-                    Cell::text(by.join(ui::LIST_SEP.get(lang)), None),
+                    Cell::text(join(&by, ui::LIST_SEP.get(lang)), None),
                 ],
             }
         })

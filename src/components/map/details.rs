@@ -7,7 +7,7 @@ use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
 use crate::components::stash::{Derived, Stash};
 use crate::components::{dom, Ctx};
-use crate::i18n::{fill, thousands, ui, Lang, Phrase};
+use crate::i18n::{fill, join, thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
 use crate::plan::{PlaceKind, Plan, Unit};
 use crate::state::describe::role_name;
@@ -36,7 +36,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
                             .map(|c| c.name.get(lang).to_owned())
                             .unwrap_or_default(),
                     ),
-                    (ui::ROLE, roles.join("; ")),
+                    (ui::ROLE, join(&roles, "; ")),
                     (
                         ui::DERIVED_AREA,
                         format!("≈ {} {}", thousands(u.area_km2.round() as u64), t(ui::KM2)),
@@ -76,7 +76,7 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
                 (ui::CITIES_IN_ORDER, chain(&layout.corridor.cities)),
                 (
                     ui::PURPOSE,
-                    format!("{} {}", roles.join("; "), layout.corridor.aim.get(lang)),
+                    format!("{} {}", join(&roles, "; "), layout.corridor.aim.get(lang)),
                 ),
                 (ui::NOTE, t(ui::ROUTE_NOTE)),
             ]

@@ -205,7 +205,7 @@ fn update(
     let kept = old.iter().filter(|m| next.contains(m));
     let kept_next = next.iter().filter(|m| old.contains(m));
     if old.is_empty() || !kept.clone().eq(kept_next) || kept.count() == 0 {
-        g.set_inner_html(&next.concat());
+        g.set_inner_html(&crate::i18n::join(next, ""));
         return;
     }
     let mut child = g.first_element_child();

@@ -196,12 +196,7 @@ fn route(h: &mut Html, kind: &str, d: &str) {
 /// One unit of the plan: `data-adcode`, its role, selectable.
 fn unit(h: &mut Html, mark: &UnitMark, role: UnitRole) {
     path(h, "unit unit-", role.as_str(), &mark.d);
-    let roles = mark
-        .roles
-        .iter()
-        .map(|r| r.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let roles = crate::i18n::join(mark.roles.iter().map(|r| r.as_str()), " ");
     h.attr("data-adcode", &mark.adcode.to_string())
         .attr("data-role", &roles);
     focus(h, &Focus::Unit(mark.adcode.clone()));

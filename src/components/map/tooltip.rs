@@ -16,7 +16,7 @@ use crate::components::stash::Stash;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
 use crate::geo::{Point, Rect};
-use crate::i18n::{ui, Lang};
+use crate::i18n::{join, ui, Lang};
 use crate::ids::Focus;
 use crate::plan::Plan;
 use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
@@ -181,8 +181,8 @@ fn content(plan: &Plan, target: &Focus, lang: Lang) -> Option<String> {
                 .city(u.city)
                 .map(|c| c.name.get(lang))
                 .unwrap_or_default();
-            let roles: Vec<&str> = role_phrases(u).iter().map(|p| p.get(lang)).collect();
-            format!("{} {city} · {}", ui::IN_CITY.get(lang), roles.join(" · "))
+            let roles = join(role_phrases(u).iter().map(|p| p.get(lang)), " · ");
+            format!("{} {city} · {roles}", ui::IN_CITY.get(lang))
         }),
         Focus::Belt(id) => plan
             .data

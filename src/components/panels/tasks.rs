@@ -36,17 +36,16 @@ pub fn write(h: &mut Html, w: &Writer) {
 
 /// The names of the layers a task or goal shows on the map (the dashboard's reading).
 pub(crate) fn reading(data: &PlanData, map: &MapReading, lang: Lang) -> String {
-    map.layers
-        .iter()
-        .map(|item| match item {
+    crate::i18n::join(
+        map.layers.iter().map(|item| match item {
             LayerItem::Layer(id) => ui::layer_name(*id).get(lang),
             LayerItem::Belt(id) => data
                 .layout
                 .belt(*id)
                 .map_or(id.as_str(), |b| b.name.get(lang)),
-        })
-        .collect::<Vec<_>>()
-        .join(ui::LIST_SEP.get(lang))
+        }),
+        ui::LIST_SEP.get(lang),
+    )
 }
 
 #[cfg(test)]
