@@ -77,10 +77,13 @@ macro_rules! ids {
         impl FromStr for $name {
             type Err = UnknownId;
             fn from_str(s: &str) -> Result<Self, UnknownId> {
-                match s {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(UnknownId::new($kind, s)),
-                }
+                // A search of `ALL` by spelling: a short loop where a `match` on the
+                // strings compiled one comparison per id (issue 12).
+                $name::ALL
+                    .iter()
+                    .find(|id| id.as_str() == s)
+                    .copied()
+                    .ok_or_else(|| UnknownId::new($kind, s))
             }
         }
 
