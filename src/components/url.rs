@@ -95,7 +95,7 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
             }
             // On load the address is corrected at once, as the page starts with it.
             HistoryStep::Replace if on_load => {
-                if current_query().trim_start_matches('?') != query {
+                if current_query().strip_prefix('?').unwrap_or_default() != query {
                     write_url(&query, false);
                 }
             }
@@ -154,7 +154,7 @@ impl Writes {
             return;
         }
         for (query, push) in queue {
-            if current_query().trim_start_matches('?') != query {
+            if current_query().strip_prefix('?').unwrap_or_default() != query {
                 write_url(&query, push);
             }
         }
