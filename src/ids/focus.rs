@@ -53,16 +53,20 @@ impl FromStr for Focus {
 
 impl fmt::Display for Focus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Focus::Unit(code) => write!(f, "{code}"),
-            Focus::Center => f.write_str("center"),
-            Focus::Corridor => f.write_str("corridor"),
-            Focus::Cluster(id) => write!(f, "cluster:{id}"),
-            Focus::Belt(id) => write!(f, "belt:{id}"),
-            Focus::City(id) => write!(f, "city:{id}"),
-            Focus::Goal(id) => write!(f, "goal:{id}"),
-            Focus::Task(id) => write!(f, "task:{id}"),
-        }
+        // The prefix and the id written one after the other rather than by `write!`,
+        // which builds its arguments at each arm (issue 12).
+        let (prefix, id): (&str, &dyn fmt::Display) = match self {
+            Focus::Unit(code) => ("", code),
+            Focus::Center => return f.write_str("center"),
+            Focus::Corridor => return f.write_str("corridor"),
+            Focus::Cluster(id) => ("cluster:", id),
+            Focus::Belt(id) => ("belt:", id),
+            Focus::City(id) => ("city:", id),
+            Focus::Goal(id) => ("goal:", id),
+            Focus::Task(id) => ("task:", id),
+        };
+        f.write_str(prefix)?;
+        id.fmt(f)
     }
 }
 
@@ -88,8 +92,11 @@ impl FromStr for LayerItem {
 impl fmt::Display for LayerItem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LayerItem::Layer(id) => write!(f, "{id}"),
-            LayerItem::Belt(id) => write!(f, "belt:{id}"),
+            LayerItem::Layer(id) => f.write_str(id.as_str()),
+            LayerItem::Belt(id) => {
+                f.write_str("belt:")?;
+                f.write_str(id.as_str())
+            }
         }
     }
 }
