@@ -15,6 +15,8 @@ pub mod state;
 
 pub use components::{App, AppFrom};
 
+/// The wasm's allocator: `lol_alloc`'s free list instead of std's dlmalloc, smaller in the
+/// wasm at the same speed and memory (issue 12, docs/performance.md "Where the bytes are").
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =

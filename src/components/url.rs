@@ -37,6 +37,11 @@ pub fn current_query() -> String {
         .unwrap_or_default()
 }
 
+/// Whether the address already holds `query` (written without its `?`).
+fn address_holds(query: &str) -> bool {
+    current_query().strip_prefix('?').unwrap_or_default() == query
+}
+
 /// Mirrors state changes into the URL, the document title and `<html lang>`, and applies
 /// Back/Forward.
 pub fn sync(ctx: Ctx, default_lang: Lang) {
@@ -95,7 +100,7 @@ pub fn sync(ctx: Ctx, default_lang: Lang) {
             }
             // On load the address is corrected at once, as the page starts with it.
             HistoryStep::Replace if on_load => {
-                if current_query().strip_prefix('?').unwrap_or_default() != query {
+                if !address_holds(&query) {
                     write_url(&query, false);
                 }
             }
@@ -154,7 +159,7 @@ impl Writes {
             return;
         }
         for (query, push) in queue {
-            if current_query().strip_prefix('?').unwrap_or_default() != query {
+            if !address_holds(&query) {
                 write_url(&query, push);
             }
         }
