@@ -1,6 +1,6 @@
 //! Writes the checked data as Rust source (`OUT_DIR/baked.rs`, included by
 //! `src/plan/baked.rs`): `static` items whose strings and lists borrow from the binary
-//! (`Cow::Borrowed`), so that the app decodes nothing at start-up and ships neither a
+//! (cut from two texts, one per script), so that the app decodes nothing at start-up and ships neither a
 //! decoder nor a validator (as `databake` does for ICU4X). Every list becomes its own
 //! `static` array; a struct missing a field here fails to compile there.
 
@@ -11,12 +11,17 @@ use crate::ids::{
 use crate::model::*;
 use crate::tour_model::*;
 
-/// The source being written: the named list arrays, and a counter for their names.
+/// The source being written: the named list arrays, a counter for their names, and the
+/// texts.
 #[derive(Default)]
 pub struct Out {
     /// `static` arrays of the lists, one per line.
-    pub statics: String,
+    statics: String,
     next: usize,
+    /// Every text in Latin script, one after another (`TEXTS_LATIN`).
+    latin: String,
+    /// Every text with Chinese characters (`TEXTS_CJK`).
+    cjk: String,
 }
 
 impl Out {
@@ -24,6 +29,32 @@ impl Out {
     pub fn item<T: Bake>(&mut self, name: &str, value: &T) {
         let v = value.bake(self);
         self.statics += &format!("pub static {name}: {} = {v};\n", T::ty());
+    }
+
+    /// The Rust source: the items, their lists and the two texts they cut their strings
+    /// from.
+    pub fn finish(self) -> String {
+        format!(
+            "{}const TEXTS_LATIN: &str = {:?};\nconst TEXTS_CJK: &str = {:?};\n",
+            self.statics, self.latin, self.cjk
+        )
+    }
+
+    /// `text` as a cut of one of the two texts (issue 12): every string of the data in
+    /// one run per script instead of English and Chinese taking turns wherever the
+    /// linker puts them, which gzip compresses better (−0.3 KB); a text already there,
+    /// or inside one that is, is not written twice.
+    fn text(&mut self, text: &str) -> String {
+        let (name, all) = if text.chars().any(|c| c >= '\u{2E80}') {
+            ("TEXTS_CJK", &mut self.cjk)
+        } else {
+            ("TEXTS_LATIN", &mut self.latin)
+        };
+        let start = all.find(text).unwrap_or_else(|| {
+            all.push_str(text);
+            all.len() - text.len()
+        });
+        format!("s(at({name}, {start}, {}))", start + text.len())
     }
 }
 
@@ -39,9 +70,8 @@ impl Bake for Str {
     fn ty() -> String {
         "Str".into()
     }
-    fn bake(&self, _: &mut Out) -> String {
-        // `Debug` of a str is a valid Rust string literal.
-        format!("s({:?})", &**self)
+    fn bake(&self, out: &mut Out) -> String {
+        out.text(self)
     }
 }
 

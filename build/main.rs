@@ -105,7 +105,7 @@ fn main() {
     }
     baked.item("ANCHORS", &anchors);
     baked.item("TOUR", &tour);
-    fs::write(out.join("baked.rs"), baked.statics)
+    fs::write(out.join("baked.rs"), baked.finish())
         .unwrap_or_else(|e| panic!("writing baked.rs: {e}"));
     let boundaries = ok_or_exit(
         postcard::to_allocvec(&topology::pack(&collections))

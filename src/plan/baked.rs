@@ -11,3 +11,15 @@ use crate::ids::{
 };
 
 include!(concat!(env!("OUT_DIR"), "/baked.rs"));
+
+/// The text at bytes `start..end` of one of the baked texts (`TEXTS_LATIN`, `TEXTS_CJK`),
+/// evaluated when the app is compiled: a cut that is out of range or not at a character
+/// boundary fails the build.
+const fn at(text: &'static str, start: usize, end: usize) -> &'static str {
+    let (_, tail) = text.as_bytes().split_at(start);
+    let (bytes, _) = tail.split_at(end - start);
+    match core::str::from_utf8(bytes) {
+        Ok(cut) => cut,
+        Err(_) => panic!("a baked text is not cut at character boundaries"),
+    }
+}
