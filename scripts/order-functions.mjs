@@ -24,8 +24,9 @@ import { deflateRawSync } from "node:zlib";
 /** gzip's window: a repeat further back than this is not found. */
 const WINDOW = 32 * 1024;
 
-/** An unsigned LEB128 at `pos`: [value, position after it]. */
-function uleb(bytes, pos) {
+/** An unsigned LEB128 at `pos` of `bytes`: [value, position after it] (also for
+ * scripts/post-build.mjs). */
+export function uleb(bytes, pos) {
   let value = 0;
   let shift = 0;
   let byte;

@@ -36,7 +36,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { minify } from "terser";
-import { orderFunctions } from "./order-functions.mjs";
+import { orderFunctions, uleb } from "./order-functions.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -48,18 +48,6 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** An unsigned LEB128 at `pos` of `bytes`: [value, position after it]. */
-function uleb(bytes, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, pos];
-}
 /** `n` as an unsigned LEB128. */
 function lebBytes(n) {
   const out = [];
