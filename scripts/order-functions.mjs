@@ -20,41 +20,23 @@ import { readFile, writeFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { deflateRawSync } from "node:zlib";
+import { sections, uleb } from "./wasm-bytes.mjs";
 
 /** gzip's window: a repeat further back than this is not found. */
 const WINDOW = 32 * 1024;
 
-/** An unsigned LEB128 at `pos` of `bytes`: [value, position after it] (also for
- * scripts/post-build.mjs). */
-export function uleb(bytes, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, pos];
-}
-
 /** The function bodies of a wasm's code section, in order (each with its locals). */
 export function functionBodies(wasm) {
-  let pos = 8;
-  while (pos < wasm.length) {
-    const id = wasm[pos];
-    const [length, start] = uleb(wasm, pos + 1);
-    if (id === 10) {
-      let [count, p] = uleb(wasm, start);
-      const bodies = [];
-      for (let i = 0; i < count; i++) {
-        const [size, body] = uleb(wasm, p);
-        bodies.push(wasm.subarray(body, body + size));
-        p = body + size;
-      }
-      return bodies;
+  for (const { id, start } of sections(wasm)) {
+    if (id !== 10) continue;
+    let [count, p] = uleb(wasm, start);
+    const bodies = [];
+    for (let i = 0; i < count; i++) {
+      const [size, body] = uleb(wasm, p);
+      bodies.push(wasm.subarray(body, body + size));
+      p = body + size;
     }
-    pos = start + length;
+    return bodies;
   }
   return [];
 }
@@ -63,15 +45,17 @@ export function functionBodies(wasm) {
  * tiny function is not preferred for its size alone). */
 const score = (body, window) => deflateRawSync(body, { level: 9, dictionary: window }).length / (body.length + 16);
 
-/** The best of `candidates` after `window`: [index, score], the earlier index on a tie. */
+/** Whether [index, score] `a` goes before `b`: the lower score, the earlier index on a tie. */
+const better = ([i, s], [j, t]) => s < t || (s === t && i < j);
+
+/** The best of `candidates` after `window`: [index, score] ([-1, Infinity] if none). */
 function best(bodies, candidates, window) {
-  let bestIndex = -1;
-  let bestScore = Infinity;
+  let found = [-1, Infinity];
   for (const i of candidates) {
-    const s = score(bodies[i], window);
-    if (s < bestScore || (s === bestScore && i < bestIndex)) [bestIndex, bestScore] = [i, s];
+    const answer = [i, score(bodies[i], window)];
+    if (better(answer, found)) found = answer;
   }
-  return [bestIndex, bestScore];
+  return found;
 }
 
 if (!isMainThread && workerData?.orderFunctions) {
@@ -103,8 +87,7 @@ export async function greedyOrder(bodies, threads = Math.min(availableParallelis
         });
         w.postMessage({ chosen, window });
       })));
-      let [next, nextScore] = [-1, Infinity];
-      for (const [i, s] of answers) if (i >= 0 && (s < nextScore || (s === nextScore && i < next))) [next, nextScore] = [i, s];
+      const [next] = answers.reduce((found, answer) => (answer[0] >= 0 && better(answer, found) ? answer : found), [-1, Infinity]);
       order.push(next);
       window = Buffer.concat([window, bodies[next]]).subarray(-WINDOW);
     }

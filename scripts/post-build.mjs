@@ -36,7 +36,8 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { minify } from "terser";
-import { orderFunctions, uleb } from "./order-functions.mjs";
+import { orderFunctions } from "./order-functions.mjs";
+import { lebBytes, sections, uleb } from "./wasm-bytes.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -48,17 +49,6 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** `n` as an unsigned LEB128. */
-function lebBytes(n) {
-  const out = [];
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return Buffer.from(out);
-}
 const wasmName = (text) => {
   const bytes = Buffer.from(text, "utf8");
   return Buffer.concat([lebBytes(bytes.length), bytes]);
@@ -76,13 +66,9 @@ function readName(wasm, pos) {
  */
 function rewriteSection(wasm, id, what, entry) {
   const parts = [wasm.subarray(0, 8)];
-  let pos = 8;
-  while (pos < wasm.length) {
-    const [size, start] = uleb(wasm, pos + 1);
-    const end = start + size;
-    if (wasm[pos] !== id) {
+  for (const { id: sectionId, pos, start, end } of sections(wasm)) {
+    if (sectionId !== id) {
       parts.push(wasm.subarray(pos, end));
-      pos = end;
       continue;
     }
     let [count, p] = uleb(wasm, start);
@@ -95,7 +81,6 @@ function rewriteSection(wasm, id, what, entry) {
     if (p !== end) fail(`metro-plan_bg.wasm: the ${what} section is not as this hook reads it`);
     const body = Buffer.concat([lebBytes(count), ...entries]);
     parts.push(Buffer.from([id]), lebBytes(body.length), body);
-    pos = end;
   }
   return Buffer.concat(parts);
 }
