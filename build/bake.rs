@@ -31,6 +31,11 @@ impl Out {
         self.statics += &format!("pub static {name}: {} = {v};\n", T::ty());
     }
 
+    /// Adds an item written by the caller (one line of Rust source).
+    pub fn line(&mut self, item: &str) {
+        self.statics += item;
+    }
+
     /// The Rust source: the items, their lists and the two texts they cut their strings
     /// from.
     pub fn finish(self) -> String {

@@ -105,6 +105,9 @@ fn main() {
     }
     baked.item("ANCHORS", &anchors);
     baked.item("TOUR", &tour);
+    // Where the map names each unit and each neighbouring province: a point inside its
+    // largest part, found once here rather than at every start-up (issue 12).
+    baked.line(&label_points(&plan, &metro, &region).unwrap_or_else(|p| exit_with(p)));
     fs::write(out.join("baked.rs"), baked.finish())
         .unwrap_or_else(|e| panic!("writing baked.rs: {e}"));
     let boundaries = ok_or_exit(
@@ -113,6 +116,44 @@ fn main() {
     );
     fs::write(out.join("boundaries.postcard"), boundaries)
         .unwrap_or_else(|e| panic!("writing boundaries.postcard: {e}"));
+}
+
+/// `LABEL_POINTS`: each plan unit's and each named province's label point on the map
+/// (`geo::shape::interior_point` of its projected outline), in hundredths of a kilometre
+/// (the map's path data is rounded to them too).
+fn label_points(
+    plan: &PlanData,
+    metro: &[Boundary],
+    region: &[Boundary],
+) -> Result<String, Vec<String>> {
+    let proj = geo::projection::Albers::northeast_china();
+    let codes = plan.units.iter().map(|u| (&u.adcode, metro));
+    let codes = codes.chain(plan.provinces.iter().map(|p| (&p.adcode, region)));
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for (code, boundaries) in codes {
+        let point = boundaries
+            .iter()
+            .find(|b| b.adcode == *code)
+            .and_then(|b| geo::shape::interior_point(&geo::shape::project(&proj, &b.geometry)));
+        match point {
+            Some(p) => items.push(format!(
+                "({}, {}, {})",
+                code.number(),
+                (p.x * 100.0).round(),
+                (p.y * 100.0).round()
+            )),
+            None => problems.push(format!("{code}: no point inside its outline for its label")),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(format!(
+        "pub static LABEL_POINTS: [(u32, i32, i32); {}] = [{}];\n",
+        items.len(),
+        items.join(", ")
+    ))
 }
 
 /// Stops the build with each problem as an error message.

@@ -268,6 +268,40 @@ fn shared_borders_are_stored_once_and_rings_keep_their_start() {
     }
 }
 
+/// The wasm's reader of the packed bytes (by hand) reads what postcard's serde reader
+/// reads: the embedded boundaries, the test collections, and every cut of them fails in
+/// both.
+#[test]
+fn the_hand_reader_reads_what_postcard_reads() {
+    let embedded = metro_plan::plan::PACKED_BOUNDARIES;
+    let by_serde = packed::read::<Topology>(embedded).expect("postcard reads the embedded bytes");
+    assert_eq!(Topology::read(embedded), Ok(by_serde));
+    let bytes = to_bytes(&pack(&neighbours()));
+    assert_eq!(Topology::read(&bytes), packed::read::<Topology>(&bytes));
+    for cut in 0..bytes.len() {
+        assert!(Topology::read(&bytes[..cut]).is_err(), "cut at {cut}");
+        assert!(
+            packed::read::<Topology>(&bytes[..cut]).is_err(),
+            "cut at {cut}"
+        );
+    }
+    // An option's tag other than 0 or 1, and a string that is not UTF-8.
+    let mut t = Topology {
+        collections: vec![vec![packed::TopoFeature::default()]],
+        ..Topology::default()
+    };
+    let mut bad_tag = to_bytes(&t);
+    let at = bad_tag.len() - 5; // the four properties' tags and the polygons' tag
+    bad_tag[at] = 2;
+    assert!(Topology::read(&bad_tag).is_err());
+    t.collections[0][0].properties.name = Some("é".into());
+    let mut bad_text = to_bytes(&t);
+    let at = bad_text.len() - 5; // the first byte of "é"
+    bad_text[at] = 0xff;
+    assert!(Topology::read(&bad_text).is_err());
+    assert!(packed::read::<Topology>(&bad_text).is_err());
+}
+
 #[test]
 fn broken_bytes_are_an_error_not_a_panic() {
     let bytes = to_bytes(&pack(&neighbours()));

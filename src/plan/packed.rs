@@ -133,7 +133,140 @@ pub struct TopoRing {
 /// Reads the boundary collections the build packed (see [`Topology`]); an error says
 /// what is wrong with the bytes.
 pub fn decode(bytes: &[u8]) -> Result<Vec<Collection>, String> {
-    read::<Topology>(bytes)?.unpack()
+    Topology::read(bytes)?.unpack()
+}
+
+/// Postcard's encoding read by hand, for [`Topology::read`]: varints (zigzag for signed
+/// numbers), a length before each sequence and string, a 0 or 1 before an option's value.
+struct Wire<'a>(&'a [u8]);
+
+/// What every malformed byte string gives (postcard's messages are left out, as in
+/// [`unreadable`]).
+fn bad<T>() -> Result<T, String> {
+    Err("packed data: unreadable".into())
+}
+
+impl Wire<'_> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let Some((&b, rest)) = self.0.split_first() else {
+            return bad();
+        };
+        self.0 = rest;
+        Ok(b)
+    }
+
+    /// An unsigned varint of at most `max` bytes, as postcard writes one.
+    fn varint(&mut self, max: u32) -> Result<u64, String> {
+        let mut value = 0u64;
+        for i in 0..max {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        bad()
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        u32::try_from(self.varint(5)?).or_else(|_| bad())
+    }
+
+    fn i32(&mut self) -> Result<i32, String> {
+        let v = self.u32()?;
+        Ok((v >> 1) as i32 ^ -((v & 1) as i32))
+    }
+
+    fn i64(&mut self) -> Result<i64, String> {
+        let v = self.varint(10)?;
+        Ok((v >> 1) as i64 ^ -((v & 1) as i64))
+    }
+
+    /// A sequence's length; each element takes a byte at least, so a length beyond the
+    /// bytes left is an error (and never a huge allocation).
+    fn len(&mut self) -> Result<usize, String> {
+        match usize::try_from(self.varint(10)?) {
+            Ok(n) if n <= self.0.len() => Ok(n),
+            _ => bad(),
+        }
+    }
+
+    fn seq<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, String>,
+    ) -> Result<Vec<T>, String> {
+        let n = self.len()?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(item(self)?);
+        }
+        Ok(out)
+    }
+
+    fn option<T>(
+        &mut self,
+        value: impl FnOnce(&mut Self) -> Result<T, String>,
+    ) -> Result<Option<T>, String> {
+        match self.byte()? {
+            0 => Ok(None),
+            1 => value(self).map(Some),
+            _ => bad(),
+        }
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        let n = self.len()?;
+        let (text, rest) = self.0.split_at(n);
+        self.0 = rest;
+        match std::str::from_utf8(text) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(_) => bad(),
+        }
+    }
+}
+
+impl Topology {
+    /// Reads the bytes the build wrote with postcard, by hand: the same values as
+    /// [`read`]`::<Topology>` (`tests/data.rs` compares them), without serde's generic
+    /// deserializer in the wasm (issue 12).
+    pub fn read(bytes: &[u8]) -> Result<Topology, String> {
+        let w = &mut Wire(bytes);
+        let decimals = w.u32()?;
+        let arcs = w.seq(|w| w.seq(|w| Ok((w.i64()?, w.i64()?))))?;
+        let collections = w.seq(|w| {
+            w.seq(|w| {
+                let mut text = || w.option(Wire::string);
+                let properties = Properties {
+                    adcode: text()?,
+                    name: text()?,
+                    level: text()?,
+                    parent: text()?,
+                };
+                let polygons = w.option(|w| {
+                    w.seq(|w| {
+                        w.seq(|w| {
+                            Ok(TopoRing {
+                                start: w.u32()?,
+                                arcs: w.seq(Wire::i32)?,
+                            })
+                        })
+                    })
+                })?;
+                Ok(TopoFeature {
+                    properties,
+                    polygons,
+                })
+            })
+        })?;
+        if !w.0.is_empty() {
+            return Err("packed data: trailing bytes".into());
+        }
+        Ok(Topology {
+            decimals,
+            arcs,
+            collections,
+        })
+    }
 }
 
 impl Topology {

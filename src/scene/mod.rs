@@ -108,6 +108,16 @@ const CLUSTER_RADIUS_KM: f64 = 14.0;
 /// Sideways spacing between belts that share a stretch, km.
 const BELT_SPACING_KM: f64 = 5.0;
 
+/// Where the map names a plan unit or a neighbouring province: a point inside its largest
+/// part (`geo::shape::interior_point`), which the build found (`build/main.rs`,
+/// `LABEL_POINTS`: the same for every reader, so not searched at every start-up).
+fn label_point(code: &Adcode) -> Option<Point> {
+    crate::plan::baked::LABEL_POINTS
+        .iter()
+        .find(|&&(c, _, _)| c == code.number())
+        .map(|&(_, x, y)| Point::new(f64::from(x) / 100.0, f64::from(y) / 100.0))
+}
+
 impl Scene {
     /// Projects the plan. Cities without an anchor are skipped (validation forbids them).
     pub fn build(plan: &Plan) -> Scene {
@@ -131,7 +141,7 @@ impl Scene {
                     adcode: u.entry.adcode.clone(),
                     roles: u.entry.roles.to_vec(),
                     d: shapes_d(&s),
-                    label_at: shape::interior_point(&s).unwrap_or_else(|| bounds.center()),
+                    label_at: label_point(&u.entry.adcode).unwrap_or_else(|| bounds.center()),
                     bounds,
                 }
             })
@@ -196,7 +206,7 @@ impl Scene {
             .provinces
             .iter()
             .filter_map(|p| plan.region.iter().find(|b| b.adcode == p.adcode))
-            .filter_map(|b| Some((b.adcode.clone(), shape::interior_point(&shapes(b))?)))
+            .filter_map(|b| Some((b.adcode.clone(), label_point(&b.adcode)?)))
             .collect();
         Scene {
             center: city_at(layout.center.city),
@@ -404,6 +414,26 @@ mod tests {
                 shapes.iter().any(|sh| shape::contains(sh, mark.label_at)),
                 "label of {} outside it",
                 unit.entry.adcode
+            );
+            // The build's point is the interior point of the boundary the app draws.
+            let found = shape::interior_point(&shapes).expect("an interior point");
+            assert!(
+                found.distance(mark.label_at) <= 0.01,
+                "{}",
+                unit.entry.adcode
+            );
+        }
+        assert_eq!(s.province_labels.len(), plan.data.provinces.len());
+        for (code, at) in &s.province_labels {
+            let b = plan
+                .region
+                .iter()
+                .find(|b| b.adcode == *code)
+                .expect("drawn");
+            let found = shape::interior_point(&shape::project(&proj, &b.geometry));
+            assert!(
+                found.expect("an interior point").distance(*at) <= 0.01,
+                "{code}"
             );
         }
     }
