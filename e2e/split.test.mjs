@@ -2,7 +2,7 @@
 // screen does not need into wasm chunks (`split_NAME.HASH.wasm`, `chunk_N.HASH.wasm`) that
 // `__wasm_split.js` fetches on first use. Checked here, under the strict CSP: the first
 // screen fetches no chunk; each feature (the map's tooltip, a map download, the share dialog,
-// the tour, the table view) fetches its chunk when first used (or when pointed at or focused) and works; a
+// the tour, the map's keys, the table view) fetches its chunk when first used (or when pointed at or focused) and works; a
 // chunk that cannot be fetched gives a readable message (not a blank or a trap) and a
 // second try loads it; a stamped release (scripts/stamp-release.mjs) fetches each module
 // once and the chunks with the stamp.
@@ -72,6 +72,15 @@ const FEATURES = {
     await page.waitForFunction(() => document.activeElement?.id === "tour-title");
     await page.locator('.tour-card [data-action="tour-exit"]').click();
     await page.locator(".tour-card").waitFor({ state: "detached" });
+  },
+  keys: async (page) => {
+    // The map's keys: the keyboard focus on the map, then N puts the cursor (and its ring)
+    // on a place, Escape takes it off.
+    await page.locator("svg#map").focus();
+    await page.keyboard.press("n");
+    await page.locator(".focus-ring[data-ring]").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator(".focus-ring[data-ring]").waitFor({ state: "detached" });
   },
   table: async (page) => {
     await page.locator('[data-view-switch="table"]').click();

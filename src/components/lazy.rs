@@ -96,17 +96,30 @@ pub(crate) use spawn_on_demand;
 /// hover or focus and the click (measured: the first use took ≈ 220–320 ms instead of
 /// 50–70 ms on a slow 4G link without it). Nothing without `metro_split`.
 pub fn preload_on_intent(selector: &'static str, preload: fn()) {
-    preload_when(selector, preload, false);
+    preload_when(selector, preload, &["pointerover", "focusin"], false);
+}
+
+/// As [`preload_on_intent`], for what only the keyboard uses (the map's keys): the
+/// keyboard focus on or in `selector`, not a pointer over it.
+pub fn preload_on_focus(selector: &'static str, preload: fn()) {
+    preload_when(selector, preload, &["focusin"], false);
 }
 
 /// As [`preload_on_intent`], for what only a hovering pointer uses (the map's tooltip):
 /// a mouse or a pen over `selector`, not a touch (a tap is no hover, and its fetch would
 /// compete with the one the tap needs) nor the keyboard focus.
 pub fn preload_on_hover(selector: &'static str, preload: fn()) {
-    preload_when(selector, preload, true);
+    preload_when(selector, preload, &["pointerover"], true);
 }
 
-fn preload_when(selector: &'static str, preload: fn(), hover_only: bool) {
+/// Calls `preload` once, at the first event of one of `kinds` on or in `selector` (a
+/// touch's skipped if `skip_touch`).
+fn preload_when(
+    selector: &'static str,
+    preload: fn(),
+    kinds: &'static [&'static str],
+    skip_touch: bool,
+) {
     #[cfg(metro_split)]
     {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -118,17 +131,12 @@ fn preload_when(selector: &'static str, preload: fn(), hover_only: bool) {
                 ev.dyn_ref::<web_sys::PointerEvent>()
                     .is_some_and(|p| p.pointer_type() == "touch")
             };
-            let skipped = done.get() || (hover_only && touch());
+            let skipped = done.get() || (skip_touch && touch());
             if !skipped && closest(&ev, selector).is_some() {
                 done.set(true);
                 preload();
             }
         });
-        let kinds: &[&str] = if hover_only {
-            &["pointerover"]
-        } else {
-            &["pointerover", "focusin"]
-        };
         for kind in kinds {
             doc.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
                 .ok();
@@ -136,7 +144,7 @@ fn preload_when(selector: &'static str, preload: fn(), hover_only: bool) {
         listener.forget();
     }
     #[cfg(not(metro_split))]
-    let _ = (selector, preload, hover_only);
+    let _ = (selector, preload, kinds, skip_touch);
 }
 
 /// Tells the reader that a part of the dashboard could not be loaded: a dismissable

@@ -8,6 +8,7 @@ use super::layers::symbol_transform;
 use super::MapCamera;
 use crate::components::effect::Effect;
 use crate::components::html::Html;
+use crate::components::lazy::{preload, preload_on_focus, spawn_on_demand, split, ChunkError};
 use crate::components::stash::Followed;
 use crate::components::{dom, Ctx};
 use crate::ids::Focus;
@@ -20,9 +21,17 @@ use web_sys::Element;
 /// Pixels moved by an arrow key.
 const KEY_PAN_PX: f64 = 80.0;
 
-/// The feature under the keyboard cursor; `Copy`, handed to the map's parts that move or show it.
+/// The feature under the keyboard cursor, and the `<g>` its focus ring is drawn in
+/// ([`focus_ring`]); `Copy`, handed to the map's parts that move or show it.
 #[derive(Clone, Copy)]
-pub struct KeyCursor(pub Followed<Option<Focus>>);
+pub struct KeyCursor(pub Followed<Option<Focus>>, dom::Slot);
+
+impl KeyCursor {
+    /// No cursor yet.
+    pub fn new() -> KeyCursor {
+        KeyCursor(Followed::new(None), dom::Slot::new())
+    }
+}
 
 /// The element of a feature in the map.
 fn feature_element(svg: &web_sys::Element, focus: &Focus) -> Option<web_sys::Element> {
@@ -85,77 +94,165 @@ fn move_to(cam: MapCamera, cursor: KeyCursor, svg: &web_sys::Element, target: Fo
     if let Some(el) = feature_element(svg, &target) {
         focus_quietly(&el);
     }
+    draw_ring(cam, cursor, &target);
     cursor.0.set(Some(target));
 }
 
-/// `keydown` on the map (or a feature in it).
+/// Draws the focus ring around `focus` (see [`focus_ring`]), in the `keys` chunk with what
+/// moves the cursor.
+fn draw_ring(cam: MapCamera, cursor: KeyCursor, focus: &Focus) {
+    let Some(host) = cursor.1.get_untracked() else {
+        return;
+    };
+    let mut h = Html::new();
+    if let Some(outline) = cam.ctx.scene.outline_of(focus) {
+        h.raw("<g class=\"focus-ring\" aria-hidden=\"true\"")
+            .attr("data-ring", &focus.to_string())
+            .raw(">");
+        match outline {
+            Outline::Path(d) => {
+                for class in ["ring-casing", "ring-line"] {
+                    // Path data is ours: nothing to escape.
+                    h.raw("<path class=\"")
+                        .raw(class)
+                        .raw("\" d=\"")
+                        .raw(d)
+                        .raw("\"></path>");
+                }
+            }
+            Outline::Point(at) => {
+                let px_per_km = cam.px_per_km.get_untracked();
+                h.raw("<g")
+                    .attr("transform", &symbol_transform(at, px_per_km))
+                    .raw(concat!(
+                        "><circle class=\"ring-casing\" r=\"16\"></circle>",
+                        "<circle class=\"ring-line\" r=\"16\"></circle></g>"
+                    ));
+            }
+        }
+        h.raw("</g>");
+    }
+    host.set_inner_html(&h.0);
+}
+
+/// `keydown` on the map (or a feature in it). Which keys are the map's is decided here,
+/// in the event, so that their default (scrolling the page) is prevented; what they do is
+/// in the `keys` chunk (`components::lazy`, issue 12: fetched when the keyboard focus first
+/// reaches the map, [`preload_on_focus`]), which the first key waits for if it is not in
+/// yet.
 pub fn key(cam: MapCamera, cursor: KeyCursor) -> impl Fn(ev::KeyboardEvent) + Copy {
     move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         let Some(svg) = map_of(&ev) else { return };
-        let ctx = cam.ctx;
-        let (w, h) = cam.size.get_untracked();
-        let pan = |dx: f64, dy: f64| {
-            let target = cam.camera.pan(cam.current(), dx, dy, w, h);
-            cam.set_view(Some(target));
-        };
         let key = ev.key();
-        match key.as_str() {
-            "ArrowLeft" => pan(KEY_PAN_PX, 0.0),
-            "ArrowRight" => pan(-KEY_PAN_PX, 0.0),
-            "ArrowUp" => pan(0.0, KEY_PAN_PX),
-            "ArrowDown" => pan(0.0, -KEY_PAN_PX),
-            "+" | "=" => cam.zoom_by(1.5),
-            "-" | "_" => cam.zoom_by(1.0 / 1.5),
-            "0" => cam.set_view(None),
-            "n" | "N" | "PageDown" if !(key == "N" && ev.shift_key()) => {
-                step(cam, cursor, &svg, Step::Next);
+        let ours = match key.as_str() {
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "+" | "=" | "-" | "_" | "0"
+            | "n" | "N" | "p" | "P" | "PageDown" | "PageUp" | "Home" | "End" | "Enter" | " " => {
+                true
             }
-            "n" | "N" | "p" | "P" | "PageUp" => {
-                step(cam, cursor, &svg, Step::Previous);
-            }
-            "Home" => {
-                step(cam, cursor, &svg, Step::First);
-            }
-            "End" => {
-                step(cam, cursor, &svg, Step::Last);
-            }
-            "Enter" | " " => match cursor.0.get_untracked() {
-                Some(focus) => {
-                    ctx.toggle_select(focus.clone());
-                    crate::components::panels::show_item(&focus);
-                }
-                None => {
-                    // Start on the selection, or the first place, and select it.
-                    let visible = ctx.layers.with_untracked(|l| ctx.scene.places(l));
-                    let start = ctx
-                        .focus
-                        .get_untracked()
-                        .filter(|f| visible.contains(f))
-                        .or_else(|| visible.first().cloned());
-                    if let Some(target) = start {
-                        move_to(cam, cursor, &svg, target.clone());
-                        crate::components::panels::show_item(&target);
-                        ctx.select(Some(target));
-                    }
-                }
-            },
+            // Escape clears the selection, else the cursor; with neither, it is not the map's.
             "Escape" => {
-                if ctx.focus.with_untracked(Option::is_some) {
-                    ctx.select(None);
-                } else if cursor.0.get_untracked().is_some() {
-                    cursor.0.set(None);
-                    focus_quietly(&svg);
-                } else {
-                    return;
-                }
+                cam.ctx.focus.with_untracked(Option::is_some) || cursor.0.get_untracked().is_some()
             }
-            _ => return,
+            _ => false,
+        };
+        if !ours {
+            return;
         }
         ev.prevent_default();
+        let job = Box::new(KeyJob {
+            cam,
+            cursor,
+            svg,
+            key,
+            shift: ev.shift_key(),
+        });
+        spawn_on_demand!(cam.ctx.lang.get_untracked(), on_key(job));
     }
+}
+
+/// Fetches the `keys` chunk when the keyboard focus first reaches the map (not on a hover:
+/// a pointer has no use for it).
+pub fn preload_keys_on_focus() {
+    preload_on_focus("#map", || {
+        preload!(preload_keys);
+    });
+}
+
+/// A key of the map's, with what the chunk needs, owned: it crosses into the chunk.
+struct KeyJob {
+    cam: MapCamera,
+    cursor: KeyCursor,
+    svg: Element,
+    key: String,
+    shift: bool,
+}
+
+split! { keys / preload_keys,
+/// What a key of the map's does (see [`key`]): a wasm chunk loaded on first use.
+#[allow(clippy::boxed_local)]
+fn on_key(job: Box<KeyJob>) -> Result<(), ChunkError> {
+    let KeyJob { cam, cursor, svg, key, shift } = *job;
+    let ctx = cam.ctx;
+    let (w, h) = cam.size.get_untracked();
+    let pan = |dx: f64, dy: f64| {
+        let target = cam.camera.pan(cam.current(), dx, dy, w, h);
+        cam.set_view(Some(target));
+    };
+    match key.as_str() {
+        "ArrowLeft" => pan(KEY_PAN_PX, 0.0),
+        "ArrowRight" => pan(-KEY_PAN_PX, 0.0),
+        "ArrowUp" => pan(0.0, KEY_PAN_PX),
+        "ArrowDown" => pan(0.0, -KEY_PAN_PX),
+        "+" | "=" => cam.zoom_by(1.5),
+        "-" | "_" => cam.zoom_by(1.0 / 1.5),
+        "0" => cam.set_view(None),
+        "n" | "N" | "PageDown" if !(key == "N" && shift) => {
+            step(cam, cursor, &svg, Step::Next);
+        }
+        "n" | "N" | "p" | "P" | "PageUp" => {
+            step(cam, cursor, &svg, Step::Previous);
+        }
+        "Home" => {
+            step(cam, cursor, &svg, Step::First);
+        }
+        "End" => {
+            step(cam, cursor, &svg, Step::Last);
+        }
+        "Enter" | " " => match cursor.0.get_untracked() {
+            Some(focus) => {
+                ctx.toggle_select(focus.clone());
+                crate::components::panels::show_item(&focus);
+            }
+            None => {
+                // Start on the selection, or the first place, and select it.
+                let visible = ctx.layers.with_untracked(|l| ctx.scene.places(l));
+                let start = ctx
+                    .focus
+                    .get_untracked()
+                    .filter(|f| visible.contains(f))
+                    .or_else(|| visible.first().cloned());
+                if let Some(target) = start {
+                    move_to(cam, cursor, &svg, target.clone());
+                    crate::components::panels::show_item(&target);
+                    ctx.select(Some(target));
+                }
+            }
+        },
+        "Escape" => {
+            if ctx.focus.with_untracked(Option::is_some) {
+                ctx.select(None);
+            } else if cursor.0.get_untracked().is_some() {
+                cursor.0.set(None);
+                focus_quietly(&svg);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
 }
 
 /// `focusout`: the cursor goes when focus moves to something outside the map (not when
@@ -233,46 +330,18 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: dom::Slot) {
 
 /// The focus ring around the feature under the keyboard cursor, drawn over everything
 /// with strokes of fixed screen width (visible at any zoom, on any fill). Written as a
-/// string into a `<g>` when the cursor moves (see `components::html`); a zoom only
-/// resizes a point's ring.
+/// string into a `<g>` by the `keys` chunk when it moves the cursor ([`draw_ring`]; only
+/// that chunk puts the cursor on a feature) and emptied here when the cursor goes; a zoom
+/// only resizes a point's ring.
 pub fn focus_ring(cam: MapCamera, cursor: KeyCursor) -> Option<Element> {
     let ctx = cam.ctx;
-    let host = dom::Slot::new();
+    let host = cursor.1;
     Effect::new(move |_| {
-        let focus = cursor.0.get();
-        let Some(host) = host.get() else { return };
-        let mut h = Html::new();
-        if let Some((focus, outline)) = focus
-            .as_ref()
-            .and_then(|f| Some((f, ctx.scene.outline_of(f)?)))
-        {
-            h.raw("<g class=\"focus-ring\" aria-hidden=\"true\"")
-                .attr("data-ring", &focus.to_string())
-                .raw(">");
-            match outline {
-                Outline::Path(d) => {
-                    for class in ["ring-casing", "ring-line"] {
-                        // Path data is ours: nothing to escape.
-                        h.raw("<path class=\"")
-                            .raw(class)
-                            .raw("\" d=\"")
-                            .raw(d)
-                            .raw("\"></path>");
-                    }
-                }
-                Outline::Point(at) => {
-                    let px_per_km = cam.px_per_km.get_untracked();
-                    h.raw("<g")
-                        .attr("transform", &symbol_transform(at, px_per_km))
-                        .raw(concat!(
-                            "><circle class=\"ring-casing\" r=\"16\"></circle>",
-                            "<circle class=\"ring-line\" r=\"16\"></circle></g>"
-                        ));
-                }
+        if cursor.0.with(Option::is_none) {
+            if let Some(host) = host.get() {
+                host.set_inner_html("");
             }
-            h.raw("</g>");
         }
-        host.set_inner_html(&h.0);
     });
     Effect::new(move |_| {
         let px_per_km = cam.px_per_km.get();

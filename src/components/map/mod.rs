@@ -17,7 +17,7 @@ mod view_bar;
 pub use camera::{reduced_motion, MapCamera};
 pub use details::details;
 
-use crate::components::stash::{Derived, Followed};
+use crate::components::stash::Derived;
 use crate::components::table::table_view;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
@@ -71,7 +71,7 @@ impl<K: PartialEq, V> Cache<K, V> {
 pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let wrap = dom::Slot::new();
     let cam = MapCamera::new(ctx, wrap);
-    let cursor = keys::KeyCursor(Followed::new(None));
+    let cursor = keys::KeyCursor::new();
     let svg_ref = dom::Slot::new();
     keys::label_features(ctx, cursor, svg_ref);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.
@@ -126,6 +126,7 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let wheel = pointer::wheel(cam);
     dom::on(&svg, "wheel", move |ev| wheel(ev.unchecked_into()));
     let key = keys::key(cam, cursor);
+    keys::preload_keys_on_focus();
     dom::on(&svg, "keydown", move |ev| key(ev.unchecked_into()));
     let focus_out = keys::focus_out(cursor);
     dom::on(&svg, "focusout", move |ev| focus_out(ev.unchecked_into()));
