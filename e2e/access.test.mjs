@@ -10,6 +10,7 @@ import {
   ALL_LAYERS,
   VIEWPORTS,
   addressLacks,
+  cursorOn,
   addressMatches,
   appForSuite,
   assertNoViolations,
@@ -119,7 +120,9 @@ describe("accessibility", () => {
       assert.equal(now.id, "map", JSON.stringify(now));
 
       // N moves a cursor: DOM focus on the feature, a ring drawn around it, no selection yet.
+      // (The map's first key waits for its chunk, fetched when the focus reached the map.)
       await page.keyboard.press("n");
+      await cursorOn(page, "center");
       now = await active(page);
       assert.equal(now.focus, "center");
       assert.equal(now.role, "graphics-symbol");
@@ -172,6 +175,7 @@ describe("accessibility", () => {
       await settled(page);
       await page.locator("svg.map").focus();
       await page.keyboard.press("n"); // center
+      await cursorOn(page, "center");
       await page.keyboard.press("n"); // corridor
       assert.equal((await active(page)).focus, "corridor");
       // Back hides the corridor again while it has focus.
@@ -291,6 +295,7 @@ describe("accessibility", () => {
       await settled(page);
       await page.locator("svg.map").focus();
       await page.keyboard.press("n");
+      await cursorOn(page, "center");
       await screenshot(page, "access-forced-colors");
       // Partial and sphere units keep their patterns; lines keep their dashes.
       const partial = await page.locator('[data-layer="area"] [data-adcode="220182"]').evaluate((e) => getComputedStyle(e).fill);

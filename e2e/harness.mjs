@@ -310,3 +310,9 @@ export const addressMatches = (page, re) => untilAddress(page, (u) => re.test(u.
 
 /** Waits until the address does not match `re`. */
 export const addressLacks = (page, re) => untilAddress(page, (u) => !re.test(u.href), `lack ${re}`);
+
+/** Waits until the map's keyboard cursor (the focused feature) is on `focus`: the map's
+ * first key waits for the `keys` chunk, fetched when the keyboard focus first reaches the
+ * map (docs/performance.md "Code splitting"), so what it does may come a little later. */
+export const cursorOn = (page, focus) =>
+  page.waitForFunction((f) => document.activeElement?.getAttribute("data-focus") === f, focus, { timeout: 10_000 });

@@ -205,6 +205,8 @@ describe("the map", () => {
       await page.locator("svg.map").focus();
       const beforeKey = await viewBox(page);
       await page.keyboard.press("+");
+      // The map's first key waits for its chunk (fetched when the focus reached the map).
+      await viewChangedFrom(page, beforeKey);
       await settled(page);
       assert.ok((await viewBox(page))[2] < beforeKey[2], "+ zooms in");
       await page.keyboard.press("ArrowRight");
