@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, screenshot, twoFrames } from "./harness.mjs";
+import { READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, openApp, screenshot, twoFrames } from "./harness.mjs";
 
 const NAME_ZH = "长春都市圈发展规划";
 const NAME_EN = "Development Plan for the Changchun Metropolitan Area";
@@ -106,7 +106,13 @@ describe("the first screen before the wasm", () => {
     const html = await (await fetch(app.baseUrl)).text();
     const snapshots = html.match(/<div class="app app-pre[^>]*>/g) ?? [];
     assert.deepEqual(snapshots, ['<div class="app app-pre" lang="zh-CN" inert="">', '<div class="app app-pre" lang="en" inert="">']);
-    const body = html.slice(html.indexOf("<body"));
+    // The side column's text, one inert template per language and part after the
+    // snapshots (src/components/panels/source.rs); their content is not in the document.
+    const templates = html.match(/<template data-side="[a-z]+-[a-z]+">/g) ?? [];
+    const parts = ["facts", "overview", "layout", "goals", "principles", "tasks", "safeguards"];
+    assert.deepEqual(templates, parts.flatMap((p) => [`<template data-side="zh-${p}">`, `<template data-side="en-${p}">`]));
+    const body = html.slice(html.indexOf("<body")).replace(/<template data-side=[\s\S]*?<\/template>/g, "");
+    assert.doesNotMatch(body, /<template/, "a template left after taking out the side column's");
     assert.doesNotMatch(body, /\s(id|for|style|aria-labelledby|aria-describedby|aria-controls|data-ready)=/, "an id, a reference to one, a style or data-ready in the body");
     assert.doesNotMatch(body, /href="#/, "a link to a fragment in the snapshots");
     assert.doesNotMatch(body, /<!--/, "a comment in the body");
@@ -234,6 +240,58 @@ describe("the first screen before the wasm", () => {
     } finally {
       release();
       await close();
+    }
+  });
+});
+
+// The side column's text comes from index.html's templates (the release wasm has no writers
+// for it: src/components/panels/source.rs); a page that lost one shows a notice in that
+// panel's place and works otherwise.
+describe("the side column from index.html's templates", () => {
+  const app = appForSuite();
+  const same = (page, lang) =>
+    page.evaluate((lang) => {
+      const live = (sel) => document.querySelector(`.app:not(.app-pre) ${sel}`);
+      const tpl = (part) => document.querySelector(`template[data-side="${lang}-${part}"]`).innerHTML;
+      const parts = ["overview", "layout", "goals", "principles", "tasks", "safeguards"];
+      return [live(".facts").innerHTML === tpl("facts"), ...parts.map((p) => live(`.panel-${p}`).innerHTML === tpl(p))];
+    }, lang);
+
+  test("each part is its template in the page's language, and again after a language switch", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=zh");
+    try {
+      assert.deepEqual(await same(page, "zh"), Array(7).fill(true));
+      await page.click(".app:not(.app-pre) .lang-switch");
+      await page.waitForFunction(() => document.documentElement.lang === "en" && !document.querySelector(".app:not(.app-pre) .side [lang]:is(.facts, .panel)"));
+      assert.deepEqual(await same(page, "en"), Array(7).fill(true));
+      // A selection made in a panel is shown on its template's text.
+      await page.click('.panel-tasks button[data-item="task:3"]');
+      await page.waitForSelector('.panel-tasks button[data-item="task:3"][aria-pressed="true"] .mark-selected');
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a page without one of them: a notice in that panel, the rest of the page as usual", async () => {
+    const context = await app.browser.newContext({ viewport: VIEWPORTS.desktop });
+    try {
+      await context.route(/\/portal\/plan\/(\?|$)/, async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace(/<template data-side="en-tasks">[\s\S]*?<\/template>/, "");
+        await route.fulfill({ response, body: html, headers: { ...response.headers(), "content-encoding": "identity" } });
+      });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (err) => errors.push(String(err)));
+      await page.goto(new URL("?lang=en", app.baseUrl).href);
+      await page.waitForSelector(READY_SELECTOR);
+      const notice = page.locator(".app:not(.app-pre) .panel-tasks .side-missing[role=alert]");
+      assert.match(await notice.textContent(), /could not be loaded/);
+      assert.ok((await page.locator(".app:not(.app-pre) .panel-goals .timeline-step").count()) > 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 });

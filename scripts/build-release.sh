@@ -20,16 +20,24 @@
 # `--emit-relocs` keeps the relocations wasm-split-cli needs to cut the wasm into the main
 # module and the chunks loaded on first use; the post-build hook (scripts/post-build.mjs,
 # told by METRO_PLAN_SPLIT=1) does the cutting. `METRO_PLAN_NO_SPLIT=1` builds one wasm.
-# Extra arguments go to trunk.
+# The side column's text (the key facts and the panels) is written natively at build time
+# (`examples/side_html.rs`) and put into index.html as templates by the hook
+# (METRO_PLAN_SIDE names the file); `--cfg metro_baked_side` leaves its writers out of the
+# wasm (src/components/panels/source.rs). Extra arguments go to trunk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-flags=""
+side="$PWD/target/side-column.html"
+mkdir -p target
+cargo run --quiet --example side_html > "$side.tmp"
+mv "$side.tmp" "$side"
+export METRO_PLAN_SIDE="$side"
+flags="--cfg metro_baked_side"
 if [[ "${METRO_PLAN_PLAIN_STD:-}" != 1 ]]; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-  flags="-Zunstable-options -Cpanic=immediate-abort"
+  flags="$flags -Zunstable-options -Cpanic=immediate-abort"
 fi
 if [[ "${METRO_PLAN_NO_SPLIT:-}" != 1 ]]; then
   export METRO_PLAN_SPLIT=1

@@ -27,9 +27,13 @@
 //    11,687 bytes in all → one of 8,434 bytes, and six requests fewer. Trunk cannot do it
 //    (its CSS step minifies each file on its own and leaves an `@import` as it is, which
 //    the browser would fetch one after the other); `trunk serve` keeps the single files.
-// 4. the snapshots of the first screen in index.html (scripts/prerender.mjs, which says how),
+// 4. with METRO_PLAN_SIDE (set by scripts/build-release.sh: the file examples/side_html.rs
+//    printed), the side column's text as `<template data-side="LANG-PART">`s at the end of
+//    index.html's body, which the app takes its key facts and panels from
+//    (src/components/panels/source.rs; that build's wasm has no writers for them);
+// 5. the snapshots of the first screen in index.html (scripts/prerender.mjs, which says how),
 //    from the app built by the steps above; `pre.js` minified.
-// 5. the precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs).
+// 6. the precompressed `.gz`/`.br` beside each file (scripts/compress-dist.mjs).
 // One hook, so that the steps run in this order (Trunk starts a stage's hooks side by side).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -418,6 +422,20 @@ async function bundleCss() {
   console.log(`post-build: ${parts.map((p) => p.file).join(", ")} → metro-plan.css (${bundle.length} bytes)${lazy.length ? `; ${lazy.map((p) => p.file).join(", ")} left to their chunks` : ""}`);
 }
 
+/** The side column's templates (step 4) from `file`, before index.html's `</body>`. */
+async function sideTemplates(file) {
+  const templates = await readFile(file, "utf8");
+  const count = templates.match(/<template data-side="(zh|en)-[a-z]+">/g)?.length ?? 0;
+  if (count !== 14) fail(`${file} has ${count} side column templates, not 14 (7 parts in 2 languages)`);
+  const index = join(dir, "index.html");
+  const html = await readFile(index, "utf8");
+  if (html.includes("<template data-side=")) fail("index.html has side column templates already");
+  const end = html.lastIndexOf("</body>");
+  if (end < 0) fail("index.html has no </body>");
+  await writeFile(index, html.slice(0, end) + templates + html.slice(end));
+  console.log(`post-build: the side column's text in index.html (${count} templates, ${Buffer.byteLength(templates)} B)`);
+}
+
 if (process.env.TRUNK_PROFILE === "release") {
   await bundleCss();
   if (process.env.METRO_PLAN_SPLIT === "1") {
@@ -434,6 +452,7 @@ if (process.env.TRUNK_PROFILE === "release") {
   await terse("loader.js", (code) => /import\(`\.\/metro-plan\.js\$\{/.test(code) && /`\.\/metro-plan_bg\.wasm\$\{/.test(code));
   // public/pre.js, a classic script (copied as it is): it must still set `data-pre`.
   await terse("pre.js", (code) => code.includes("data-pre"), { module: false });
+  if (process.env.METRO_PLAN_SIDE) await sideTemplates(process.env.METRO_PLAN_SIDE);
   // The snapshots of the first screen, taken from the app as built so far (it changes
   // index.html, so before the compression). METRO_PLAN_NO_PRERENDER=1 leaves them out (to
   // compare; the page then paints nothing before the wasm, as before).

@@ -62,6 +62,8 @@ const MARK = 'class="app app-pre"';
  * (a snapshot's layer list or key line growing as the rest of it comes: a layout shift).
  * It is one of `.app-pre`, so everything that removes the snapshots removes it too. */
 const END = '<div class="app-pre app-pre-end" hidden></div>';
+/** The first of the side column's templates (src/components/panels/source.rs). */
+const SIDE = '<template data-side="';
 /** A snapshot keeps what begins within this many CSS px of the page's top at some snapshot
  * size: the first screen of any window up to this tall (2560×1600 and smaller screens). */
 export const FOLD = 1600;
@@ -228,7 +230,11 @@ export async function prerender(dir) {
       }
       parts.push(shots[0]);
     }
-    await writeFile(index, html.replace("</body>", `${parts.join("")}${END}</body>`));
+    // Before the side column's templates if the page has them (scripts/post-build.mjs):
+    // the parser reaches the snapshots (and shows one) without first reading the
+    // templates, and gzip finds the snapshots' text again in them.
+    const at = html.includes(SIDE) ? html.indexOf(SIDE) : html.indexOf("</body>");
+    await writeFile(index, html.slice(0, at) + parts.join("") + END + html.slice(at));
     return parts.map((p, i) => ({ lang: LANGS[i].lang, bytes: Buffer.byteLength(p), dropped: dropped[i] }));
   } finally {
     await browser?.close();

@@ -112,6 +112,23 @@ pub fn bind_html(el: &Element, html: impl Fn() -> String + 'static) {
     );
 }
 
+/// As [`bind_html`], with `after` called on `el` after each write (the first one too).
+pub fn bind_html_then(
+    el: &Element,
+    html: impl Fn() -> String + 'static,
+    after: impl Fn(&Element) + 'static,
+) {
+    follow(
+        el.clone().into(),
+        Box::new(move || Some(html().into())),
+        Box::new(move |el, v| {
+            let el: &Element = el.unchecked_ref();
+            el.set_inner_html(v.as_deref().unwrap_or(""));
+            after(el);
+        }),
+    );
+}
+
 /// A new text node.
 pub fn text(text: &str) -> Option<web_sys::Text> {
     Some(document()?.create_text_node(text))

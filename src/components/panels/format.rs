@@ -1,6 +1,6 @@
 //! How the panels write numbers and lists in each language. Pure functions, no DOM.
 
-use crate::i18n::{Lang, Phrase};
+use crate::i18n::Lang;
 
 /// A number as the release writes it: no trailing `.0`, no floating-point noise
 /// (`12.1`, `1.35`, `1210`).
@@ -19,7 +19,8 @@ pub fn population(million: f64, lang: Lang) -> String {
 }
 
 /// A phrase template with its one `{}` filled in (`ui::YEAR`, `ui::TRILLION_RMB`).
-pub fn fill(template: Phrase, lang: Lang, value: &str) -> String {
+#[cfg(not(metro_baked_side))]
+pub fn fill(template: crate::i18n::Phrase, lang: Lang, value: &str) -> String {
     crate::i18n::fill(template.get(lang), value)
 }
 

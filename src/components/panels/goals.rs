@@ -32,14 +32,9 @@ pub fn write(h: &mut Html, w: &Writer) {
 fn goal_step(h: &mut Html, w: &Writer, goal: &'static PhasedGoal) {
     let lang = w.lang;
     let focus = Focus::Goal(goal.id);
-    let on = w.focus.as_ref() == Some(&focus);
-    h.raw(if on {
-        "<li class=\"timeline-step goal is-selected\""
-    } else {
-        "<li class=\"timeline-step goal\""
-    })
-    .attr("data-step", &focus.to_string())
-    .raw("><h3 class=\"timeline-when\">");
+    h.raw("<li class=\"timeline-step goal\"")
+        .attr("data-step", &focus.to_string())
+        .raw("><h3 class=\"timeline-when\">");
     w.select(h, &focus, "goal-button", "goal", goal.id.as_str());
     h.el(
         "span",
@@ -47,7 +42,7 @@ fn goal_step(h: &mut Html, w: &Writer, goal: &'static PhasedGoal) {
         &format::fill(ui::YEAR, lang, goal.id.as_str()),
     )
     .el("span", "goal-headline", w.t(&goal.headline));
-    w.select_end(h, &focus);
+    h.raw("</button>");
     h.raw("</h3>");
     if let Some(amount) = goal.economy_trillion_rmb {
         h.raw("<p class=\"goal-stat\">")

@@ -4,12 +4,11 @@
 //! a view type per element) with one click listener; a language switch or the tour
 //! only sets texts and attributes on its elements, so the focus stays where it is.
 
-use super::figures;
 use crate::components::effect::Effect;
 use crate::components::html::{closest, find, set_attr, set_text, Html};
 use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::share::{self, ShareCtl};
-use crate::components::stash::Derived;
+use crate::components::stash::{Derived, Stash};
 use crate::components::tour::TourCtl;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
@@ -98,40 +97,36 @@ pub fn header(ctx: Ctx, tour: TourCtl) -> Option<Element> {
 }
 
 /// The plan in one line, its key figures, its source and dates: at the top of the side
-/// column (below the map on phones, so that the map comes first). One HTML string per
-/// language (`figures`); the dates stay open across a language switch if they were.
+/// column (below the map on phones, so that the map comes first). The side column's part
+/// "facts" (`source::part_html`); the dates stay open across a language switch if they
+/// were.
 pub fn facts(ctx: Ctx) -> Option<Element> {
-    let plan = ctx.plan;
     let root = dom::Slot::new();
     // Off screen (below the map on phones), written after a language switch's paint, like
     // the panels (`schedule::lang_on_screen`); written at once, it says its language until
     // the page's follows.
     let lang = lang_on_screen(ctx, root);
     let stale = stale_lang(move || lang.get(), ctx.page_lang);
+    let open = Stash::new(false);
     let html = move || {
-        let lang = lang.get();
-        let open = root
-            .get_untracked()
-            .and_then(|r| find(&r, ".milestones[open]"))
-            .is_some();
-        let mut h = Html::new();
-        h.el("p", "header-summary", plan.data.summary.get(lang))
-            .raw("<dl class=\"figures\">")
-            .raw(&figures::write(&plan.data, plan, lang))
-            .raw("</dl><p class=\"source\">")
-            .raw(&figures::source(plan, lang))
-            .raw("</p><details class=\"milestones\"")
-            .raw(if open { " open>" } else { ">" })
-            .raw(&figures::milestones(plan, lang))
-            .raw("</details>");
-        h.0
+        open.set_value(
+            root.get_untracked()
+                .and_then(|r| find(&r, ".milestones[open]"))
+                .is_some(),
+        );
+        super::source::part_html(ctx.plan, lang.get(), "facts")
+    };
+    let reopen = move |root: &Element| {
+        if open.get_value() {
+            set_attr(root, ".milestones", "open", "");
+        }
     };
     let el = dom::el("section", &[("class", "facts")])?;
     dom::bind(&el, "aria-label", move || {
         Some(ui::KEY_FIGURES.get(lang.get()).into())
     });
     dom::bind(&el, "lang", move || stale().map(Into::into));
-    dom::bind_html(&el, html);
+    dom::bind_html_then(&el, html, reopen);
     root.load(&el);
     Some(el)
 }

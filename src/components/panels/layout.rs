@@ -43,7 +43,7 @@ pub fn write(h: &mut Html, w: &Writer) {
         "item-text",
         w.t(&layout.center.description),
     );
-    w.select_end(h, &center);
+    h.raw("</button>");
 
     group(h, LayerId::Clusters);
     h.el("p", "group-intro", w.t(&layout.clusters_intro))
@@ -54,8 +54,7 @@ pub fn write(h: &mut Html, w: &Writer) {
         w.select(h, &focus, "item", "cluster", c.id.as_str());
         h.el("span", "item-title", w.t(&c.name));
         route(h, &c.cities, ui::LIST_SEP);
-        w.select_end(h, &focus);
-        h.raw("</li>");
+        h.raw("</button></li>");
     }
     h.raw("</ul>");
 
@@ -71,8 +70,7 @@ pub fn write(h: &mut Html, w: &Writer) {
             .raw("</span>")
             .el("span", "item-text", w.t(&b.name));
         route(h, &b.cities, ui::ROUTE_SEP);
-        w.select_end(h, &focus);
-        h.raw("</li>");
+        h.raw("</button></li>");
     }
     h.raw("</ul>");
 
@@ -87,5 +85,5 @@ pub fn write(h: &mut Html, w: &Writer) {
         h.el("span", "tag", w.t(r)).raw(" ");
     }
     h.raw("</span>").el("span", "item-text", w.t(&corridor.aim));
-    w.select_end(h, &focus);
+    h.raw("</button>");
 }

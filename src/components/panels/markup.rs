@@ -1,55 +1,45 @@
-//! The panels that are fixed text per language (overview, goals, principles, tasks,
-//! safeguards) as one HTML string each (issue 12: first-load size; see
-//! `components::html`). A panel is one `<section>` whose content is written by a plain
-//! function; its select buttons are handled by one click listener on the section, and
-//! the selection is shown by toggling classes, `aria-pressed` and the "selected" mark,
-//! so nothing is rebuilt when only the selection changes. Only a language switch rewrites
-//! the sections: those on screen at once, the others after the paint
-//! ([`lang_on_screen`]).
+//! The panels that are fixed text per language (overview, layout, goals, principles, tasks,
+//! safeguards). A panel is one `<section>` whose content is the side column's part of the
+//! same name (`source::part_html`: from `index.html`'s template in the release build,
+//! else written by the functions of the panel's module through a [`Writer`]); its select
+//! buttons are handled by one click listener on the section, and the selection is shown
+//! by toggling classes, `aria-pressed` and the "selected" mark, so nothing is rebuilt when
+//! only the selection changes. Only a language switch rewrites the sections: those on
+//! screen at once, the others after the paint ([`lang_on_screen`]).
 
 use crate::components::effect::Effect;
 use crate::components::html::{closest, for_each_match, mark_selected, Html};
 use crate::components::schedule::{lang_on_screen, stale_lang};
 use crate::components::{dom, Ctx};
-use crate::i18n::{ui, Lang, Text};
+use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
-use crate::plan::Plan;
 use web_sys::Element;
 
-/// What a panel's content is written from.
+/// What a panel's content is written from. It is written without a selection: the
+/// panel shows the selection on it after each write ([`panel`]).
+#[cfg(not(metro_baked_side))]
 pub struct Writer {
     /// The plan.
-    pub plan: &'static Plan,
+    pub plan: &'static crate::plan::Plan,
     /// The language written in.
     pub lang: Lang,
-    /// The selection when written.
-    pub focus: Option<Focus>,
-    /// What the map highlights when written (what a selected task or goal points at).
-    pub highlight: Option<Focus>,
 }
 
+#[cfg(not(metro_baked_side))]
 impl Writer {
     /// A plan text in the language.
-    pub fn t(&self, text: &'static Text) -> &'static str {
+    pub fn t(&self, text: &'static crate::i18n::Text) -> &'static str {
         text.get(self.lang)
     }
 
     /// `<button … data-item=focus>` of an item that selects `focus` on the map, with the
-    /// hook `data-{hook}="{value}"` and extra classes. Close it with [`Writer::select_end`].
+    /// hook `data-{hook}="{value}"` and extra classes. Close it with `</button>`.
     pub fn select(&self, h: &mut Html, focus: &Focus, class: &str, hook: &str, value: &str) {
-        let on = self.focus.as_ref() == Some(focus);
         h.raw("<button type=\"button\" class=\"select ")
             .raw(class)
-            .raw(if on {
-                " is-selected\""
-            } else if self.highlighted(focus) {
-                " is-highlighted\""
-            } else {
-                "\""
-            })
+            .raw("\"")
             .attr("data-item", &focus.to_string())
-            .raw(" aria-pressed=\"")
-            .raw(if on { "true\"" } else { "false\"" })
+            .raw(" aria-pressed=\"false\"")
             .attr("title", ui::SHOW_ON_MAP.get(self.lang))
             .raw(" data-")
             .raw(hook)
@@ -58,23 +48,14 @@ impl Writer {
             .raw("\">");
     }
 
-    /// The end of a select button: the "selected" mark if it is the selection.
-    pub fn select_end(&self, h: &mut Html, focus: &Focus) {
-        if self.focus.as_ref() == Some(focus) {
-            selected_mark(h, self.lang);
-        } else if self.highlighted(focus) {
-            highlighted_mark(h, self.lang);
-        }
-        h.raw("</button>");
-    }
-
-    /// True if the map highlights `focus` for the selection (not being it).
-    fn highlighted(&self, focus: &Focus) -> bool {
-        self.highlight.as_ref() == Some(focus) && self.focus.as_ref() != Some(focus)
-    }
-
     /// A `<ul>` of plan texts (principles, characteristics, mechanisms, …).
-    pub fn list(&self, h: &mut Html, items: &'static [Text], class: &str, item_class: &str) {
+    pub fn list(
+        &self,
+        h: &mut Html,
+        items: &'static [crate::i18n::Text],
+        class: &str,
+        item_class: &str,
+    ) {
         h.open("ul", class);
         for t in items {
             h.el("li", item_class, self.t(t));
@@ -96,18 +77,12 @@ fn highlighted_mark(h: &mut Html, lang: Lang) {
 }
 
 /// Writes a panel's content after its heading.
+#[cfg(not(metro_baked_side))]
 pub type Write = fn(&mut Html, &Writer);
 
-/// A panel: a `<section>` labelled by its `<h2>`, its content written by `write`.
-pub fn panel(
-    ctx: Ctx,
-    // Names the panel in classes and ids (`panel-{id}`, `panel-{id}-title`).
-    id: &'static str,
-    // The heading.
-    title: fn(&Writer) -> &'static str,
-    // Writes the content.
-    write: Write,
-) -> Option<Element> {
+/// A panel: a `<section>` labelled by its `<h2>`, its heading and content the part `id`
+/// of the side column (`source::part_html`: from `index.html`'s template, or written).
+pub fn panel(ctx: Ctx, id: &'static str) -> Option<Element> {
     let root = dom::Slot::new();
     // After a language switch a panel off screen is written again after the paint, with
     // the page's `lang` (until then it is still in the page's language, and the switch's
@@ -115,35 +90,22 @@ pub fn panel(
     // its language until the page's follows.
     let lang = lang_on_screen(ctx, root);
     let stale = stale_lang(move || lang.get(), ctx.page_lang);
-    let title_id = format!("panel-{id}-title");
-    let label = title_id.clone();
-    let html = move || {
-        let w = Writer {
-            plan: ctx.plan,
-            lang: lang.get(),
-            focus: ctx.focus.get_untracked(),
-            highlight: ctx.highlight.get_untracked(),
-        };
-        let mut h = Html::new();
-        h.raw("<h2 class=\"panel-title\"")
-            .attr("id", &title_id)
-            .raw(">")
-            .text(title(&w))
-            .raw("</h2>");
-        write(&mut h, &w);
-        h.0
+    let label = format!("panel-{id}-title");
+    // The selection, however it was made (here, on the map, by a link or the tour), and
+    // after each write.
+    let show = move |root: &Element| {
+        show_selection(
+            root,
+            ctx.focus.get_untracked().as_ref(),
+            ctx.highlight.get_untracked().as_ref(),
+            lang.get_untracked(),
+        )
     };
-    // The selection, however it was made (here, on the map, by a link or the tour).
     Effect::new(move |_| {
-        let focus = ctx.focus.get();
-        let highlight = ctx.highlight.get();
+        ctx.focus.track();
+        ctx.highlight.track();
         if let Some(root) = root.get() {
-            show_selection(
-                &root,
-                focus.as_ref(),
-                highlight.as_ref(),
-                lang.get_untracked(),
-            );
+            show(&root);
         }
     });
     let click = move |ev: web_sys::Event| {
@@ -162,7 +124,11 @@ pub fn panel(
     let el = dom::el("section", &[("aria-labelledby", &label)])?;
     el.set_class_name(&format!("panel panel-{id}"));
     dom::bind(&el, "lang", move || stale().map(Into::into));
-    dom::bind_html(&el, html);
+    dom::bind_html_then(
+        &el,
+        move || super::source::part_html(ctx.plan, lang.get(), id),
+        show,
+    );
     dom::on(&el, "click", click);
     root.load(&el);
     Some(el)

@@ -3,16 +3,25 @@
 //! from the plan data or `i18n::ui`; selectable items select on the map and show the
 //! map's selection.
 
+// The writers of the side column's parts (`source`), which the release build leaves out.
+#[cfg(not(metro_baked_side))]
 mod circles;
+#[cfg(not(metro_baked_side))]
 mod figures;
 pub(crate) mod format;
+#[cfg(not(metro_baked_side))]
 mod goals;
 mod header;
+#[cfg(not(metro_baked_side))]
 mod layout;
 mod markup;
+#[cfg(not(metro_baked_side))]
 mod overview;
+#[cfg(not(metro_baked_side))]
 mod principles;
+#[cfg(not(metro_baked_side))]
 mod safeguards;
+pub mod source;
 pub(crate) mod tasks;
 
 pub use header::{facts, header};
@@ -21,11 +30,11 @@ use crate::components::{dom, Ctx};
 use crate::i18n::ui;
 use crate::ids::Focus;
 use leptos::prelude::*;
-use markup::{Write, Writer};
 use web_sys::Element;
 
 /// A panel's title in the writer's language.
-type Title = fn(&Writer) -> &'static str;
+#[cfg(not(metro_baked_side))]
+type Title = fn(&markup::Writer) -> &'static str;
 
 /// The panels beside the map (below it on narrow screens), in the plan's order.
 pub fn panels(ctx: Ctx) -> Option<Element> {
@@ -41,16 +50,9 @@ pub fn panels(ctx: Ctx) -> Option<Element> {
     dom::bind(&el, "aria-label", move || {
         Some(ui::PANELS.get(ctx.page_lang.get()).into())
     });
-    let all: [(&'static str, Title, Write); 6] = [
-        ("overview", overview::title, overview::write),
-        ("layout", layout::title, layout::write),
-        ("goals", goals::title, goals::write),
-        ("principles", principles::title, principles::write),
-        ("tasks", tasks::title, tasks::write),
-        ("safeguards", safeguards::title, safeguards::write),
-    ];
-    for (id, title, write) in all {
-        dom::append(&el, &[&markup::panel(ctx, id, title, write)?])?;
+    // The parts after the key facts.
+    for id in &source::PARTS[1..] {
+        dom::append(&el, &[&markup::panel(ctx, id)?])?;
     }
     Some(el)
 }

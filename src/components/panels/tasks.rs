@@ -1,16 +1,22 @@
 //! The nine key tasks, in the plan's order; each selects its reading on the map.
 
+#[cfg(not(metro_baked_side))]
 use super::markup::Writer;
+#[cfg(not(metro_baked_side))]
 use crate::components::html::Html;
 use crate::i18n::{ui, Lang};
-use crate::ids::{Focus, LayerItem};
+#[cfg(not(metro_baked_side))]
+use crate::ids::Focus;
+use crate::ids::LayerItem;
 use crate::plan::{MapReading, PlanData};
 
 /// The tasks panel's heading.
+#[cfg(not(metro_baked_side))]
 pub fn title(w: &Writer) -> &'static str {
     ui::TASKS_HEADING.get(w.lang)
 }
 
+#[cfg(not(metro_baked_side))]
 /// The tasks panel: each task is its number, its name, and what the map shows for it.
 pub fn write(h: &mut Html, w: &Writer) {
     let data = &w.plan.data;
@@ -28,7 +34,7 @@ pub fn write(h: &mut Html, w: &Writer) {
             .el("span", "task-reading-label", ui::ON_MAP.get(w.lang))
             .text(&reading(data, &task.map, w.lang))
             .raw("</span></span>");
-        w.select_end(h, &focus);
+        h.raw("</button>");
         h.raw("</li>");
     }
     h.raw("</ol>");
