@@ -189,9 +189,17 @@ impl Bake for Focus {
     }
 }
 
-/// Structs: `Type { field: value, … }` with every field named.
+/// True when the target is built with `--cfg metro_baked_side` (the release build): the
+/// fields listed after `;` in [`bake_struct!`] are then left out (the model has them only
+/// without that cfg, `src/plan/model.rs`), and so are their texts.
+pub fn baked_side() -> bool {
+    std::env::var_os("CARGO_CFG_METRO_BAKED_SIDE").is_some()
+}
+
+/// Structs: `Type { field: value, … }` with every field named; the fields after a `;`
+/// only where the side column is written by the app ([`baked_side`] false).
 macro_rules! bake_struct {
-    ($($ty:ident { $($field:ident),+ $(,)? })+) => {$(
+    ($($ty:ident { $($field:ident),+ $(,)? $(; $($side:ident),+ $(,)?)? })+) => {$(
         impl Bake for $ty {
             fn ty() -> String {
                 stringify!($ty).into()
@@ -199,6 +207,9 @@ macro_rules! bake_struct {
             fn bake(&self, out: &mut Out) -> String {
                 let mut s = format!("{} {{", stringify!($ty));
                 $(s += &format!(" {}: {},", stringify!($field), self.$field.bake(out));)+
+                $(if !baked_side() {
+                    $(s += &format!(" {}: {},", stringify!($side), self.$side.bake(out));)+
+                })?
                 s + " }"
             }
         }
@@ -208,11 +219,11 @@ macro_rules! bake_struct {
 bake_struct! {
     Text { en, zh, zh_from }
     PlanData {
-        title, area_name, release, structure, figures, summary, composition, area_statement,
-        area_clauses, sphere_statement, cities, provinces, units, layout, goals_intro, goals,
-        principles_intro, principles, tasks, safeguards,
+        title, area_name, release, structure, figures, area_statement, area_clauses,
+        sphere_statement, cities, provinces, units, layout, goals, tasks;
+        summary, composition, goals_intro, principles_intro, principles, safeguards,
     }
-    Release { event, date, source, editor, milestones }
+    Release { event, date, source; editor, milestones }
     Milestone { date, what, published_in }
     Structure { preface, chapters, sections, special_columns }
     Figures { area_km2, population_million, population_qualifier }
@@ -221,12 +232,12 @@ bake_struct! {
     Province { adcode, name }
     EnglishName { en }
     UnitEntry { adcode, name, roles, note }
-    Layout { name, code, focus, principles, center, clusters_intro, clusters, belts_intro, belts, corridor }
+    Layout { name, code, center, clusters_intro, clusters, belts_intro, belts, corridor; focus, principles }
     Center { city, name, description }
     Cluster { id, name, cities }
     Belt { id, name, industry, cities }
     Corridor { name, cities, roles, aim }
-    PhasedGoal { id, headline, economy_trillion_rmb, outcomes, traits_intro, traits, circles, map }
+    PhasedGoal { id, headline, economy_trillion_rmb, map; outcomes, traits_intro, traits, circles }
     Circle { id, name, quality }
     KeyTask { id, name, map }
     MapReading { layers, focus }

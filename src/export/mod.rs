@@ -2,6 +2,9 @@
 //! plan metadata as JSON. Pure text generation, no DOM; components only hand the text
 //! to the browser (and draw the SVG onto a canvas for the PNG).
 
+// The downloads' writer runs natively (tests/downloads.rs), never in the app; the release
+// build's plan lacks some texts it writes (`plan::model`).
+#[cfg(not(metro_baked_side))]
 pub mod data;
 pub mod svg;
 

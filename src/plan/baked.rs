@@ -6,6 +6,7 @@ use super::model::*;
 use super::tour::*;
 #[allow(unused_imports)]
 use crate::i18n::{l, s, List, Str, Text, ZhSource};
+#[allow(unused_imports)]
 use crate::ids::{
     Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerId, LayerItem, TaskId,
 };

@@ -9,6 +9,9 @@ pub mod packed;
 pub mod testing;
 pub mod tour;
 pub mod tour_check;
+// The checks run in the build and the tests, never in the app; they read texts the release
+// build's plan lacks (`model`).
+#[cfg(not(metro_baked_side))]
 pub mod validate;
 
 pub use boundaries::{Boundary, Level};
@@ -139,6 +142,7 @@ impl Plan {
     /// Validates the files as read (each error naming its file); the error lists every
     /// problem found. [`Plan::embedded`] reads them from the packed form; tests read
     /// other files' text (`tests/support/`).
+    #[cfg(not(metro_baked_side))]
     pub fn from_parts(
         data: Result<PlanData, String>,
         anchors: Result<Anchors, String>,

@@ -8,7 +8,10 @@ use crate::i18n::{List, Str, Text};
 use crate::ids::{Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerItem, TaskId};
 use serde::{Deserialize, Serialize};
 
-/// The plan metadata as in `data/plan.json`.
+/// The plan metadata as in `data/plan.json`. The fields marked `not(metro_baked_side)` are
+/// read only by the side column's writers (`components::panels::source`), the downloads'
+/// writer and the checks: the release build, whose side column comes from `index.html`,
+/// bakes and ships none of them (`build/bake.rs`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanData {
@@ -23,8 +26,10 @@ pub struct PlanData {
     /// Area and population.
     pub figures: Figures,
     /// "One spatial layout, two phased goals, nine key tasks, and one set of safeguards."
+    #[cfg(not(metro_baked_side))]
     pub summary: Text,
     /// Which cities make up the area.
+    #[cfg(not(metro_baked_side))]
     pub composition: Text,
     /// The release's sentence on the designated area.
     pub area_statement: Text,
@@ -41,16 +46,20 @@ pub struct PlanData {
     /// The "1351" spatial layout.
     pub layout: Layout,
     /// Lead-in to the two goals.
+    #[cfg(not(metro_baked_side))]
     pub goals_intro: Text,
     /// The phased goals, 2030 and 2035.
     pub goals: List<PhasedGoal>,
     /// Lead-in to the guiding principles.
+    #[cfg(not(metro_baked_side))]
     pub principles_intro: Text,
     /// The five guiding principles of the key tasks.
+    #[cfg(not(metro_baked_side))]
     pub principles: List<Text>,
     /// The nine key tasks, in the release's order.
     pub tasks: List<KeyTask>,
     /// The safeguard mechanisms.
+    #[cfg(not(metro_baked_side))]
     pub safeguards: Safeguards,
 }
 
@@ -78,9 +87,11 @@ pub struct Release {
     /// The source line of the release.
     pub source: Text,
     /// The release's editor, as credited under it.
+    #[cfg(not(metro_baked_side))]
     pub editor: Text,
     /// The plan's dated steps (approval, issue, press conference), each with where it
     /// was published.
+    #[cfg(not(metro_baked_side))]
     pub milestones: List<Milestone>,
 }
 
@@ -235,8 +246,10 @@ pub struct Layout {
     /// "1351".
     pub code: Str,
     /// What it focuses on.
+    #[cfg(not(metro_baked_side))]
     pub focus: Text,
     /// Its four principles.
+    #[cfg(not(metro_baked_side))]
     pub principles: List<Text>,
     /// The one center.
     pub center: Center,
@@ -329,15 +342,19 @@ pub struct PhasedGoal {
     pub economy_trillion_rmb: Option<f64>,
     /// Expected outcomes.
     #[serde(default)]
+    #[cfg(not(metro_baked_side))]
     pub outcomes: List<Text>,
     /// Lead-in to the traits.
     #[serde(default)]
+    #[cfg(not(metro_baked_side))]
     pub traits_intro: Option<Text>,
     /// The characteristics of the area to be established.
     #[serde(default)]
+    #[cfg(not(metro_baked_side))]
     pub traits: List<Text>,
     /// The circles to be established.
     #[serde(default)]
+    #[cfg(not(metro_baked_side))]
     pub circles: List<Circle>,
     /// The dashboard's spatial reading of it (not the plan's text).
     pub map: MapReading,
