@@ -99,14 +99,13 @@ pub fn write_part(plan: &'static Plan, lang: Lang, part: &str) -> String {
 }
 
 /// Every part in both languages as the templates `index.html` carries (printed by
-/// `examples/side_html.rs` for the release build), each part's two languages side by side:
-/// their markup is the same, which gzip then finds nearby (−0.7 KB against one language
-/// after the other).
+/// `examples/side_html.rs` for the release build): the Chinese parts, then the English
+/// ones (each part's two languages side by side compressed 47 B worse).
 #[cfg(not(metro_baked_side))]
 pub fn templates(plan: &'static Plan) -> String {
     let mut out = String::new();
-    for part in PARTS {
-        for lang in [Lang::Zh, Lang::En] {
+    for lang in [Lang::Zh, Lang::En] {
+        for part in PARTS {
             out.push_str("<template data-side=\"");
             out.push_str(lang.as_str());
             out.push('-');
