@@ -113,6 +113,8 @@ pub fn bind_html(el: &Element, html: impl Fn() -> String + 'static) {
 }
 
 /// As [`bind_html`], with `after` called on `el` after each write (the first one too).
+/// (`bind_html` as this with an empty `after` measured +347 B as served: its three
+/// callers' closures then each wrap one more.)
 pub fn bind_html_then(
     el: &Element,
     html: impl Fn() -> String + 'static,

@@ -80,6 +80,10 @@ fn highlighted_mark(h: &mut Html, lang: Lang) {
 #[cfg(not(metro_baked_side))]
 pub type Write = fn(&mut Html, &Writer);
 
+/// A panel's heading in the writer's language.
+#[cfg(not(metro_baked_side))]
+pub type Title = fn(&Writer) -> &'static str;
+
 /// A panel: a `<section>` labelled by its `<h2>`, its heading and content the part `id`
 /// of the side column (`source::part_html`: from `index.html`'s template, or written).
 pub fn panel(ctx: Ctx, id: &'static str) -> Option<Element> {

@@ -32,10 +32,6 @@ use crate::ids::Focus;
 use leptos::prelude::*;
 use web_sys::Element;
 
-/// A panel's title in the writer's language.
-#[cfg(not(metro_baked_side))]
-type Title = fn(&markup::Writer) -> &'static str;
-
 /// The panels beside the map (below it on narrow screens), in the plan's order.
 pub fn panels(ctx: Ctx) -> Option<Element> {
     let el = dom::el(

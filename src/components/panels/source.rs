@@ -79,7 +79,7 @@ pub fn write_part(plan: &'static Plan, lang: Lang, part: &str) -> String {
             .raw("</details>");
         return h.0;
     }
-    let (title, write): (super::Title, super::markup::Write) = match part {
+    let (title, write): (super::markup::Title, super::markup::Write) = match part {
         "overview" => (overview::title, overview::write),
         "layout" => (layout::title, layout::write),
         "goals" => (goals::title, goals::write),
