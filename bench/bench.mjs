@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 // The same build, sub-path, browser, flags and ready condition as the e2e tests.
-import { BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
+import { BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, LATER_FILE, CHROMIUM, CHROMIUM_ARGS, DIST as BUILT, READY_SELECTOR as READY, VIEWPORTS, openLayerList } from "../e2e/harness.mjs";
 import { interactionKinds, measureOne, pageProbe } from "./interactions.mjs";
 import { startServer } from "../e2e/serve.mjs";
 import { brotliBest } from "../scripts/gzip-best.mjs";
@@ -98,7 +98,7 @@ async function sizes() {
   // As scripts/test.sh: files the page itself never loads (link preview, touch icon, embed
   // script and demo) are listed but not counted, and the wasm chunks of the code splitting
   // (split_NAME.HASH.wasm, chunk_N.HASH.wasm), fetched on first use of a feature, are
-  // counted apart; the main wasm and __wasm_split.js are part of the first load.
+  // counted apart, with their stylesheets and the texts only they show (later.HASH.bin); the main wasm and __wasm_split.js are part of the first load.
   const notLoaded = /^(preview\.png|apple-touch-icon\.png|embed\.js|embed-demo\..*)$/;
   const rows = [];
   for (const name of files) {
@@ -114,8 +114,8 @@ async function sizes() {
       gzip: (await beside(".gz")) ?? gzip9,
       gzip9,
       brotli: (await beside(".br")) ?? brotliBest(raw).length,
-      firstLoad: !notLoaded.test(name) && !CHUNK_FILE.test(name) && !CHUNK_SHEET_FILE.test(name),
-      chunk: CHUNK_FILE.test(name) || CHUNK_SHEET_FILE.test(name),
+      firstLoad: !notLoaded.test(name) && !CHUNK_FILE.test(name) && !CHUNK_SHEET_FILE.test(name) && !LATER_FILE.test(name),
+      chunk: CHUNK_FILE.test(name) || CHUNK_SHEET_FILE.test(name) || LATER_FILE.test(name),
     });
   }
   const total = (k) => rows.filter((r) => r.firstLoad).reduce((n, r) => n + r[k], 0);

@@ -1,10 +1,11 @@
 //! Writes the checked data as Rust source (`OUT_DIR/baked.rs`, included by
-//! `src/plan/baked.rs`): `static` items whose strings (cut from two texts, one per script)
+//! `src/plan/baked.rs`): `static` items whose strings (cut from two texts, one per script,
+//! and a third for the texts only the wasm chunks show, [`Out::later`])
 //! and lists borrow from the binary, so that the app decodes nothing at start-up and ships
 //! neither a decoder nor a validator (as `databake` does for ICU4X). Every list becomes its
 //! own `static` array; a struct missing a field here fails to compile there.
 
-use crate::i18n::{List, Str, Text, ZhSource};
+use crate::i18n::{List, Str, Text, ZhSource, LATER_END, LATER_START};
 use crate::ids::{
     Adcode, BeltId, CircleId, CityId, ClusterId, Focus, GoalId, LayerId, LayerItem, TaskId,
 };
@@ -22,6 +23,11 @@ pub struct Out {
     latin: String,
     /// Every text with Chinese characters (`TEXTS_CJK`).
     cjk: String,
+    /// The texts of the fields baked in [`Out::later`] (`TEXTS_LATER`), between the markers
+    /// of `i18n::later`.
+    later: String,
+    /// Whether the value being baked is inside [`Out::later`].
+    in_later: bool,
 }
 
 impl Out {
@@ -38,11 +44,25 @@ impl Out {
 
     /// The Rust source: the items, their lists and the two texts they cut their strings
     /// from.
-    pub fn finish(self) -> String {
+    pub fn finish(mut self) -> String {
+        if !self.later.is_empty() {
+            self.later.push_str(LATER_END);
+        }
         format!(
-            "{}const TEXTS_LATIN: &str = {:?};\nconst TEXTS_CJK: &str = {:?};\n",
-            self.statics, self.latin, self.cjk
+            "{}const TEXTS_LATIN: &str = {:?};\nconst TEXTS_CJK: &str = {:?};\n\
+             const TEXTS_LATER: &str = {:?};\n",
+            self.statics, self.latin, self.cjk, self.later
         )
+    }
+
+    /// Bakes `value` with its texts in `TEXTS_LATER`: the texts only the wasm chunks show
+    /// (`i18n::later`), which the split release build takes out of the main wasm and loads
+    /// with the first chunk.
+    pub fn later<T: Bake>(&mut self, value: &T) -> String {
+        let was = std::mem::replace(&mut self.in_later, true);
+        let v = value.bake(self);
+        self.in_later = was;
+        v
     }
 
     /// `text` as a cut of one of the two texts (issue 12): every string of the data in
@@ -50,7 +70,12 @@ impl Out {
     /// linker puts them, which gzip compresses better (−0.2 KB as served); a text already there,
     /// or inside one that is, is not written twice.
     fn text(&mut self, text: &str) -> String {
-        let (name, all) = if text.chars().any(|c| c >= '\u{2E80}') {
+        let (name, all) = if self.in_later {
+            if self.later.is_empty() {
+                self.later.push_str(LATER_START);
+            }
+            ("TEXTS_LATER", &mut self.later)
+        } else if text.chars().any(|c| c >= '\u{2E80}') {
             ("TEXTS_CJK", &mut self.cjk)
         } else {
             ("TEXTS_LATIN", &mut self.latin)
@@ -196,17 +221,21 @@ pub fn baked_side() -> bool {
     std::env::var_os("CARGO_CFG_METRO_BAKED_SIDE").is_some()
 }
 
-/// Structs: `Type { field: value, … }` with every field named; the fields after a `;`
-/// only where the side column is written by the app ([`baked_side`] false).
+/// Structs: `Type { field: value, … }` with every field named; the fields after a `|` with
+/// their texts in `TEXTS_LATER` ([`Out::later`]); the fields after a `;` only where the side
+/// column is written by the app ([`baked_side`] false).
 macro_rules! bake_struct {
-    ($($ty:ident { $($field:ident),+ $(,)? $(; $($side:ident),+ $(,)?)? })+) => {$(
+    ($($ty:ident {
+        $($field:ident),* $(,)? $(| $($later:ident),+ $(,)?)? $(; $($side:ident),+ $(,)?)?
+    })+) => {$(
         impl Bake for $ty {
             fn ty() -> String {
                 stringify!($ty).into()
             }
             fn bake(&self, out: &mut Out) -> String {
                 let mut s = format!("{} {{", stringify!($ty));
-                $(s += &format!(" {}: {},", stringify!($field), self.$field.bake(out));)+
+                $(s += &format!(" {}: {},", stringify!($field), self.$field.bake(out));)*
+                $($(s += &format!(" {}: {},", stringify!($later), out.later(&self.$later));)+)?
                 $(if !baked_side() {
                     $(s += &format!(" {}: {},", stringify!($side), self.$side.bake(out));)+
                 })?
@@ -219,33 +248,33 @@ macro_rules! bake_struct {
 bake_struct! {
     Text { en, zh, zh_from }
     PlanData {
-        title, area_name, release, structure, figures, area_statement, area_clauses,
-        sphere_statement, cities, provinces, units, layout, goals, tasks;
+        title, area_name, release, structure, figures, cities, provinces, units, layout, goals,
+        tasks | area_statement, area_clauses, sphere_statement;
         summary, composition, goals_intro, principles_intro, principles, safeguards,
     }
-    Release { event, date, source; editor, milestones }
+    Release { | event, date, source; editor, milestones }
     Milestone { date, what, published_in }
     Structure { preface, chapters, sections, special_columns }
-    Figures { area_km2, population_million, population_qualifier }
+    Figures { area_km2, population_million | population_qualifier }
     AreaClause { city, text }
     City { id, adcode, member, name }
     Province { adcode, name }
     EnglishName { en }
-    UnitEntry { adcode, name, roles, note }
-    Layout { name, code, center, clusters_intro, clusters, belts_intro, belts, corridor; focus, principles }
-    Center { city, name, description }
+    UnitEntry { adcode, name, roles | note }
+    Layout { name, code, center, clusters, belts, corridor | clusters_intro, belts_intro; focus, principles }
+    Center { city, name | description }
     Cluster { id, name, cities }
     Belt { id, name, industry, cities }
-    Corridor { name, cities, roles, aim }
+    Corridor { name, cities | roles, aim }
     PhasedGoal { id, headline, economy_trillion_rmb, map; outcomes, traits_intro, traits, circles }
     Circle { id, name, quality }
     KeyTask { id, name, map }
     MapReading { layers, focus }
     Safeguards { summary, mechanisms, aim }
-    Anchor { id, lon, lat, from, note }
-    Anchors { method, cities }
+    Anchor { id, lon, lat, from | note }
+    Anchors { cities | method }
     Tour { steps }
-    TourStep { id, title, caption, layers, focus, view, each }
+    TourStep { id, layers, focus, view, each | title, caption }
     CaptionPart { text, list, numbered, route, pairs, figures, reading }
     Pair { name, detail }
 }

@@ -47,6 +47,12 @@ export const READY_SELECTOR = '.app[data-ready]:not([data-ready="false"])';
 export const CHUNK_FILE = /^(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm$/;
 /** A wasm chunk's URL, with or without a query (the release stamp). */
 export const CHUNK_URL = /\/(split_[A-Za-z0-9_]+|chunk_\d+)(\.[0-9a-f]+)?\.wasm(\?|$)/;
+/** The file of the texts only the chunks show (`later.HASH.bin`): the split release build
+ * takes them out of the main wasm, and `__wasm_split.js` fetches them with the first chunk
+ * (scripts/post-build.mjs, `takeOutLater`); not in the first load either. */
+export const LATER_FILE = /^later\.[0-9a-f]+\.bin$/;
+/** The same file's URL, with or without a query (the release stamp). */
+export const LATER_URL = /\/later\.[0-9a-f]+\.bin(\?|$)/;
 /** The file name of a chunk's stylesheet (`split_NAME.HASH.css`, the styles of what the tour's,
  * the share dialog's and the table's chunks write, loaded with them; not in the first load
  * either). */
@@ -174,6 +180,21 @@ export function assertNoProblems(problems) {
 }
 
 /**
+ * Asserts that no text on the page reads zero bytes. The split release build takes the texts
+ * only the wasm chunks show out of the main wasm and writes them into its memory with the
+ * first chunk (scripts/post-build.mjs, `takeOutLater`): one that main-module code read before
+ * that would show as U+0000 characters, in the page or its title.
+ */
+export async function assertNoZeroTexts(page) {
+  const found = await page.evaluate(() => {
+    const html = document.title + document.documentElement.outerHTML;
+    const at = html.indexOf("\u0000");
+    return at < 0 ? null : html.slice(Math.max(0, at - 120), at + 20);
+  });
+  assert.equal(found, null, "a text of zero bytes (a later text read before a chunk loaded it?)");
+}
+
+/**
  * Opens the app at `query` as `openApp` does (`options` may be left out), runs `check`
  * with what `openApp` returns, then asserts that the page made no problem; the page is
  * closed either way.
@@ -183,6 +204,7 @@ export async function onPage(app, query, options, check) {
   const opened = await openApp(app, query, options);
   try {
     await check(opened);
+    await assertNoZeroTexts(opened.page);
     assertNoProblems(opened.problems);
   } finally {
     await opened.close();

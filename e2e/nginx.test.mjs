@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { ALL_LAYERS, BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot, twoFrames } from "./harness.mjs";
+import { ALL_LAYERS, BASE_PATH as BASE, CHUNK_FILE, CHUNK_SHEET_FILE, LATER_FILE, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, freePort, screenshot, twoFrames } from "./harness.mjs";
 import { absolutePreview, MODULES, stamp, stampModule } from "../scripts/stamp-release.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -221,6 +221,12 @@ http {
       assert.equal(res.status, 200, chunk);
       assert.equal(res.headers.get("content-type"), "application/wasm", chunk);
       assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable", chunk);
+    }
+    for (const texts of readdirSync(join(dir, "dist")).filter((f) => LATER_FILE.test(f))) {
+      const res = await fetch(`${url}${texts}?v=${RELEASE}`, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(res.status, 200, texts);
+      assert.equal(res.headers.get("content-encoding"), "gzip", `gzip_static serves ${texts}.gz`);
+      assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable", texts);
     }
     for (const sheet of readdirSync(join(dir, "dist")).filter((f) => CHUNK_SHEET_FILE.test(f))) {
       const res = await fetch(`${url}${sheet}?v=${RELEASE}`, { headers: { "accept-encoding": "gzip" } });

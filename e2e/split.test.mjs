@@ -8,24 +8,25 @@
 // once and the chunks with the stamp.
 
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { BASE_PATH, CHUNK_FILE, CHUNK_SHEET_URL, CHUNK_URL, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, assertNoViolations, openApp, runAxe, screenshot } from "./harness.mjs";
+import { BASE_PATH, CHUNK_FILE, CHUNK_SHEET_URL, CHUNK_URL, CHROMIUM, CHROMIUM_ARGS, CSP, DIST, LATER_FILE, LATER_URL, READY_SELECTOR, VIEWPORTS, appForSuite, assertNoProblems, assertNoViolations, assertNoZeroTexts, openApp, runAxe, screenshot } from "./harness.mjs";
 import { startServer } from "./serve.mjs";
 
 const split = existsSync(join(DIST, "__wasm_split.js"));
 const chunks = split ? readdirSync(DIST).filter((f) => CHUNK_FILE.test(f)) : [];
+const laterFiles = split ? readdirSync(DIST).filter((f) => LATER_FILE.test(f)) : [];
 
-/** Records the wasm chunks (and their stylesheets) a page fetches. */
+/** Records the wasm chunks (and their stylesheets, and the texts only they show) a page fetches. */
 function chunkRequests(page) {
   const seen = [];
   page.on("request", (req) => {
     const path = new URL(req.url()).pathname + "?";
-    if (CHUNK_URL.test(path) || CHUNK_SHEET_URL.test(path)) seen.push(req.url());
+    if (CHUNK_URL.test(path) || CHUNK_SHEET_URL.test(path) || LATER_URL.test(path)) seen.push(req.url());
   });
   return seen;
 }
@@ -103,7 +104,7 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
       assert.deepEqual(seen, [], "chunks fetched by the first screen");
       const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
-      assert.ok(!loaded.some((p) => CHUNK_URL.test(p + "?") || CHUNK_SHEET_URL.test(p + "?")), `chunks or their stylesheets in the first load: ${loaded}`);
+      assert.ok(!loaded.some((p) => CHUNK_URL.test(p + "?") || CHUNK_SHEET_URL.test(p + "?") || LATER_URL.test(p + "?")), `chunks, their stylesheets or their texts in the first load: ${loaded}`);
       assert.ok(loaded.some((p) => p.endsWith("/__wasm_split.js")), "__wasm_split.js is part of the first load");
       for (const [name, use] of Object.entries(FEATURES)) {
         const before = seen.length;
@@ -111,7 +112,10 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
         assert.ok(seen.slice(before).some((u) => new RegExp(`/split_${name}\\.[0-9a-f]+\\.wasm`).test(u)), `using ${name} fetched split_${name}.HASH.wasm (fetched: ${seen.slice(before)})`);
         const sheet = seen.slice(before).some((u) => new RegExp(`/split_${name}\\.[0-9a-f]+\\.css`).test(u));
         assert.equal(sheet, name in SHEETS, `using ${name} fetched split_${name}.HASH.css: ${sheet} (fetched: ${seen.slice(before)})`);
+        await assertNoZeroTexts(page);
       }
+      // The texts only the chunks show: once, with the first chunk.
+      assert.equal(seen.filter((u) => LATER_URL.test(new URL(u).pathname + "?")).length, 1, `later.HASH.bin fetched once: ${seen}`);
       assertNoProblems(problems);
     } finally {
       await close();
@@ -139,6 +143,53 @@ describe("code splitting: chunks loaded on first use", { skip: split ? false : "
       await page.waitForResponse((res) => /\/split_tour\.[0-9a-f]+\.wasm/.test(res.url()));
       assert.ok(!seen.some((u) => /split_(table|export)/.test(u)), `only what was pointed at: ${seen}`);
     }));
+
+  test("the texts only the chunks show are not in the main wasm, and come with the first chunk", async () => {
+    assert.equal(laterFiles.length, 1, `one later.HASH.bin in dist/: ${laterFiles}`);
+    const plan = JSON.parse(readFileSync(new URL("../data/plan.json", import.meta.url), "utf8"));
+    const clause = plan.area_clauses.find((c) => c.city === "changchun").text;
+    const main = readFileSync(join(DIST, "metro-plan_bg.wasm"));
+    assert.ok(!main.includes(Buffer.from(clause.zh)) && !main.includes(Buffer.from(clause.en)), "the designated area's sentences are not in the main wasm");
+    assert.ok(readFileSync(join(DIST, laterFiles[0])).includes(Buffer.from(clause.zh)), `the sentence is in ${laterFiles[0]}`);
+    // Chaoyang District's details card quotes Changchun's part of the sentence, in both
+    // languages: the card's chunk brought it. The card is opened by a link, so no tooltip
+    // came first.
+    const { page, problems, close } = await openApp(app, "?lang=zh&focus=220104");
+    try {
+      const says = page.locator('.details[data-details="220104"] dd').filter({ hasText: "榆树市部分地区" });
+      await says.waitFor();
+      assert.equal(await says.innerText(), clause.zh);
+      await page.locator(".lang-switch").click();
+      await page.locator(".details dd").filter({ hasText: "parts of Yushu City" }).waitFor();
+      assert.equal(await page.locator(".details dd").filter({ hasText: "parts of Yushu City" }).innerText(), clause.en);
+      await assertNoZeroTexts(page);
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
+
+  test("texts that cannot be fetched: the chunk's readable message, then a retry works", async () => {
+    const { page, problems, close } = await openApp(app, "?lang=en");
+    try {
+      await page.route(LATER_URL, (route) => route.abort("internetdisconnected"));
+      await page.locator(".share-button").click();
+      const alert = page.locator("[data-chunk-error][role=alert]");
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /could not be loaded/);
+      assert.equal(await page.locator(".share-dialog[open]").count(), 0);
+      await alert.locator("button").click();
+      await page.unroute(LATER_URL);
+      await FEATURES.share(page);
+      await FEATURES.tour(page);
+      await assertNoZeroTexts(page);
+      problems.failedRequests = problems.failedRequests.filter((r) => !/\/later\.[0-9a-f]+\.bin/.test(r));
+      problems.consoleErrors = problems.consoleErrors.filter((e) => !/a wasm chunk could not be loaded|Failed to fetch|INTERNET_DISCONNECTED/.test(e));
+      assertNoProblems(problems);
+    } finally {
+      await close();
+    }
+  });
 
   test("a tap on the map fetches the details card's chunk, not the tooltip's (a tap is no hover)", async () => {
     const { page, problems, close } = await openApp(app, "?lang=en", { viewport: VIEWPORTS.mobile, contextOptions: { hasTouch: true, isMobile: true } });
@@ -284,6 +335,9 @@ describe("code splitting in a stamped release", { skip: split ? false : "dist/ i
       const fetched = requests.filter((u) => CHUNK_URL.test(u.pathname + "?"));
       assert.ok(fetched.length > 0, "a chunk was fetched");
       for (const u of fetched) assert.equal(u.search, "?v=r42", u.href);
+      const texts = requests.filter((u) => LATER_URL.test(u.pathname + "?"));
+      assert.equal(texts.length, 1, `the texts only the chunks show: ${texts}`);
+      assert.equal(texts[0].search, "?v=r42", texts[0].href);
       // A chunk's stylesheet too.
       await FEATURES.share(page);
       const sheets = requests.filter((u) => CHUNK_SHEET_URL.test(u.pathname + "?"));

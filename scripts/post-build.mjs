@@ -11,7 +11,10 @@
 //    `wasm-opt -Oz` (npm binaryen, as Trunk's) shrinks the main module and each chunk, the
 //    main module's imports from the JS and its `_R…` exports get short names (wasm and JS;
 //    measured: −3.2 KB gzip of wasm, −2.6 KB of JS for the imports), and
-//    the imports of each chunk are checked against what the main module exports. The
+//    the imports of each chunk are checked against what the main module exports. The plan's
+//    texts that only the chunks show (`TEXTS_LATER`, src/i18n's `LATER_START`) leave the
+//    main module for `later.HASH.bin`, which `__wasm_split.js` writes into memory with the
+//    first chunk (`takeOutLater`; −1.4 KB of the main wasm, 5 December 2026). The
 //    results replace Trunk's `metro-plan.js` and `metro-plan_bg.wasm` in the staging dir;
 //    `index.html` gets a modulepreload of `__wasm_split.js` beside Trunk's preloads.
 //    docs/performance.md "Where the bytes are" has the sizes.
@@ -173,6 +176,99 @@ function shortExportNames(wasm, js, keep) {
 }
 
 /** The names of a wasm's imports (`module.name`) and exports. */
+/** A signed LEB128 at `pos` of `bytes` (an `i32.const`'s value): [value, position after it]. */
+function sleb(bytes, pos) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[pos++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  if (byte & 0x40) value -= 2 ** shift;
+  return [value, pos];
+}
+
+/** A non-negative `n` as a signed LEB128. */
+function slebBytes(n) {
+  const out = [...lebBytes(n)];
+  if (out[out.length - 1] & 0x40) {
+    out[out.length - 1] |= 0x80;
+    out.push(0);
+  }
+  return Buffer.from(out);
+}
+
+/**
+ * The texts that only the wasm chunks show, out of the main module's data (issue 12): every
+ * run of bytes from src/i18n's `LATER_START` marker to the next `LATER_END` (the baked data's
+ * `TEXTS_LATER` and the interface's `later_phrases!`). Each segment holding one is cut in two
+ * around it, so that those addresses stay zero when the module starts. Returns the module and
+ * the file that puts the texts back (`later.HASH.bin`: for each text, its address and length
+ * as little-endian u32s, then its bytes), which __wasm_split.js writes into memory before it
+ * instantiates the first chunk. Fails on a data section this hook does not read, or if a text
+ * is not there (or is not whole).
+ */
+function takeOutLater(wasm) {
+  const START = Buffer.from("\u0001later{");
+  const END = Buffer.from("}later\u0001");
+  const segments = [];
+  const texts = [];
+  const all = [...sections(wasm)];
+  const data = all.find(({ id }) => id === 11);
+  if (!data) fail("metro-plan_bg.wasm: no data section");
+  {
+    const { start, end } = data;
+    let [count, p] = uleb(wasm, start);
+    for (let n = 0; n < count; n++) {
+      if (wasm[p] !== 0 || wasm[p + 1] !== 0x41) fail("metro-plan_bg.wasm: a data segment that is not `i32.const OFFSET` in memory 0");
+      let offset;
+      [offset, p] = sleb(wasm, p + 2);
+      if (wasm[p] !== 0x0b) fail("metro-plan_bg.wasm: a data segment's offset is not one `i32.const`");
+      let size;
+      [size, p] = uleb(wasm, p + 1);
+      let bytes = wasm.subarray(p, p + size);
+      p += size;
+      for (let at = bytes.indexOf(START); at >= 0; at = bytes.indexOf(START)) {
+        const stop = bytes.indexOf(END, at);
+        if (stop < 0) fail("metro-plan_bg.wasm: a later text without its end marker (cut across data segments?)");
+        const inner = bytes.subarray(at + START.length, stop);
+        if (inner.includes(START)) fail("metro-plan_bg.wasm: a later text inside another");
+        texts.push({ address: offset + at, bytes: bytes.subarray(at, stop + END.length) });
+        if (at > 0) segments.push({ offset, bytes: bytes.subarray(0, at) });
+        offset += stop + END.length;
+        bytes = bytes.subarray(stop + END.length);
+      }
+      if (bytes.length > 0) segments.push({ offset, bytes });
+    }
+    if (p !== end) fail("metro-plan_bg.wasm: the data section is not as this hook reads it");
+  }
+  // The segments are all active (checked above), so no code refers to them by number
+  // (`memory.init` and `data.drop` are for passive ones): only the data count changes.
+  const parts = [wasm.subarray(0, 8)];
+  const section = (id, body) => parts.push(Buffer.from([id]), lebBytes(body.length), body);
+  for (const { id, pos, end } of all) {
+    if (id === 12) section(12, lebBytes(segments.length));
+    else if (id === 11) {
+      section(11, Buffer.concat([
+        lebBytes(segments.length),
+        ...segments.flatMap(({ offset, bytes }) => [Buffer.from([0, 0x41]), slebBytes(offset), Buffer.from([0x0b]), lebBytes(bytes.length), bytes]),
+      ]));
+    } else parts.push(wasm.subarray(pos, end));
+  }
+  if (texts.length === 0) fail("metro-plan_bg.wasm: no later texts (src/i18n's LATER_START) in its data");
+  const file = Buffer.concat(
+    texts.flatMap(({ address, bytes }) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32LE(address, 0);
+      head.writeUInt32LE(bytes.length, 4);
+      return [head, bytes];
+    }),
+  );
+  return { wasm: Buffer.concat(parts), file, texts: texts.length };
+}
+
 async function linkage(path) {
   const module = new WebAssembly.Module(await readFile(path));
   return {
@@ -228,7 +324,9 @@ async function split() {
   // dist/ ships. The exports the chunks link against keep their names.
   const imports = shortImportNames(await readFile(join(opt, "metro-plan_bg.wasm")), await readFile(join(bound, "metro-plan.js"), "utf8"));
   const short = shortExportNames(imports.wasm, imports.js, sharedNames);
-  await writeFile(join(opt, "metro-plan_bg.wasm"), short.wasm);
+  // The texts only the chunks show leave the main module for later.HASH.bin (takeOutLater).
+  const later = takeOutLater(short.wasm);
+  await writeFile(join(opt, "metro-plan_bg.wasm"), later.wasm);
 
   // Every chunk import must still be there after optimising: from the main module
   // (`__wasm_split`, filled from its exports by __wasm_split.js) or from another chunk.
@@ -257,6 +355,7 @@ async function split() {
     return `new URL("./${named(file)}" + new URL(import.meta.url).search${rest}`;
   });
   if (stamped !== chunks.length) fail(`__wasm_split.js: ${stamped} chunk URLs for ${chunks.length} chunks`);
+  const laterFile = `later.${hash}.bin`;
   // A chunk's stylesheet (CHUNK_SHEETS) is fetched beside it, and the chunk runs once both are
   // in: what it writes is never shown unstyled.
   let sheeted = link;
@@ -279,10 +378,31 @@ async function split() {
   const linked = `${sheeted.replaceAll(streaming, "return async (imports) => instantiateChunk(src, imports);")}
 // Added by scripts/post-build.mjs.
 async function instantiateChunk(src, imports) {
-    const response = await src;
+    const [response] = await Promise.all([src, laterTexts(imports.__wasm_split.memory)]);
     if (!response.ok) throw new Error(\`failed to fetch \${response.url}: HTTP \${response.status}\`);
     if ((response.headers.get("content-type") ?? "").startsWith("application/wasm")) return WebAssembly.instantiateStreaming(response, imports);
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+// The texts that only the chunks show, which the main module starts without
+// (scripts/post-build.mjs, takeOutLater): fetched once, with the first chunk, and written
+// into the memory before any chunk runs. For each text: its address and length
+// (little-endian u32s), then its bytes. A failed fetch is tried again with the next chunk.
+let later;
+function laterTexts(memory) {
+    later ??= fetch(new URL("./${laterFile}" + new URL(import.meta.url).search, import.meta.url)).then(async (response) => {
+        if (!response.ok) throw new Error(\`failed to fetch \${response.url}: HTTP \${response.status}\`);
+        const file = new DataView(await response.arrayBuffer());
+        for (let at = 0; at < file.byteLength; ) {
+            const address = file.getUint32(at, true);
+            const length = file.getUint32(at + 4, true);
+            new Uint8Array(memory.buffer, address, length).set(new Uint8Array(file.buffer, at + 8, length));
+            at += 8 + length;
+        }
+    }).catch((error) => {
+        later = undefined;
+        throw error;
+    });
+    return later;
 }
 // A chunk's stylesheet, appended to <head> once (after the page's own, as index.html links
 // it in other builds); the response once the sheet is in. A sheet that cannot be loaded is
@@ -311,6 +431,7 @@ async function withSheet(response, url) {
   await writeFile(join(dir, "metro-plan.js"), short.js);
   await copyFile(join(opt, "metro-plan_bg.wasm"), join(dir, "metro-plan_bg.wasm"));
   for (const chunk of chunks) await copyFile(join(opt, chunk), join(dir, named(chunk)));
+  await writeFile(join(dir, laterFile), later.file);
 
   // Fetch __wasm_split.js (which metro-plan.js imports) with the JS and the wasm.
   const index = join(dir, "index.html");
@@ -319,7 +440,7 @@ async function withSheet(response, url) {
   const found = html.match(/<link\s[^>]*\bhref=["']?([^"'\s>]*?)metro-plan\.js(?=["'\s>])[^>]*>/);
   if (!found || !/\brel=["']?modulepreload/.test(found[0])) fail("index.html: no modulepreload of metro-plan.js to put __wasm_split.js beside");
   await writeFile(index, html.replace(found[0], `${found[0]}<link href=${found[1]}__wasm_split.js rel=modulepreload>`));
-  console.log(`post-build: split into the main wasm and ${chunks.join(", ")}`);
+  console.log(`post-build: split into the main wasm and ${chunks.join(", ")}; ${later.texts} texts only they show (${later.file.length} bytes) out of the main wasm into ${laterFile}`);
 }
 
 /**

@@ -96,6 +96,18 @@ pub enum ZhSource {
     Index,
 }
 
+/// The markers around `TEXTS_LATER`, the baked plan texts that only the wasm chunks show
+/// (`build/bake.rs`, the fields after a `|` in its `bake_struct!`: the details card's quotes and
+/// notes, the tour's titles and captions, the centre's description, …). The split release build
+/// takes that text out of the main wasm's data and writes it back into memory before the first
+/// chunk runs (`scripts/post-build.mjs`, `takeOutLater`; `later.HASH.bin`): code of the main
+/// module that read one of those texts would find zero bytes until then (the end-to-end tests
+/// fail on any U+0000 on the page). Other builds keep it in place. Interface phrases need no
+/// such help: wasm-split already moves a string that only one chunk's code uses into that chunk.
+pub const LATER_START: &str = "\u{1}later{";
+/// See [`LATER_START`].
+pub const LATER_END: &str = "}later\u{1}";
+
 /// A string of the plan data: borrowed from the data built into the app (a `static`
 /// made by `build/bake.rs`), owned where it is read or joined at run time.
 #[cfg(not(target_arch = "wasm32"))]

@@ -13,7 +13,8 @@ use crate::ids::{
 
 include!(concat!(env!("OUT_DIR"), "/baked.rs"));
 
-/// The text at bytes `start..end` of one of the baked texts (`TEXTS_LATIN`, `TEXTS_CJK`),
+/// The text at bytes `start..end` of one of the baked texts (`TEXTS_LATIN`, `TEXTS_CJK`,
+/// `TEXTS_LATER`),
 /// evaluated when the app is compiled: a cut that is out of range or not at a character
 /// boundary fails the build.
 const fn at(text: &'static str, start: usize, end: usize) -> &'static str {
@@ -22,5 +23,27 @@ const fn at(text: &'static str, start: usize, end: usize) -> &'static str {
     match core::str::from_utf8(bytes) {
         Ok(cut) => cut,
         Err(_) => panic!("a baked text is not cut at character boundaries"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{LATER_END, LATER_START};
+
+    /// The texts only the chunks show are one run between the markers, which the release
+    /// build's post-build hook cuts out of the main wasm (`i18n::LATER_START`); the others
+    /// are not in it.
+    #[test]
+    fn the_later_texts_are_one_run_between_the_markers() {
+        assert!(TEXTS_LATER.starts_with(LATER_START) && TEXTS_LATER.ends_with(LATER_END));
+        assert_eq!(TEXTS_LATER.matches(LATER_START).count(), 1);
+        assert_eq!(TEXTS_LATER.matches(LATER_END).count(), 1);
+        for text in [&PLAN.area_statement, &PLAN.layout.center.description] {
+            assert!(TEXTS_LATER.contains(&*text.en) && TEXTS_LATER.contains(&*text.zh));
+        }
+        assert!(TEXTS_LATER.contains(&*TOUR.steps[0].title.zh));
+        assert!(!TEXTS_LATER.contains(&*PLAN.title.en));
+        assert!(!TEXTS_LATIN.contains(LATER_START) && !TEXTS_CJK.contains(LATER_START));
     }
 }
