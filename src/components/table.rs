@@ -6,15 +6,14 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{closest, mark_selected, Html};
-use crate::components::lazy::{
-    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
-};
+use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
 use crate::components::stash::Stash;
 use crate::components::{dom, Ctx};
 use crate::i18n::{ui, Lang};
 use crate::ids::Focus;
 use crate::plan::Plan;
 use crate::state::table::{self, SortBy, Table};
+use leptos::prelude::Owner;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -37,13 +36,16 @@ struct TableOut {
     sorts: Sorts,
 }
 
-split! { table / preload_table,
-/// Writes the tables (the rows from `state::table`): a wasm chunk loaded when the table
-/// view first opens (`components::lazy`). For a pressed sort button, only that table
-/// (`None` if there is no such table).
-#[allow(clippy::boxed_local)]
-fn table_markup(job: Box<TableJob>) -> Result<Option<TableOut>, ChunkError> {
-    let TableJob { plan, lang, focus, mut sorts, pressed } = *job;
+/// Writes the tables (the rows from `state::table`). For a pressed sort button, only that
+/// table (`None` if there is no such table).
+fn table_markup(job: TableJob) -> Option<TableOut> {
+    let TableJob {
+        plan,
+        lang,
+        focus,
+        mut sorts,
+        pressed,
+    } = job;
     let sort_of = |sorts: &Sorts, id: &str| sorts.iter().find(|(t, _)| *t == id).map(|(_, s)| *s);
     let mut h = Html::new();
     let Some((id, column)) = pressed else {
@@ -56,17 +58,14 @@ fn table_markup(job: Box<TableJob>) -> Result<Option<TableOut>, ChunkError> {
             h.raw("</div>");
         }
         h.el("p", "attribution", ui::ATTRIBUTION.get(lang));
-        return Ok(Some(TableOut { html: h.0, sorts }));
+        return Some(TableOut { html: h.0, sorts });
     };
-    let Some(t) = table::all(plan, lang).into_iter().find(|t| t.id == id) else {
-        return Ok(None);
-    };
+    let t = table::all(plan, lang).into_iter().find(|t| t.id == id)?;
     let sort = SortBy::pressed(sort_of(&sorts, t.id), column);
     sorts.retain(|(i, _)| *i != t.id);
     sorts.push((t.id, sort));
     write_table(&mut h, &t, Some(sort), lang, focus.as_ref());
-    Ok(Some(TableOut { html: h.0, sorts }))
-}
+    Some(TableOut { html: h.0, sorts })
 }
 
 /// Fetches the table chunk when the reader points at or focuses the table switch (call
@@ -77,49 +76,73 @@ pub fn preload_on_switch() {
     });
 }
 
-/// Every table of the view, in the current language. Written by the table chunk when the
-/// view opens and when the language changes (the latest request wins).
+/// The table view's element, which the table chunk fills and keeps up to date
+/// ([`table_mount`]) under the view's owner: every table in the current language.
 pub fn table_view(ctx: Ctx) -> Option<Element> {
-    let sorts = Stash::new(Sorts::new());
-    let written = Stash::new(0_u32);
-    let root = dom::Slot::new();
-    let job = move |lang: Lang, pressed: Option<(String, usize)>| {
-        Box::new(TableJob {
-            plan: ctx.plan,
-            lang,
-            focus: ctx.focus.get_untracked(),
-            sorts: sorts.get_value(),
-            pressed,
-        })
-    };
-    Effect::new(move |_| {
-        let lang = ctx.lang.get();
-        let job = job(lang, None);
-        written.update_value(|n| *n += 1);
-        let this = written.get_value();
-        leptos::task::spawn_local(async move {
-            let out = on_demand!(table_markup(job));
-            let (Some(root), true) = (root.get_untracked(), written.get_value() == this) else {
-                return;
-            };
-            match out {
-                Ok(Some(out)) => {
-                    root.set_inner_html(&out.html);
-                    // The selection may have changed while the chunk loaded.
-                    mark_selected(&root, &selected(ctx.focus.get_untracked().as_ref()));
-                }
-                Ok(None) => {}
-                Err(_) => chunk_failed(lang),
-            }
-        });
+    let el = dom::el(
+        "div",
+        &[
+            ("class", "table-view"),
+            ("id", "table-view"),
+            ("data-view", "table"),
+        ],
+    )?;
+    dom::bind_lang(&el, ctx);
+    let job = Box::new(MountJob {
+        ctx,
+        el: el.clone(),
+        owner: Owner::current()?,
     });
-    // The selection, however it was made, without rewriting anything.
+    spawn_on_demand!(ctx.lang.get_untracked(), table_mount(job));
+    Some(el)
+}
+
+/// The table view to fill: its element and the owner its effects and listener go with.
+struct MountJob {
+    ctx: Ctx,
+    el: Element,
+    owner: Owner,
+}
+
+split! { table / preload_table,
+/// Fills the table view and keeps it up to date (its effects and its click listener, under
+/// the view's owner, so that they end with it): a wasm chunk loaded when the view first
+/// opens (`components::lazy`). Nothing if the view closed while the chunk loaded.
+#[allow(clippy::boxed_local)]
+fn table_mount(job: Box<MountJob>) -> Result<(), ChunkError> {
+    let MountJob { ctx, el, owner } = *job;
+    if el.is_connected() {
+        owner.with(|| mount(ctx, &el));
+    }
+    Ok(())
+}
+}
+
+/// What [`table_mount`] does: writes every table when the language changes, marks the
+/// selection, and sorts a table or selects its row on a click.
+fn mount(ctx: Ctx, el: &Element) {
+    let sorts = Stash::new(Sorts::new());
+    let job = move |lang: Lang, pressed: Option<(String, usize)>| TableJob {
+        plan: ctx.plan,
+        lang,
+        focus: ctx.focus.get_untracked(),
+        sorts: sorts.get_value(),
+        pressed,
+    };
+    let root = el.clone();
     Effect::new(move |_| {
-        let focus = ctx.focus.get();
-        if let Some(root) = root.get() {
-            mark_selected(&root, &selected(focus.as_ref()));
+        if let Some(out) = table_markup(job(ctx.lang.get(), None)) {
+            root.set_inner_html(&out.html);
+            mark_selected(&root, &selected(ctx.focus.get_untracked().as_ref()));
         }
     });
+    // The selection, however it was made, without rewriting anything.
+    let root = el.clone();
+    Effect::new(move |_| {
+        let focus = ctx.focus.get();
+        mark_selected(&root, &selected(focus.as_ref()));
+    });
+    let root = el.clone();
     let click = move |ev: web_sys::Event| {
         if let Some(button) = closest(&ev, ".table-select") {
             let focus = button
@@ -141,40 +164,25 @@ pub fn table_view(ctx: Ctx) -> Option<Element> {
             let (Some(column), Some(id)) = (column, element.get_attribute("data-table")) else {
                 return;
             };
-            let lang = ctx.lang.get_untracked();
-            let job = job(lang, Some((id.clone(), column)));
-            leptos::task::spawn_local(async move {
-                let out = match on_demand!(table_markup(job)) {
-                    Ok(Some(out)) => out,
-                    Ok(None) => return,
-                    Err(_) => return chunk_failed(lang),
-                };
-                sorts.set_value(out.sorts);
-                element.set_outer_html(&out.html);
-                // The pressed button was replaced: keep the keyboard focus on its successor.
-                let again = format!("[data-table=\"{id}\"] [data-column=\"{column}\"]");
-                if let Some(b) = root
-                    .get_untracked()
-                    .and_then(|r| r.query_selector(&again).ok().flatten())
-                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    b.focus().ok();
-                }
-            });
+            let Some(out) = table_markup(job(ctx.lang.get_untracked(), Some((id.clone(), column))))
+            else {
+                return;
+            };
+            sorts.set_value(out.sorts);
+            element.set_outer_html(&out.html);
+            // The pressed button was replaced: keep the keyboard focus on its successor.
+            let again = format!("[data-table=\"{id}\"] [data-column=\"{column}\"]");
+            if let Some(b) = root
+                .query_selector(&again)
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                b.focus().ok();
+            }
         }
     };
-    let el = dom::el(
-        "div",
-        &[
-            ("class", "table-view"),
-            ("id", "table-view"),
-            ("data-view", "table"),
-        ],
-    )?;
-    dom::bind_lang(&el, ctx);
-    dom::on(&el, "click", click);
-    root.load(&el);
-    Some(el)
+    dom::on(el, "click", click);
 }
 
 fn caption_id(id: &str) -> String {
