@@ -194,13 +194,64 @@ fn fill(phrase: Phrase, lang: Lang, values: &[usize]) -> String {
     })
 }
 
-/// The caption card of the open tour: where the reader is, the step's title and
-/// caption, and Previous / Next / Exit. Written as HTML (`components::html`) at the top
-/// of the dock when the tour opens and removed when it ends; each step and language
-/// then sets the texts, the caption and the buttons' states in place, so the buttons
-/// stay and the keyboard focus with them. One listener takes the card's clicks and
-/// swipes.
+/// The caption card of the open tour, from the first time the tour opens: then the tour
+/// chunk takes it over ([`tour_mount`], under the page's owner), and until then this
+/// follows only whether the tour is open. If the chunk cannot be loaded, the reader is
+/// told, and the tour's next move tries again.
 pub fn card(ctl: TourCtl) {
+    let ctx = ctl.ctx;
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    // 0: not taken over yet, 1: the chunk loading, 2: taken over.
+    let mounted = Stash::new(0_u8);
+    Effect::new(move |_| {
+        let open = ctx.state.with(|s| s.tour.is_some());
+        if !open || mounted.get_value() != 0 {
+            return;
+        }
+        mounted.set_value(1);
+        let (job, lang) = (
+            Box::new(MountJob {
+                ctl,
+                owner: owner.clone(),
+            }),
+            ctx.lang.get_untracked(),
+        );
+        leptos::task::spawn_local(async move {
+            let done = on_demand!(tour_mount(job)).is_ok();
+            mounted.set_value(if done { 2 } else { 0 });
+            if !done {
+                chunk_failed(lang);
+            }
+        });
+    });
+}
+
+/// What the tour chunk takes over the card with: the tour's controller and the owner of
+/// what it makes (the page's).
+struct MountJob {
+    ctl: TourCtl,
+    owner: Owner,
+}
+
+split! { tour / preload_tour,
+/// Takes the caption card over (see [`card`]): a wasm chunk loaded when the tour first
+/// opens (`components::lazy`), with the caption writer.
+#[allow(clippy::boxed_local)]
+fn tour_mount(job: Box<MountJob>) -> Result<(), ChunkError> {
+    let MountJob { ctl, owner } = *job;
+    owner.with(|| follow(ctl));
+    Ok(())
+}
+}
+
+/// The card while the tour is open: where the reader is, the step's title and caption,
+/// and Previous / Next / Exit. Written as HTML (`components::html`) at the top of the dock
+/// when the tour opens and removed when it ends; each step and language then sets the
+/// texts, the caption and the buttons' states in place, so the buttons stay and the
+/// keyboard focus with them. One listener takes the card's clicks and swipes.
+fn follow(ctl: TourCtl) {
     let ctx = ctl.ctx;
     let pos = Derived::new(move |_| ctx.state.with(|s| s.tour));
     // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
@@ -247,23 +298,13 @@ pub fn card(ctl: TourCtl) {
         match (p, find(".tour-card")) {
             (None, Some(card)) => card.remove(),
             (Some(p), _) => {
-                let job = Box::new(CardJob {
-                    ctx,
-                    pos: p,
-                    lang,
-                    listener: listener.clone(),
-                });
-                leptos::task::spawn_local(async move {
-                    match on_demand!(tour_card(job)) {
-                        Ok(true)
-                            if ctl.focus_title.try_update_value(std::mem::take) == Some(true) =>
-                        {
-                            request_animation_frame(|| focus_first("#tour-title"));
-                        }
-                        Ok(_) => {}
-                        Err(_) => chunk_failed(lang),
+                let card = find(".tour-card").or_else(|| open_card(&listener));
+                if let Some(card) = card {
+                    show(ctx, &card, p, lang);
+                    if ctl.focus_title.try_update_value(std::mem::take) == Some(true) {
+                        request_animation_frame(|| focus_first("#tour-title"));
                     }
-                });
+                }
                 // On phones the caption is a bottom sheet over the lower part of the
                 // screen: each step brings the map up to the top of the screen (the
                 // header scrolls away), so that the map above the sheet is tall enough
@@ -277,36 +318,6 @@ pub fn card(ctl: TourCtl) {
         }
         p
     });
-}
-
-/// A place of the tour to show in the card, with what it needs, owned: it crosses into
-/// the tour chunk.
-struct CardJob {
-    ctx: Ctx,
-    pos: TourPos,
-    lang: Lang,
-    /// Takes the card's clicks and swipes.
-    listener: js_sys::Function,
-}
-
-split! { tour / preload_tour,
-/// Writes the card (at the top of the dock, if it is not there) and shows `pos` in it:
-/// with the caption writer, a wasm chunk loaded when the tour first opens
-/// (`components::lazy`). Nothing if the tour moved on or closed meanwhile (the chunk
-/// loading); true if the card shows `pos`.
-#[allow(clippy::boxed_local)]
-fn tour_card(job: Box<CardJob>) -> Result<bool, ChunkError> {
-    let CardJob { ctx, pos, lang, listener } = *job;
-    let now = ctx.state.with_untracked(|s| (s.tour, s.lang));
-    if now != (Some(pos), lang) {
-        return Ok(false);
-    }
-    let Some(card) = find(".tour-card").or_else(|| open_card(&listener)) else {
-        return Ok(false);
-    };
-    show(ctx, &card, pos, lang);
-    Ok(true)
-}
 }
 
 /// The card, its texts set by [`show`]. The "each task" button is hidden where the step
