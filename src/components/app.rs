@@ -258,9 +258,7 @@ fn mount_map(tour: TourCtl, main: &Element, side: &Element) {
     };
     dom::bind_lang(&dock, ctx);
     super::tour::card(tour);
-    if let Some(card) = super::map::details(ctx) {
-        dom::append(&dock, &[&card]);
-    }
+    super::map::details(ctx, &dock);
     side.insert_before(&dock, side.first_child().as_ref()).ok();
 }
 

@@ -2,7 +2,9 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, closest, Html};
-use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
+use crate::components::lazy::{
+    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
+};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
 use crate::components::stash::{Derived, Stash};
@@ -11,6 +13,7 @@ use crate::i18n::{fill, join, thousands, ui, Lang, Phrase};
 use crate::ids::{CityId, Focus};
 use crate::plan::{PlaceKind, Plan, Unit};
 use crate::state::describe::role_name;
+use leptos::prelude::Owner;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -126,45 +129,90 @@ fn facts(plan: &Plan, focus: &Focus, lang: Lang) -> Vec<(Phrase, String)> {
 /// type per element); a new selection with as many facts has its texts written into the
 /// card's elements in place (issue 12: parsing the card again and styling its new elements took
 /// ≈ 2–5 ms of a selection at 4× CPU).
-pub fn details(ctx: Ctx) -> Option<Element> {
+pub fn details(ctx: Ctx, dock: &Element) {
+    // Whatever selects: the map's features (and its keys), the panels' items, the tables.
+    preload_on_intent("#map, .panels [data-item], .table-select", || {
+        preload!(preload_details);
+    });
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    // The card is the chunk's from the first selection it shows on (`details_mount`): until
+    // then, this follows only whether there is one. 0: not taken over yet, 1: the chunk
+    // loading, 2: taken over. If the chunk cannot be loaded, the reader is told, and the
+    // next selection tries again.
+    let mounted = Stash::new(0_u8);
+    let dock = dock.clone();
+    Effect::new(move |_| {
+        let shows = ctx
+            .focus
+            .with(|f| f.as_ref().is_some_and(|f| !matches!(f, Focus::Goal(_))))
+            && ctx.state.with(|s| s.tour.is_none());
+        if !shows || mounted.get_value() != 0 {
+            return;
+        }
+        mounted.set_value(1);
+        let job = Box::new(MountJob {
+            ctx,
+            dock: dock.clone(),
+            owner: owner.clone(),
+        });
+        let lang = ctx.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let done = on_demand!(details_mount(job)).is_ok();
+            mounted.set_value(if done { 2 } else { 0 });
+            if !done {
+                chunk_failed(lang);
+            }
+        });
+    });
+}
+
+/// What the details chunk takes the card over with: the dock it goes in, and the owner
+/// of what it makes (the page's).
+struct MountJob {
+    ctx: Ctx,
+    dock: Element,
+    owner: Owner,
+}
+
+split! { details / preload_details,
+/// Takes the card over (see [`details`]): a wasm chunk loaded on first use
+/// (`components::lazy`), fetched when the reader first points at or focuses something
+/// that selects.
+#[allow(clippy::boxed_local)]
+fn details_mount(job: Box<MountJob>) -> Result<(), ChunkError> {
+    let MountJob { ctx, dock, owner } = *job;
+    owner.with(|| follow(ctx, dock));
+    Ok(())
+}
+}
+
+/// The card while it is the chunk's: written for each selection and language, taken out of
+/// the page while there is nothing to show (and put back last in the dock); Escape or its
+/// close button clears the selection.
+fn follow(ctx: Ctx, dock: Element) -> Option<()> {
     let plan = ctx.plan;
     // The tour's caption takes the dock while the tour is open.
     let touring = Derived::new(move |_| ctx.state.with(|s| s.tour.is_some()));
-    let node = dom::Slot::new();
-    let card = Stash::new(Card::default());
-    // Takes the card out of the page while there is nothing to show (and puts it back
-    // last in the dock, `show_details`).
+    let el = dom::el("aside", &[("class", "details"), ("data-overlay", "")])?;
+    let card = Stash::new(Card {
+        parent: Some(dock.into()),
+        written: false,
+    });
+    let node = el.clone();
     Effect::new(move |_| {
         let focus = ctx
             .focus
             .get()
             .filter(|f| !matches!(f, Focus::Goal(_)) && !touring.get());
         let lang = ctx.lang.get();
-        let Some(el) = node.get() else {
-            return;
-        };
-        card.update_value(|c| c.asked = c.asked.wrapping_add(1));
         let Some(focus) = focus.filter(|f| plan.title_of(f).is_some()) else {
-            card.update_value(|c| attach_while(&el, &mut c.parent, false));
+            card.update_value(|c| attach_while(&node, &mut c.parent, false));
             return;
         };
-        let (asked, late) = card.with_value(|c| (c.asked, !c.written));
-        let job = Box::new(DetailsJob {
-            ctx,
-            el,
-            card,
-            asked,
-            late,
-            focus,
-            lang,
-        });
-        spawn_on_demand!(lang, show_details(job));
+        write(ctx, &node, card, focus, lang);
     });
-    // Whatever selects: the map's features (and its keys), the panels' items, the tables.
-    preload_on_intent("#map, .panels [data-item], .table-select", || {
-        preload!(preload_details);
-    });
-    let el = dom::el("aside", &[("class", "details"), ("data-overlay", "")])?;
     dom::on(&el, "keydown", move |ev| {
         if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
             ctx.select(None)
@@ -175,49 +223,23 @@ pub fn details(ctx: Ctx) -> Option<Element> {
             ctx.select(None)
         }
     });
-    node.load(&el);
-    Some(el)
+    Some(())
 }
 
 /// What the card remembers: its parent (it is taken out of the page while there is
-/// nothing to show), which write was asked last, and whether the chunk has written it.
-#[derive(Default)]
+/// nothing to show), and whether it has been written.
 struct Card {
     parent: Option<web_sys::Node>,
-    /// Bumped by every change of the selection or the language: a write the chunk was
-    /// asked for is done only if nothing was asked after it.
-    asked: u32,
     written: bool,
 }
 
-/// A selection to show, with what the chunk needs, owned: it crosses into the chunk.
-struct DetailsJob {
-    ctx: Ctx,
-    el: Element,
-    card: Stash<Card>,
-    asked: u32,
-    /// Asked before the chunk had ever run: it writes the card after the frame in which
-    /// the map kept the selection clear of the panels over it, so it asks the map to do
-    /// that again (`Ctx::overlays`).
-    late: bool,
-    focus: Focus,
-    lang: Lang,
-}
-
-split! { details / preload_details,
-/// Writes the card for the selection and puts it in the page: a wasm chunk loaded on
-/// first use (`components::lazy`), fetched when the reader first points at or focuses
-/// something that selects. Nothing if the selection or the language changed since it was
-/// asked.
-#[allow(clippy::boxed_local)]
-fn show_details(job: Box<DetailsJob>) -> Result<(), ChunkError> {
-    let DetailsJob { ctx, el, card, asked, late, focus, lang } = *job;
+/// Writes the card for `focus` in `lang` and puts it in the page. The first time, after the
+/// frame in which the map kept the selection clear of the panels over it (the chunk was
+/// loading): the map is asked to do that again (`Ctx::overlays`).
+fn write(ctx: Ctx, el: &Element, card: Stash<Card>, focus: Focus, lang: Lang) {
     let plan = ctx.plan;
-    if card.with_value(|c| c.asked) != asked {
-        return Ok(());
-    }
     let Some(title) = plan.title_of(&focus) else {
-        return Ok(());
+        return;
     };
     let other = lang.other();
     let class = if matches!(focus, Focus::Task(_)) {
@@ -238,7 +260,7 @@ fn show_details(job: Box<DetailsJob>) -> Result<(), ChunkError> {
     el.set_attribute("class", class).ok();
     el.set_attribute("aria-label", ui::SELECTED.get(lang)).ok();
     el.set_attribute("data-details", &focus.to_string()).ok();
-    if write_in_place(&el, &texts).is_none() {
+    if write_in_place(el, &texts).is_none() {
         let mut h = Html::new();
         h.raw("<button type=\"button\" class=\"details-close\"")
             .attr("aria-label", texts[0])
@@ -256,15 +278,15 @@ fn show_details(job: Box<DetailsJob>) -> Result<(), ChunkError> {
         h.raw("</dl>");
         el.set_inner_html(&h.0);
     }
-    card.update_value(|c| {
-        attach_while(&el, &mut c.parent, true);
-        c.written = true;
-    });
+    let late = card
+        .try_update_value(|c| {
+            attach_while(el, &mut c.parent, true);
+            !std::mem::replace(&mut c.written, true)
+        })
+        .unwrap_or(false);
     if late {
         ctx.overlays.update(|n| *n = n.wrapping_add(1));
     }
-    Ok(())
-}
 }
 
 /// Writes `texts` into the card as [`details`] writes it whole (the close button's label,
