@@ -147,10 +147,8 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
             &keys::focus_ring(cam, cursor)?,
         ],
     )?;
-    dom::append(
-        &wrap_el,
-        &[&svg, &controls::controls(cam)?, &tooltip::tooltip(cam)?],
-    )?;
+    dom::append(&wrap_el, &[&svg, &controls::controls(cam)?])?;
+    tooltip::tooltip(cam, &wrap_el);
     // Both languages' key lines in one grid cell, the one not in the line's language
     // hidden by the style sheet: the line is the taller of the two in either language, so a
     // language switch does not change the map's height (which refitted the view and

@@ -11,7 +11,9 @@ use crate::components::ctx::Hover;
 use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
-use crate::components::lazy::{preload, preload_on_hover, spawn_on_demand, split, ChunkError};
+use crate::components::lazy::{
+    chunk_failed, on_demand, preload, preload_on_hover, split, ChunkError,
+};
 use crate::components::stash::Stash;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
@@ -21,6 +23,7 @@ use crate::ids::Focus;
 use crate::plan::Plan;
 use crate::scene::tooltip::{place, Avoid, Outline, GAP_PX};
 use crate::scene::viewport::Viewport;
+use leptos::prelude::Owner;
 use web_sys::Element;
 
 /// How many tooltip sizes are remembered (every feature in both languages fits).
@@ -43,9 +46,6 @@ struct Tip {
     parent: Option<web_sys::Node>,
     shown: Option<(String, (f64, f64))>,
     sizes: (f64, Cache<String, (f64, f64)>),
-    /// Bumped by every change of the hover or the language: a write the chunk was
-    /// asked for is done only if nothing was asked after it.
-    asked: u32,
 }
 
 impl Tip {
@@ -57,72 +57,88 @@ impl Tip {
 }
 
 /// Shows what the pointer is over: one element, taken out of the page while there is
-/// nothing to show and put back (last in the map's box, where it is drawn). An effect
-/// follows the hover and the language; what it shows is written, measured and moved by
-/// the `tooltip` chunk (`components::lazy`: fetched when a mouse or a pen first reaches
-/// the map, issue 12), in the same frame once it is in.
-pub fn tooltip(cam: MapCamera) -> Option<Element> {
+/// nothing to show and put back (last in the map's box `parent`, where it is drawn). It is
+/// the `tooltip` chunk's (`components::lazy`: fetched when a mouse or a pen first reaches
+/// the map, issue 12) from the first hover on (`tooltip_mount`): until then, this follows
+/// only whether there is one. If the chunk cannot be loaded, the reader is told, and the
+/// next hover tries again.
+pub fn tooltip(cam: MapCamera, parent: &Element) {
     let ctx = cam.ctx;
-    let node = dom::Slot::new();
-    let tip = Stash::new(Tip::default());
-    // Runs before the new box is painted.
-    Effect::new(move |_| {
-        let (target, lang) = (ctx.hover.get(), ctx.lang.get());
-        let Some(el) = node.get() else {
-            return;
-        };
-        tip.update_value(|t| t.asked = t.asked.wrapping_add(1));
-        let Some(target) = target else {
-            tip.update_value(|t| t.hide(&el));
-            return;
-        };
-        let asked = tip.with_value(|t| t.asked);
-        let job = Box::new(TipJob {
-            cam,
-            el,
-            tip,
-            asked,
-            target,
-            lang,
-        });
-        spawn_on_demand!(lang, show_tip(job));
-    });
     preload_on_hover("#map", || {
         preload!(preload_tooltip);
     });
-    let el = dom::el("div", &[("class", "tooltip"), ("role", "tooltip")])?;
-    dom::bind_lang(&el, ctx);
-    node.load(&el);
-    Some(el)
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    // 0: not taken over yet, 1: the chunk loading, 2: taken over.
+    let mounted = Stash::new(0_u8);
+    let parent = parent.clone();
+    Effect::new(move |_| {
+        if ctx.hover.with(Option::is_none) || mounted.get_value() != 0 {
+            return;
+        }
+        mounted.set_value(1);
+        let job = Box::new(MountJob {
+            cam,
+            parent: parent.clone(),
+            owner: owner.clone(),
+        });
+        let lang = ctx.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let done = on_demand!(tooltip_mount(job)).is_ok();
+            mounted.set_value(if done { 2 } else { 0 });
+            if !done {
+                chunk_failed(lang);
+            }
+        });
+    });
 }
 
-/// A hover to show, with what the chunk needs, owned: it crosses into the chunk.
-struct TipJob {
+/// What the tooltip chunk takes the tooltip over with: the map's camera, the box it goes
+/// in and the owner of what it makes (the page's).
+struct MountJob {
     cam: MapCamera,
-    el: Element,
-    tip: Stash<Tip>,
-    asked: u32,
-    target: Focus,
-    lang: Lang,
+    parent: Element,
+    owner: Owner,
 }
 
 split! { tooltip / preload_tooltip,
-/// Writes the tooltip for the hovered feature, puts it in the page, measures it (once per
-/// content and map width) and places it: a wasm chunk loaded on first use
-/// (`components::lazy`). Nothing if the hover or the language changed since it was asked.
+/// Takes the tooltip over (see [`tooltip`]): a wasm chunk loaded on first use.
 #[allow(clippy::boxed_local)]
-fn show_tip(job: Box<TipJob>) -> Result<(), ChunkError> {
-    let TipJob { cam, el, tip, asked, target, lang } = *job;
+fn tooltip_mount(job: Box<MountJob>) -> Result<(), ChunkError> {
+    let MountJob { cam, parent, owner } = *job;
+    owner.with(|| follow(cam, parent));
+    Ok(())
+}
+}
+
+/// The tooltip while it is the chunk's: an effect follows the hover and the language and
+/// shows it ([`show`]) before the new box is painted.
+fn follow(cam: MapCamera, parent: Element) -> Option<()> {
     let ctx = cam.ctx;
-    if tip.with_value(|t| t.asked) != asked {
-        return Ok(());
-    }
+    let el = dom::el("div", &[("class", "tooltip"), ("role", "tooltip")])?;
+    dom::bind_lang(&el, ctx);
+    let tip = Stash::new(Tip {
+        parent: Some(parent.into()),
+        ..Tip::default()
+    });
+    Effect::new(move |_| match (ctx.hover.get(), ctx.lang.get()) {
+        (Some(target), lang) => show(cam, &el, tip, target, lang),
+        (None, _) => tip.update_value(|t| t.hide(&el)),
+    });
+    Some(())
+}
+
+/// Writes the tooltip for the hovered feature, puts it in the page, measures it (once per
+/// content and map width) and places it.
+fn show(cam: MapCamera, el: &Element, tip: Stash<Tip>, target: Focus, lang: Lang) {
+    let ctx = cam.ctx;
     let Some((hover, html)) = ctx.hover_at.try_get_value().and_then(|(x, y)| {
         let html = content(ctx.plan, &target, lang)?;
         Some((Hover { target, x, y }, html))
     }) else {
-        tip.update_value(|t| t.hide(&el));
-        return Ok(());
+        tip.update_value(|t| t.hide(el));
+        return;
     };
     // Read before the tooltip is written, while the layout is still clean (read after
     // it, it forced one).
@@ -131,8 +147,8 @@ fn show_tip(job: Box<TipJob>) -> Result<(), ChunkError> {
     if known.is_none() {
         el.set_inner_html(&html);
     }
-    tip.update_value(|t| attach_while(&el, &mut t.parent, true));
-    let style = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(&el));
+    tip.update_value(|t| attach_while(el, &mut t.parent, true));
+    let style = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref(el));
     let place_at = |at: Point| {
         style.set_property("left", &px(at.x)).ok();
         style.set_property("top", &px(at.y)).ok();
@@ -166,8 +182,6 @@ fn show_tip(job: Box<TipJob>) -> Result<(), ChunkError> {
     };
     tip.update_value(|t| t.shown = Some((html, size)));
     place_at(position(cam, size, &hover, panels));
-    Ok(())
-}
 }
 
 /// The tooltip's content for `target` in `lang`: its name in both languages, and its city
