@@ -2,9 +2,7 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, closest, Html};
-use crate::components::lazy::{
-    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
-};
+use crate::components::lazy::{hand_over, preload, preload_on_intent, split, ChunkError, Handover};
 use crate::components::panels::format::cities;
 use crate::components::panels::tasks::reading;
 use crate::components::stash::{Derived, Stash};
@@ -134,37 +132,26 @@ pub fn details(ctx: Ctx, dock: &Element) {
     preload_on_intent("#map, .panels [data-item], .table-select", || {
         preload!(preload_details);
     });
-    let Some(owner) = Owner::current() else {
+    // The card is the chunk's from the first selection it shows on (`details_mount`,
+    // `lazy::Handover`): until then, this follows only whether there is one.
+    let (Some(owner), handover) = (Owner::current(), Handover::new()) else {
         return;
     };
-    // The card is the chunk's from the first selection it shows on (`details_mount`): until
-    // then, this follows only whether there is one. 0: not taken over yet, 1: the chunk
-    // loading, 2: taken over. If the chunk cannot be loaded, the reader is told, and the
-    // next selection tries again.
-    let mounted = Stash::new(0_u8);
     let dock = dock.clone();
     Effect::new(move |_| {
         let shows = ctx
             .focus
             .with(|f| f.as_ref().is_some_and(|f| !matches!(f, Focus::Goal(_))))
             && ctx.state.with(|s| s.tour.is_none());
-        if !shows || mounted.get_value() != 0 {
-            return;
+        if handover.start(shows) {
+            let (dock, owner) = (dock.clone(), owner.clone());
+            hand_over!(
+                handover,
+                ctx.lang.get_untracked(),
+                details_mount,
+                Box::new(MountJob { ctx, dock, owner })
+            );
         }
-        mounted.set_value(1);
-        let job = Box::new(MountJob {
-            ctx,
-            dock: dock.clone(),
-            owner: owner.clone(),
-        });
-        let lang = ctx.lang.get_untracked();
-        leptos::task::spawn_local(async move {
-            let done = on_demand!(details_mount(job)).is_ok();
-            mounted.set_value(if done { 2 } else { 0 });
-            if !done {
-                chunk_failed(lang);
-            }
-        });
     });
 }
 

@@ -11,9 +11,7 @@ use crate::components::ctx::Hover;
 use crate::components::dom;
 use crate::components::effect::Effect;
 use crate::components::html::{attach_while, Html};
-use crate::components::lazy::{
-    chunk_failed, on_demand, preload, preload_on_hover, split, ChunkError,
-};
+use crate::components::lazy::{hand_over, preload, preload_on_hover, split, ChunkError, Handover};
 use crate::components::stash::Stash;
 use crate::geo::projection::Albers;
 use crate::geo::shape::project;
@@ -59,38 +57,27 @@ impl Tip {
 /// Shows what the pointer is over: one element, taken out of the page while there is
 /// nothing to show and put back (last in the map's box `parent`, where it is drawn). It is
 /// the `tooltip` chunk's (`components::lazy`: fetched when a mouse or a pen first reaches
-/// the map, issue 12) from the first hover on (`tooltip_mount`): until then, this follows
-/// only whether there is one. If the chunk cannot be loaded, the reader is told, and the
-/// next hover tries again.
+/// the map, issue 12) from the first hover on (`tooltip_mount`, `lazy::Handover`): until
+/// then, this follows only whether there is one.
 pub fn tooltip(cam: MapCamera, parent: &Element) {
     let ctx = cam.ctx;
     preload_on_hover("#map", || {
         preload!(preload_tooltip);
     });
-    let Some(owner) = Owner::current() else {
+    let (Some(owner), handover) = (Owner::current(), Handover::new()) else {
         return;
     };
-    // 0: not taken over yet, 1: the chunk loading, 2: taken over.
-    let mounted = Stash::new(0_u8);
     let parent = parent.clone();
     Effect::new(move |_| {
-        if ctx.hover.with(Option::is_none) || mounted.get_value() != 0 {
-            return;
+        if handover.start(ctx.hover.with(Option::is_some)) {
+            let (parent, owner) = (parent.clone(), owner.clone());
+            hand_over!(
+                handover,
+                ctx.lang.get_untracked(),
+                tooltip_mount,
+                Box::new(MountJob { cam, parent, owner })
+            );
         }
-        mounted.set_value(1);
-        let job = Box::new(MountJob {
-            cam,
-            parent: parent.clone(),
-            owner: owner.clone(),
-        });
-        let lang = ctx.lang.get_untracked();
-        leptos::task::spawn_local(async move {
-            let done = on_demand!(tooltip_mount(job)).is_ok();
-            mounted.set_value(if done { 2 } else { 0 });
-            if !done {
-                chunk_failed(lang);
-            }
-        });
     });
 }
 

@@ -7,9 +7,7 @@ mod caption;
 
 use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
-use crate::components::lazy::{
-    chunk_failed, on_demand, preload, preload_on_intent, split, ChunkError,
-};
+use crate::components::lazy::{hand_over, preload, preload_on_intent, split, ChunkError, Handover};
 use crate::components::stash::{Derived, Stash};
 use crate::components::Ctx;
 use crate::i18n::{ui, Lang, Phrase};
@@ -196,35 +194,22 @@ fn fill(phrase: Phrase, lang: Lang, values: &[usize]) -> String {
 
 /// The caption card of the open tour, from the first time the tour opens: then the tour
 /// chunk takes it over ([`tour_mount`], under the page's owner), and until then this
-/// follows only whether the tour is open. If the chunk cannot be loaded, the reader is
-/// told, and the tour's next move tries again.
+/// follows only whether the tour is open (`lazy::Handover`).
 pub fn card(ctl: TourCtl) {
     let ctx = ctl.ctx;
-    let Some(owner) = Owner::current() else {
+    let (Some(owner), handover) = (Owner::current(), Handover::new()) else {
         return;
     };
-    // 0: not taken over yet, 1: the chunk loading, 2: taken over.
-    let mounted = Stash::new(0_u8);
     Effect::new(move |_| {
-        let open = ctx.state.with(|s| s.tour.is_some());
-        if !open || mounted.get_value() != 0 {
-            return;
+        if handover.start(ctx.state.with(|s| s.tour.is_some())) {
+            let owner = owner.clone();
+            hand_over!(
+                handover,
+                ctx.lang.get_untracked(),
+                tour_mount,
+                Box::new(MountJob { ctl, owner })
+            );
         }
-        mounted.set_value(1);
-        let (job, lang) = (
-            Box::new(MountJob {
-                ctl,
-                owner: owner.clone(),
-            }),
-            ctx.lang.get_untracked(),
-        );
-        leptos::task::spawn_local(async move {
-            let done = on_demand!(tour_mount(job)).is_ok();
-            mounted.set_value(if done { 2 } else { 0 });
-            if !done {
-                chunk_failed(lang);
-            }
-        });
     });
 }
 
