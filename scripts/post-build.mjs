@@ -44,7 +44,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:
 import { join, resolve } from "node:path";
 import { minify } from "terser";
 import { orderFunctions } from "./order-functions.mjs";
-import { lebBytes, sections, uleb } from "./wasm-bytes.mjs";
+import { lebBytes, sections, sleb, slebBytes, uleb } from "./wasm-bytes.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -176,30 +176,6 @@ function shortExportNames(wasm, js, keep) {
 }
 
 /** The names of a wasm's imports (`module.name`) and exports. */
-/** A signed LEB128 at `pos` of `bytes` (an `i32.const`'s value): [value, position after it]. */
-function sleb(bytes, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  if (byte & 0x40) value -= 2 ** shift;
-  return [value, pos];
-}
-
-/** A non-negative `n` as a signed LEB128. */
-function slebBytes(n) {
-  const out = [...lebBytes(n)];
-  if (out[out.length - 1] & 0x40) {
-    out[out.length - 1] |= 0x80;
-    out.push(0);
-  }
-  return Buffer.from(out);
-}
-
 /**
  * The texts that only the wasm chunks show, out of the main module's data (issue 12): every
  * run of bytes from src/i18n's `LATER_START` marker to the next `LATER_END` (the baked data's

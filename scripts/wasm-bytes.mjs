@@ -3,6 +3,15 @@
 
 /** An unsigned LEB128 at `pos` of `bytes`: [value, position after it]. */
 export function uleb(bytes, pos) {
+  return leb(bytes, pos, false);
+}
+
+/** A signed LEB128 at `pos` of `bytes` (an `i32.const`'s value): [value, position after it]. */
+export function sleb(bytes, pos) {
+  return leb(bytes, pos, true);
+}
+
+function leb(bytes, pos, signed) {
   let value = 0;
   let shift = 0;
   let byte;
@@ -11,6 +20,7 @@ export function uleb(bytes, pos) {
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
   } while (byte & 0x80);
+  if (signed && byte & 0x40) value -= 2 ** shift;
   return [value, pos];
 }
 
@@ -23,6 +33,16 @@ export function lebBytes(n) {
     if (n > 0) byte |= 0x80;
     out.push(byte);
   } while (n > 0);
+  return Buffer.from(out);
+}
+
+/** A non-negative `n` as a signed LEB128. */
+export function slebBytes(n) {
+  const out = [...lebBytes(n)];
+  if (out[out.length - 1] & 0x40) {
+    out[out.length - 1] |= 0x80;
+    out.push(0);
+  }
   return Buffer.from(out);
 }
 
