@@ -4,7 +4,7 @@
 use super::MapCamera;
 use crate::components::dom;
 use crate::components::html::{closest, Html};
-use crate::components::lazy::{preload, preload_on_intent, spawn_on_demand, split, ChunkError};
+use crate::components::lazy::{hand_over, preload, preload_on_intent, split, ChunkError, Handover};
 use crate::export::svg::{map_svg, MapExport};
 use crate::export::Download;
 use crate::i18n::ui;
@@ -87,7 +87,7 @@ fn save_png(svg: &str, width: f64, height: f64, name: String) -> Result<(), JsVa
     Ok(())
 }
 
-/// What a map download needs, owned: it crosses into the export's chunk.
+/// What a map download needs.
 struct ExportJob {
     what: Download,
     name: String,
@@ -99,12 +99,9 @@ struct ExportJob {
     lang: crate::i18n::Lang,
 }
 
-split! { export / preload_export,
-/// Writes the map as SVG and saves it, or draws it as PNG: with the SVG writer
-/// (`export::svg`), a wasm chunk loaded on the first map download (`components::lazy`).
-/// The job is boxed: one pointer across the chunk's boundary.
-#[allow(clippy::boxed_local)]
-fn export_map(job: Box<ExportJob>) -> Result<(), ChunkError> {
+/// Writes the map as SVG and saves it, or draws it as PNG, with the SVG writer
+/// (`export::svg`).
+fn export_map(job: ExportJob) {
     let doc = map_svg(&MapExport {
         plan: job.plan,
         scene: job.scene,
@@ -120,16 +117,62 @@ fn export_map(job: Box<ExportJob>) -> Result<(), ChunkError> {
     if let Err(e) = done {
         web_sys::console::error_1(&e);
     }
-    Ok(())
-}
 }
 
-/// The downloads menu beside the map/table switch.
+/// The downloads menu beside the map/table switch: its summary here; its list, written
+/// and followed by the export's chunk from the first time the menu opens
+/// (`downloads_mount`, `lazy::Handover`; the chunk is fetched when the reader points at or
+/// focuses the menu).
 pub fn downloads(cam: MapCamera) -> Option<Element> {
     let ctx = cam.ctx;
     preload_on_intent("details.downloads", || {
         preload!(preload_export);
     });
+    let el = dom::el("details", &[("class", "downloads")])?;
+    let summary = dom::el("summary", &[])?;
+    dom::bind_phrase_text(&summary, ctx, ui::DOWNLOADS);
+    dom::append(&el, &[&summary])?;
+    let (owner, handover) = (Owner::current()?, Handover::new());
+    let menu = el.clone();
+    dom::on(&el, "toggle", move |_| {
+        let open = menu
+            .dyn_ref::<web_sys::HtmlDetailsElement>()
+            .is_some_and(|d| d.open());
+        if handover.start(open) {
+            let (el, owner) = (menu.clone(), owner.clone());
+            hand_over!(
+                handover,
+                ctx.lang.get_untracked(),
+                downloads_mount,
+                Box::new(MountJob { cam, el, owner })
+            );
+        }
+    });
+    Some(el)
+}
+
+/// What the export's chunk takes the menu's list over with: the map's camera, the menu
+/// and the owner of what it makes (the page's).
+struct MountJob {
+    cam: MapCamera,
+    el: Element,
+    owner: Owner,
+}
+
+split! { export / preload_export,
+/// Writes the menu's list after its summary, again in each language, and takes its clicks
+/// (see [`downloads`]): with the SVG writer, a wasm chunk loaded on first use.
+#[allow(clippy::boxed_local)]
+fn downloads_mount(job: Box<MountJob>) -> Result<(), ChunkError> {
+    let MountJob { cam, el, owner } = *job;
+    owner.with(|| list(cam, &el));
+    Ok(())
+}
+}
+
+/// The menu's list (see [`downloads_mount`]).
+fn list(cam: MapCamera, menu: &Element) -> Option<()> {
+    let ctx = cam.ctx;
     let run = move |what: Download| {
         // The data downloads are links to the files of dist/downloads/: the browser saves
         // them itself.
@@ -137,7 +180,7 @@ pub fn downloads(cam: MapCamera) -> Option<Element> {
             return;
         }
         let lang = ctx.lang.get_untracked();
-        let job = Box::new(ExportJob {
+        export_map(ExportJob {
             what,
             name: what.file_name(lang),
             plan: ctx.plan,
@@ -147,14 +190,11 @@ pub fn downloads(cam: MapCamera) -> Option<Element> {
             viewport: cam.viewport.get_untracked(),
             lang,
         });
-        spawn_on_demand!(lang, export_map(job));
     };
     // Written as one HTML string per language (`components::html`), one click listener.
     let html = move || {
         let lang = ctx.lang.get();
         let mut h = Html::new();
-        h.el("summary", "", ui::DOWNLOADS.get(lang))
-            .raw("<ul class=\"download-list\">");
         for d in Download::ALL {
             // The map is drawn from the current view (a button); the data are files
             // written by the build (a link that saves under the download's name).
@@ -175,7 +215,6 @@ pub fn downloads(cam: MapCamera) -> Option<Element> {
                 .close(tag)
                 .raw("</li>");
         }
-        h.raw("</ul>");
         h.0
     };
     let click = move |ev: web_sys::Event| {
@@ -187,8 +226,8 @@ pub fn downloads(cam: MapCamera) -> Option<Element> {
             run(d);
         }
     };
-    let el = dom::el("details", &[("class", "downloads")])?;
-    dom::bind_html(&el, html);
-    dom::on(&el, "click", click);
-    Some(el)
+    let ul = dom::el("ul", &[("class", "download-list")])?;
+    dom::bind_html(&ul, html);
+    dom::on(&ul, "click", click);
+    dom::append(menu, &[&ul])
 }
