@@ -15,6 +15,7 @@ use crate::ids::Focus;
 use crate::scene::outline::Outline;
 use crate::state::describe;
 use leptos::ev;
+use leptos::prelude::Owner;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -195,6 +196,7 @@ split! { keys / preload_keys,
 #[allow(clippy::boxed_local)]
 fn on_key(job: Box<KeyJob>) -> Result<(), ChunkError> {
     let KeyJob { cam, cursor, svg, key, shift } = *job;
+    follow_cursor(cam, cursor, &svg);
     let ctx = cam.ctx;
     let (w, h) = cam.size.get_untracked();
     let pan = |dx: f64, dy: f64| {
@@ -255,9 +257,65 @@ fn on_key(job: Box<KeyJob>) -> Result<(), ChunkError> {
 }
 }
 
+thread_local! {
+    /// Whether the effects that follow the keyboard cursor are made ([`follow_cursor`]).
+    static FOLLOWING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The effects that follow the keyboard cursor, made by the `keys` chunk at its first key
+/// (only that chunk puts the cursor on a feature): the focus ring emptied when the cursor
+/// goes and a point's ring resized by a zoom; a feature that a layer change hides loses
+/// the cursor, and the focus goes back to the map. Under an owner of their own that is
+/// never cleaned up: they live as long as the map, which lives as long as the page.
+fn follow_cursor(cam: MapCamera, cursor: KeyCursor, svg: &Element) {
+    if FOLLOWING.replace(true) {
+        return;
+    }
+    let (ctx, host, svg) = (cam.ctx, cursor.1, svg.clone());
+    let owner = Owner::new();
+    owner.with(|| {
+        Effect::new(move |_| {
+            if cursor.0.with(Option::is_none) {
+                if let Some(host) = host.get() {
+                    host.set_inner_html("");
+                }
+            }
+        });
+        Effect::new(move |_| {
+            let px_per_km = cam.px_per_km.get();
+            let Some(host) = host.get() else { return };
+            let point = cursor
+                .0
+                .with_untracked(|f| match ctx.scene.outline_of(f.as_ref()?)? {
+                    Outline::Point(at) => Some(at),
+                    Outline::Path(_) => None,
+                });
+            if let (Some(at), Ok(Some(g))) = (point, host.query_selector("g[transform]")) {
+                g.set_attribute("transform", &symbol_transform(at, px_per_km))
+                    .ok();
+            }
+        });
+        Effect::new(move |_| {
+            ctx.layers.track();
+            let Some(current) = cursor.0.get_untracked() else {
+                return;
+            };
+            if !ctx
+                .layers
+                .with_untracked(|l| ctx.scene.places(l))
+                .contains(&current)
+            {
+                cursor.0.set(None);
+                focus_quietly(&svg);
+            }
+        });
+    });
+    std::mem::forget(owner);
+}
+
 /// `focusout`: the cursor goes when focus moves to something outside the map (not when
 /// the window loses focus, or the focused feature is being hidden: the layer rule in
-/// [`label_features`] handles that).
+/// [`follow_cursor`] handles that).
 pub fn focus_out(cursor: KeyCursor) -> impl Fn(ev::FocusEvent) + Copy {
     move |ev| {
         let Some(svg) = map_of(&ev) else { return };
@@ -274,9 +332,8 @@ pub fn focus_out(cursor: KeyCursor) -> impl Fn(ev::FocusEvent) + Copy {
 }
 
 /// Gives every selectable feature its graphics role, its name in the current language
-/// (with its part in the plan) and makes it focusable by script; keeps focus off hidden
-/// features when layers change.
-pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: dom::Slot) {
+/// (with its part in the plan) and makes it focusable by script.
+pub fn label_features(ctx: Ctx, svg: dom::Slot) {
     Effect::new(move |_| {
         // The page's language: after a switch, once its frame is painted (see `map_panel`).
         let lang = ctx.page_lang.get();
@@ -308,56 +365,15 @@ pub fn label_features(ctx: Ctx, cursor: KeyCursor, svg: dom::Slot) {
             }
         }
     });
-    // A feature that a layer change hides loses the cursor; focus goes back to the map.
-    Effect::new(move |_| {
-        ctx.layers.track();
-        let Some(current) = cursor.0.get_untracked() else {
-            return;
-        };
-        if !ctx
-            .layers
-            .with_untracked(|l| ctx.scene.places(l))
-            .contains(&current)
-        {
-            cursor.0.set(None);
-            if let Some(svg) = svg.get_untracked() {
-                let el: &web_sys::Element = &svg;
-                focus_quietly(el);
-            }
-        }
-    });
 }
 
 /// The focus ring around the feature under the keyboard cursor, drawn over everything
 /// with strokes of fixed screen width (visible at any zoom, on any fill). Written as a
-/// string into a `<g>` by the `keys` chunk when it moves the cursor ([`draw_ring`]; only
-/// that chunk puts the cursor on a feature) and emptied here when the cursor goes; a zoom
-/// only resizes a point's ring.
-pub fn focus_ring(cam: MapCamera, cursor: KeyCursor) -> Option<Element> {
-    let ctx = cam.ctx;
-    let host = cursor.1;
-    Effect::new(move |_| {
-        if cursor.0.with(Option::is_none) {
-            if let Some(host) = host.get() {
-                host.set_inner_html("");
-            }
-        }
-    });
-    Effect::new(move |_| {
-        let px_per_km = cam.px_per_km.get();
-        let Some(host) = host.get() else { return };
-        let point = cursor
-            .0
-            .with_untracked(|f| match ctx.scene.outline_of(f.as_ref()?)? {
-                Outline::Point(at) => Some(at),
-                Outline::Path(_) => None,
-            });
-        if let (Some(at), Ok(Some(g))) = (point, host.query_selector("g[transform]")) {
-            g.set_attribute("transform", &symbol_transform(at, px_per_km))
-                .ok();
-        }
-    });
+/// string into this `<g>` by the `keys` chunk when it moves the cursor ([`draw_ring`]; only
+/// that chunk puts the cursor on a feature), emptied when the cursor goes and a point's
+/// ring resized by a zoom ([`follow_cursor`]).
+pub fn focus_ring(cursor: KeyCursor) -> Option<Element> {
     let el = dom::svg("g", &[])?;
-    host.load(&el);
+    cursor.1.load(&el);
     Some(el)
 }

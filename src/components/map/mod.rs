@@ -73,7 +73,7 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
     let cam = MapCamera::new(ctx, wrap);
     let cursor = keys::KeyCursor::new();
     let svg_ref = dom::Slot::new();
-    keys::label_features(ctx, cursor, svg_ref);
+    keys::label_features(ctx, svg_ref);
     // A memo: the table view must not be rebuilt (losing its sort) on other changes.
     let table = Derived::new(move |_| ctx.state.with(|s| s.table));
     let hidden = move || table.get().then_some("".into());
@@ -144,7 +144,7 @@ pub fn map_panel(ctx: Ctx) -> Option<web_sys::Element> {
             &desc,
             &layers::marks(cam)?,
             &labels::labels(cam)?,
-            &keys::focus_ring(cam, cursor)?,
+            &keys::focus_ring(cursor)?,
         ],
     )?;
     dom::append(&wrap_el, &[&svg, &controls::controls(cam)?])?;
