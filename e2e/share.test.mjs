@@ -57,6 +57,21 @@ async function openShare(page) {
 describe("share and embed", () => {
   const app = appForSuite({ headers: { "Content-Security-Policy": CSP } });
 
+  test("an open Share dialog follows a language change made behind it (Back)", () =>
+    onPage(app, "?lang=en", async ({ page }) => {
+      await page.locator(".lang-switch").click();
+      await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+      await page.locator(".share-button").click();
+      const title = page.locator(".share-dialog[open] #share-title");
+      await title.waitFor();
+      const zh = await title.innerText();
+      await page.goBack();
+      await page.waitForFunction((was) => document.querySelector(".share-dialog[open] #share-title")?.textContent !== was, zh);
+      assert.notEqual(await title.innerText(), zh);
+      assert.equal(await page.locator(".share-dialog[open] h2").getAttribute("id"), "share-title");
+      assert.doesNotMatch(await title.innerText(), /[\u4e00-\u9fff]/, "the title is English again");
+    }));
+
   for (const lang of ["zh", "en"]) {
     const w = WORDS[lang];
     test(`Share dialog in ${lang}: copy link, the link reproduces the view, embed code`, async () => {

@@ -19,8 +19,7 @@ use web_sys::Element;
 pub fn header(ctx: Ctx, tour: TourCtl) -> Option<Element> {
     let data: &'static PlanData = &ctx.plan.data;
     let root = dom::Slot::new();
-    let element = move || root.get_untracked();
-    let share = ShareCtl::new(ctx, element);
+    let share = ShareCtl::new(ctx);
     let lang = ctx.lang.get_untracked();
     let mut h = Html::new();
     h.raw("<div class=\"header-top\"><div class=\"header-titles\">")

@@ -45,22 +45,16 @@ pub struct ShareCtl {
 }
 
 impl ShareCtl {
-    /// The control for the dialog under `root`.
-    pub fn new(ctx: Ctx, root: impl Fn() -> Option<web_sys::Element> + 'static) -> ShareCtl {
-        let ctl = ShareCtl {
-            ctx,
-            panels: Stash::new(false),
-        };
+    /// The control (its dialog's language follows the page's once the share chunk has
+    /// opened it: `follow_lang`).
+    pub fn new(ctx: Ctx) -> ShareCtl {
         preload_on_intent(".share-button", || {
             preload!(preload_share);
         });
-        Effect::new(move |_| {
-            let lang = ctx.state.with(|s| s.lang);
-            if let Some(d) = root().and_then(|r| dialog_in(&r)).filter(|d| d.open()) {
-                ctl.in_chunk(DialogAct::Write(lang), d, None);
-            }
-        });
-        ctl
+        ShareCtl {
+            ctx,
+            panels: Stash::new(false),
+        }
     }
 
     /// Runs `act` on `dialog` in the share chunk (loaded when the dialog first opens).
@@ -77,7 +71,8 @@ impl ShareCtl {
             panels: self.panels.get_value(),
             ev,
         });
-        spawn_on_demand!(self.ctx.lang.get_untracked(), share_dialog(job));
+        let panels = self.panels;
+        spawn_on_demand!(self.ctx.lang.get_untracked(), share_dialog(job, panels));
     }
 
     /// A click: opens the dialog from the button, or acts in the dialog. True if it was
@@ -118,8 +113,6 @@ impl ShareCtl {
 enum DialogAct {
     /// Opens it and writes its content.
     Open,
-    /// Writes its content again, in a language.
-    Write(Lang),
     /// Acts on a click in it (the event).
     Click,
     /// The panels option changed (to `DialogJob::panels`).
@@ -140,14 +133,14 @@ split! { share / preload_share,
 /// clipboard and the share sheet): a wasm chunk loaded when the dialog first opens
 /// (`components::lazy`).
 #[allow(clippy::boxed_local)]
-fn share_dialog(job: Box<DialogJob>) -> Result<(), ChunkError> {
+fn share_dialog(job: Box<DialogJob>, option: Stash<bool>) -> Result<(), ChunkError> {
     let DialogJob { ctx, act, dialog: d, panels, ev } = *job;
     match act {
         DialogAct::Open => {
+            follow_lang(ctx, &d, option);
             d.show_modal().ok();
             d.set_inner_html(&dialog::write(ctx, ctx.lang.get_untracked(), false));
         }
-        DialogAct::Write(lang) => d.set_inner_html(&dialog::write(ctx, lang, panels)),
         DialogAct::Click => {
             if let Some(ev) = ev {
                 dialog::click(ctx, &d, panels, &ev);
@@ -159,7 +152,28 @@ fn share_dialog(job: Box<DialogJob>) -> Result<(), ChunkError> {
 }
 }
 
-/// The Share dialog under `root`.
-fn dialog_in(root: &web_sys::Element) -> Option<web_sys::HtmlDialogElement> {
-    find(root, ".share-dialog")?.dyn_into().ok()
+thread_local! {
+    /// Whether the dialog's language follows the page's ([`follow_lang`]).
+    static FOLLOWING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// From the dialog's first opening on (in the share chunk): its content written again in
+/// the page's language while it is open (with the embed code's panels option `option`).
+/// Under an owner of its own that is never cleaned up: the dialog, in the header, lives
+/// as long as the page.
+fn follow_lang(ctx: Ctx, dialog: &web_sys::HtmlDialogElement, option: Stash<bool>) {
+    if FOLLOWING.replace(true) {
+        return;
+    }
+    let d = dialog.clone();
+    let owner = Owner::new();
+    owner.with(|| {
+        Effect::new(move |first: Option<()>| {
+            let lang = ctx.state.with(|s| s.lang);
+            if first.is_some() && d.open() {
+                d.set_inner_html(&dialog::write(ctx, lang, option.get_value()));
+            }
+        });
+    });
+    std::mem::forget(owner);
 }

@@ -32,14 +32,13 @@ pub struct TourCtl {
 }
 
 impl TourCtl {
-    /// Creates the controller and listens for the tour's keys.
+    /// Creates the controller (the tour chunk listens for the tour's keys, `follow`).
     pub fn new(ctx: Ctx) -> TourCtl {
         let ctl = TourCtl {
             ctx,
             before: Stash::new(None),
             focus_title: Stash::new(false),
         };
-        ctl.listen_for_keys();
         preload_on_intent(".tour-button", || {
             preload!(preload_tour);
         });
@@ -237,6 +236,7 @@ fn tour_mount(job: Box<MountJob>) -> Result<(), ChunkError> {
 /// texts, the caption and the buttons' states in place, so the buttons stay and the
 /// keyboard focus with them. One listener takes the card's clicks and swipes.
 fn follow(ctl: TourCtl) {
+    ctl.listen_for_keys();
     let ctx = ctl.ctx;
     let pos = Derived::new(move |_| ctx.state.with(|s| s.tour));
     // A sideways swipe (touch or pen, not the mouse, which selects text) changes the step.
