@@ -198,9 +198,8 @@ macro_rules! hand_over {
 pub(crate) use hand_over;
 
 /// Tells the reader that a part of the dashboard could not be loaded: a dismissable
-/// alert (one at a time), in `lang`, fixed at the top of the screen, so that it is seen
-/// wherever the page is scrolled to (placed through the CSSOM: the strict CSP allows no
-/// `style` attribute).
+/// alert (one at a time), in `lang`, fixed at the top of the screen by the stylesheet
+/// (`.chunk-error`), so that it is seen wherever the page is scrolled to.
 pub fn chunk_failed(lang: Lang) {
     web_sys::console::error_1(&"metro-plan: a wasm chunk could not be loaded".into());
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -233,19 +232,6 @@ pub fn chunk_failed(lang: Lang) {
         .text(ui::DISMISS.get(lang))
         .close("button");
     notice.set_inner_html(&h.0);
-    if let Some(el) = notice.dyn_ref::<web_sys::HtmlElement>() {
-        let style = el.style();
-        for (name, value) in [
-            ("position", "fixed"),
-            ("top", "8px"),
-            ("left", "0"),
-            ("right", "0"),
-            ("z-index", "30"),
-            ("box-shadow", "0 4px 16px rgba(0, 0, 0, 0.2)"),
-        ] {
-            style.set_property(name, value).ok();
-        }
-    }
     let target = notice.clone();
     let dismiss = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         if closest(&ev, "[data-chunk-dismiss]").is_some() {
