@@ -3,10 +3,11 @@
 
 use crate::components::effect::Effect;
 use crate::components::html::{closest, Html};
+use crate::components::lazy::{on_demand, preload, preload_on_use, split, ChunkError};
 use crate::components::schedule::{after_paint, stale_lang, AFTER_INPUT};
 use crate::components::stash::{Derived, Followed};
 use crate::components::{dom, Ctx};
-use crate::i18n::ui;
+use crate::i18n::{ui, Lang};
 use crate::state::{describe, ViewState};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -85,6 +86,29 @@ pub fn skip_links(ctx: Ctx) -> Option<Element> {
     Some(el)
 }
 
+/// A change to announce, with where the words go: it crosses into the `announce` chunk.
+struct SayJob {
+    ctx: Ctx,
+    prev: ViewState,
+    next: ViewState,
+    said_in: Followed<Lang>,
+    message: Followed<String>,
+}
+
+split! { announce / preload_announce,
+/// Composes what the live region says after a change (`state::describe`) and puts it
+/// there: a wasm chunk loaded on first use.
+#[allow(clippy::boxed_local)]
+fn announce(job: Box<SayJob>) -> Result<(), ChunkError> {
+    let SayJob { ctx, prev, next, said_in, message } = *job;
+    if let Some(said) = describe::announcement(ctx.plan, &prev, &next) {
+        said_in.try_set(next.lang);
+        message.try_set(said);
+    }
+    Ok(())
+}
+}
+
 /// A polite live region saying what changed (selection, layers, table or map, language).
 /// Pan and zoom are silent.
 pub fn announcer(ctx: Ctx) -> Option<Element> {
@@ -94,15 +118,28 @@ pub fn announcer(ctx: Ctx) -> Option<Element> {
     // Said just after the frame that shows the change (issue 12: the words composed and
     // written in the click took ≈ 0.3 ms of a layer toggle at 4× CPU, and their text had
     // to be laid out in its frame); changes before the same frame are said in order.
+    // The words are composed by the `announce` chunk (issue 12), fetched at the reader's
+    // first pointer press, key or focus in the page, before the change it announces.
+    preload_on_use(".app", || {
+        preload!(preload_announce);
+    });
     Effect::new(move |prev: Option<ViewState>| {
         let now = ctx.state.get();
         if let Some(prev) = prev {
             let next = now.clone();
             after_paint(AFTER_INPUT, move || {
-                if let Some(said) = describe::announcement(ctx.plan, &prev, &next) {
-                    said_in.try_set(next.lang);
-                    message.try_set(said);
-                }
+                let job = Box::new(SayJob {
+                    ctx,
+                    prev,
+                    next,
+                    said_in,
+                    message,
+                });
+                // Not said if the chunk cannot be loaded: a live region has no place for
+                // the notice, and the page works without it.
+                leptos::task::spawn_local(async move {
+                    let _ = on_demand!(announce(job));
+                });
             });
         }
         now

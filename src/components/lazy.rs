@@ -113,6 +113,17 @@ pub fn preload_on_hover(selector: &'static str, preload: fn()) {
     preload_when(selector, preload, &["pointerover"], true);
 }
 
+/// As [`preload_on_intent`], for what any use of `selector` may need soon (the screen
+/// reader's announcements): a pointer pressed, a key or the keyboard focus in it.
+pub fn preload_on_use(selector: &'static str, preload: fn()) {
+    preload_when(
+        selector,
+        preload,
+        &["pointerdown", "keydown", "focusin"],
+        false,
+    );
+}
+
 /// Calls `preload` once, at the first event of one of `kinds` on or in `selector` (a
 /// touch's skipped if `skip_touch`).
 fn preload_when(
