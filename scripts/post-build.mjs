@@ -477,7 +477,14 @@ async function terse(name, check, { module = true } = {}) {
  * split point: in the split build each stays a file of its own, which __wasm_split.js loads
  * with its chunk (split_NAME.HASH.css, `withSheet` below) instead of the first load.
  */
-const CHUNK_SHEETS = { "tour-card.css": "split_tour", "share-dialog.css": "split_share", "table.css": "split_table" };
+const CHUNK_SHEETS = {
+  "tour-card.css": "split_tour",
+  "share-dialog.css": "split_share",
+  "table.css": "split_table",
+  "tooltip.css": "split_tooltip",
+  "details.css": "split_details",
+  "downloads.css": "split_export",
+};
 
 async function bundleCss() {
   const index = join(dir, "index.html");
