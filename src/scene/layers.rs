@@ -131,6 +131,14 @@ impl Layers {
         }
     }
 
+    /// Turns a layer or one belt on or off ([`Layers::set`], [`Layers::set_belt`]).
+    pub fn set_item(&mut self, item: LayerItem, on: bool) {
+        match item {
+            LayerItem::Layer(id) => self.set(id, on),
+            LayerItem::Belt(id) => self.set_belt(id, on),
+        }
+    }
+
     /// The URL items, in contract order (`belts` when all five show, else `belt:ID`s).
     pub fn items(&self) -> Vec<String> {
         let mut out = Vec::new();

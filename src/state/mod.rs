@@ -112,10 +112,7 @@ impl ViewState {
                     .filter(|i| matches!(i, LayerItem::Belt(_)))
                     .collect();
                 for item in if belts.is_empty() { naming } else { belts } {
-                    match item {
-                        LayerItem::Layer(id) => self.layers.set(id, true),
-                        LayerItem::Belt(id) => self.layers.set_belt(id, true),
-                    }
+                    self.layers.set_item(item, true);
                 }
             }
         }
@@ -125,10 +122,7 @@ impl ViewState {
             .map(|f| layers_for(f, plan))
             .unwrap_or_default();
         for item in needed {
-            match item {
-                LayerItem::Layer(id) => self.layers.set(id, true),
-                LayerItem::Belt(id) => self.layers.set_belt(id, true),
-            }
+            self.layers.set_item(item, true);
         }
     }
 

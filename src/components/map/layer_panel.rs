@@ -77,10 +77,8 @@ pub fn layer_panel(cam: MapCamera) -> Option<Element> {
             .and_then(|el| el.get_attribute("data-toggle"))
             .and_then(|v| v.parse::<LayerItem>().ok());
         let on = input.checked();
-        match item {
-            Some(LayerItem::Layer(id)) => ctx.state.update(|s| s.layers.set(id, on)),
-            Some(LayerItem::Belt(id)) => ctx.state.update(|s| s.layers.set_belt(id, on)),
-            None => {}
+        if let Some(item) = item {
+            ctx.state.update(|s| s.layers.set_item(item, on));
         }
     };
     // Open where the map has room for it beside the area (the camera decides once
