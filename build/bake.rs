@@ -28,6 +28,10 @@ pub struct Out {
     later: String,
     /// Whether the value being baked is inside [`Out::later`].
     in_later: bool,
+    /// The lists baked inside [`Out::later`], as the fields of `LATER_LISTS` (their types,
+    /// then their values): one `static` between the same markers as `TEXTS_LATER`.
+    later_lists: Vec<String>,
+    later_items: Vec<String>,
 }
 
 impl Out {
@@ -48,6 +52,17 @@ impl Out {
         if !self.later.is_empty() {
             self.later.push_str(LATER_END);
         }
+        if !self.later_lists.is_empty() {
+            // Each marker in 8 bytes, so that the lists start and end aligned.
+            self.statics += &format!(
+                "#[repr(C)]\nstruct LaterLists {{ start: [u8; 8], {}, end: [u8; 8] }}\n\
+                 static LATER_LISTS: LaterLists = LaterLists {{ start: *b\"{}\\0\", {}, end: *b\"\\0{}\" }};\n",
+                self.later_lists.join(", "),
+                LATER_START.escape_default().to_string().replace("\\u{1}", "\\x01"),
+                self.later_items.join(", "),
+                LATER_END.escape_default().to_string().replace("\\u{1}", "\\x01"),
+            );
+        }
         format!(
             "{}const TEXTS_LATIN: &str = {:?};\nconst TEXTS_CJK: &str = {:?};\n\
              const TEXTS_LATER: &str = {:?};\n",
@@ -55,9 +70,9 @@ impl Out {
         )
     }
 
-    /// Bakes `value` with its texts in `TEXTS_LATER`: the texts only the wasm chunks show
-    /// (`i18n::later`), which the split release build takes out of the main wasm and loads
-    /// with the first chunk.
+    /// Bakes `value` with its texts in `TEXTS_LATER` and its lists in `LATER_LISTS`: what only
+    /// the wasm chunks show (`i18n::LATER_START`), which the split release build takes out of
+    /// the main wasm and loads with the first chunk.
     pub fn later<T: Bake>(&mut self, value: &T) -> String {
         let was = std::mem::replace(&mut self.in_later, true);
         let v = value.bake(self);
@@ -113,6 +128,14 @@ impl<T: Bake + Clone> Bake for List<T> {
         let items: Vec<String> = self.iter().map(|x| x.bake(out)).collect();
         let name = format!("L{}", out.next);
         out.next += 1;
+        if out.in_later && !items.is_empty() {
+            let field = name.to_lowercase();
+            out.later_lists
+                .push(format!("{field}: [{}; {}]", T::ty(), items.len()));
+            out.later_items
+                .push(format!("{field}: [{}]", items.join(", ")));
+            return format!("l(&LATER_LISTS.{field})");
+        }
         out.statics += &format!(
             "static {name}: [{}; {}] = [{}];\n",
             T::ty(),

@@ -96,13 +96,14 @@ pub enum ZhSource {
     Index,
 }
 
-/// The markers around `TEXTS_LATER`, the baked plan texts that only the wasm chunks show
-/// (`build/bake.rs`, the fields after a `|` in its `bake_struct!`: the details card's quotes and
-/// notes, the tour's titles and captions, the centre's description, …). The split release build
-/// takes that text out of the main wasm's data and writes it back into memory before the first
-/// chunk runs (`scripts/post-build.mjs`, `takeOutLater`; `later.HASH.bin`): code of the main
-/// module that read one of those texts would find zero bytes until then (the end-to-end tests
-/// fail on any U+0000 on the page). Other builds keep it in place. Interface phrases need no
+/// The markers around `TEXTS_LATER` and `LATER_LISTS`, the baked plan texts and lists that
+/// only the wasm chunks show (`build/bake.rs`, the fields after a `|` in its `bake_struct!`:
+/// the details card's quotes and notes, the tour's titles and captions, the centre's
+/// description, …). The split release build takes them out of the main wasm's data and writes
+/// them back into memory before the first chunk runs (`scripts/post-build.mjs`,
+/// `takeOutLater`; `later.HASH.bin`): code of the main module that read one of them would find
+/// zero bytes there until then, not the data (the end-to-end tests fail on any U+0000 on the
+/// page, and check the chunks' quotes and captions). Other builds keep it in place. Interface phrases need no
 /// such help: wasm-split already moves a string that only one chunk's code uses into that chunk.
 pub const LATER_START: &str = "\u{1}later{";
 /// See [`LATER_START`].

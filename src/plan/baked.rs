@@ -46,4 +46,17 @@ mod tests {
         assert!(!TEXTS_LATER.contains(&*PLAN.title.en));
         assert!(!TEXTS_LATIN.contains(LATER_START) && !TEXTS_CJK.contains(LATER_START));
     }
+
+    /// The lists inside the same fields are one `static` between the same markers: the
+    /// designated area's clauses and the tour's captions are in it, the units are not.
+    #[test]
+    fn the_later_lists_are_one_static_between_the_markers() {
+        assert_eq!(&LATER_LISTS.start[..7], LATER_START.as_bytes());
+        assert_eq!(&LATER_LISTS.end[1..], LATER_END.as_bytes());
+        let start = &LATER_LISTS as *const LaterLists as usize;
+        let inside = |at: usize| (start..start + std::mem::size_of::<LaterLists>()).contains(&at);
+        assert!(inside(PLAN.area_clauses.as_ptr() as usize));
+        assert!(inside(TOUR.steps[0].caption.as_ptr() as usize));
+        assert!(!inside(PLAN.units.as_ptr() as usize));
+    }
 }
