@@ -133,7 +133,7 @@ async function sizes() {
   report("first load, gzip -9 by the host instead", total("gzip9"), { unit: " KB", fmt: kb });
   report("first load, brotli", total("brotli"), { unit: " KB", fmt: kb });
   report("main wasm share of the gzip total", (100 * wasm.gzip) / total("gzip"), { unit: " %" });
-  report("wasm chunks and their stylesheets loaded on first use, gzip (not in the first load)", chunks("gzip"), { unit: " KB", fmt: kb });
+  report("wasm chunks, their stylesheets and texts loaded on first use, gzip (not in the first load)", chunks("gzip"), { unit: " KB", fmt: kb });
   const precompressed = (await readdir(DIST)).filter((f) => /\.(gz|br)$/.test(f)).length;
   console.log(`  precompressed .gz/.br files beside them: ${precompressed} of ${2 * files.length}`);
   results.sizes = {
